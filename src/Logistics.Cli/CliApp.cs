@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Logistics.Cli.Commands;
+
+namespace Logistics.Cli;
+
+/// <summary>
+/// The whole command line: one <see cref="Command"/> per verb, each made by its own class in <c>Commands/</c>.
+/// Runs in-process with injected writers, so tests see exactly what a user sees.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand("logistics: choose builds and export routes for mineral logistics networks, and explain the answer.");
+        foreach (var command in Verbs(context))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    // New verbs are added here, one line each.
+    private static IEnumerable<Command> Verbs(CliContext context)
+    {
+        yield return VersionCommand.Create(context);
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(stdout, stderr, cancellationToken);
+        var root = CreateRoot(context);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && !RequestsHelp(args))
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'logistics --help' (or 'logistics <command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("Cancelled.");
+            return ExitCodes.NoSolution;
+        }
+#pragma warning disable CA1031 // The edge of the program: a bug must become exit code 3 with a message, not a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine("This is a bug in logistics. Please report it with the input file and the command line.");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static bool RequestsHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
+}

@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Logistics.Network.Model;
+
+/// <summary>
+/// One immutable, validated snapshot of a network, with any scenario already applied.
+/// Collections are sorted by id (ordinal), so everything derived from a snapshot is deterministic.
+/// Made by <see cref="NetworkBuilder"/>; the domain never sees JSON.
+/// </summary>
+public sealed class Network
+{
+    private readonly FrozenDictionary<NodeId, Node> _nodes;
+    private readonly FrozenDictionary<LinkId, Link> _links;
+    private readonly FrozenDictionary<CommodityId, Commodity> _commodities;
+    private readonly FrozenDictionary<OptionId, InvestmentOption> _options;
+
+    internal Network(
+        NetworkMetadata metadata,
+        ImmutableArray<Commodity> commodities,
+        ImmutableArray<Node> nodes,
+        ImmutableArray<Link> links,
+        ImmutableArray<InvestmentOption> options,
+        ImmutableArray<PolicyRule> rules,
+        ImmutableArray<Scenario> scenarios,
+        ImmutableArray<FigureProvenance> figures,
+        ScenarioId? appliedScenario)
+    {
+        Metadata = metadata;
+        Commodities = commodities;
+        Nodes = nodes;
+        Links = links;
+        Options = options;
+        Rules = rules;
+        Scenarios = scenarios;
+        Figures = figures;
+        AppliedScenario = appliedScenario;
+        _nodes = nodes.ToFrozenDictionary(n => n.Id);
+        _links = links.ToFrozenDictionary(l => l.Id);
+        _commodities = commodities.ToFrozenDictionary(c => c.Id);
+        _options = options.ToFrozenDictionary(o => o.Id);
+    }
+
+    public NetworkMetadata Metadata { get; }
+    public ImmutableArray<Commodity> Commodities { get; }
+    public ImmutableArray<Node> Nodes { get; }
+    public ImmutableArray<Link> Links { get; }
+    public ImmutableArray<InvestmentOption> Options { get; }
+    public ImmutableArray<PolicyRule> Rules { get; }
+
+    /// <summary>The scenarios the file defines (for listing); the one applied, if any, is <see cref="AppliedScenario"/>.</summary>
+    public ImmutableArray<Scenario> Scenarios { get; }
+
+    /// <summary>Every figure of the snapshot with its path and cited seed, sorted by path.</summary>
+    public ImmutableArray<FigureProvenance> Figures { get; }
+
+    public ScenarioId? AppliedScenario { get; }
+
+    public Node Node(NodeId id) => _nodes[id];
+    public Link Link(LinkId id) => _links[id];
+    public Commodity Commodity(CommodityId id) => _commodities[id];
+    public InvestmentOption Option(OptionId id) => _options[id];
+
+    public bool TryGetNode(NodeId id, out Node node) => _nodes.TryGetValue(id, out node!);
+    public bool TryGetLink(LinkId id, out Link link) => _links.TryGetValue(id, out link!);
+    public bool TryGetOption(OptionId id, out InvestmentOption option) => _options.TryGetValue(id, out option!);
+
+    public IEnumerable<Node> NodesOfKind(NodeKind kind) => Nodes.Where(n => n.Kind == kind);
+
+    /// <summary>A copy with one option's decision changed (used by analyses that force options in or out).</summary>
+    public Network WithDecision(OptionId option, BuildDecision decision) =>
+        NetworkBuilder.From(this).SetDecision(option, decision).Build();
+}

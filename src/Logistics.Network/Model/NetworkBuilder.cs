@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Network.Model;
+
+/// <summary>
+/// The one way to make a <see cref="Network"/>: collect elements, then <see cref="Build"/> sorts them by id
+/// and freezes them. The file binder uses it, and so do tests that write small networks in code.
+/// It checks only what it must to build lookups (unique ids); the validator reports everything else.
+/// </summary>
+public sealed class NetworkBuilder
+{
+    private readonly List<Commodity> _commodities = [];
+    private readonly List<Node> _nodes = [];
+    private readonly List<Link> _links = [];
+    private readonly List<InvestmentOption> _options = [];
+    private readonly List<PolicyRule> _rules = [];
+    private readonly List<Scenario> _scenarios = [];
+    private readonly List<FigureProvenance> _figures = [];
+    private NetworkMetadata _metadata = new("network", "", "USD", 2025, 0.08, 25, null);
+    private ScenarioId? _applied;
+
+    public static NetworkBuilder From(Network network)
+    {
+        var b = new NetworkBuilder { _metadata = network.Metadata, _applied = network.AppliedScenario };
+        b._commodities.AddRange(network.Commodities);
+        b._nodes.AddRange(network.Nodes);
+        b._links.AddRange(network.Links);
+        b._options.AddRange(network.Options);
+        b._rules.AddRange(network.Rules);
+        b._scenarios.AddRange(network.Scenarios);
+        b._figures.AddRange(network.Figures);
+        return b;
+    }
+
+    public NetworkBuilder WithMetadata(NetworkMetadata metadata) { _metadata = metadata; return this; }
+    public NetworkBuilder WithAppliedScenario(ScenarioId? scenario) { _applied = scenario; return this; }
+    public NetworkBuilder Add(Commodity commodity) { _commodities.Add(commodity); return this; }
+    public NetworkBuilder Add(Node node) { _nodes.Add(node); return this; }
+    public NetworkBuilder Add(Link link) { _links.Add(link); return this; }
+    public NetworkBuilder Add(InvestmentOption option) { _options.Add(option); return this; }
+    public NetworkBuilder Add(PolicyRule rule) { _rules.Add(rule); return this; }
+    public NetworkBuilder Add(Scenario scenario) { _scenarios.Add(scenario); return this; }
+    public NetworkBuilder Add(FigureProvenance figure) { _figures.Add(figure); return this; }
+
+    /// <summary>Replaces the element with the same id (used by scenario overlays and analyses).</summary>
+    public NetworkBuilder Replace(Node node) { Swap(_nodes, n => n.Id == node.Id, node); return this; }
+    public NetworkBuilder Replace(Link link) { Swap(_links, l => l.Id == link.Id, link); return this; }
+    public NetworkBuilder Replace(InvestmentOption option) { Swap(_options, o => o.Id == option.Id, option); return this; }
+    public NetworkBuilder Replace(PolicyRule rule) { Swap(_rules, r => r.Id == rule.Id, rule); return this; }
+
+    /// <summary>Removes a link; used to disable an element.</summary>
+    public NetworkBuilder RemoveLink(LinkId id) { _links.RemoveAll(l => l.Id == id); return this; }
+
+    /// <summary>Removes a node and every link that touches it.</summary>
+    public NetworkBuilder RemoveNode(NodeId id)
+    {
+        _nodes.RemoveAll(n => n.Id == id);
+        _links.RemoveAll(l => l.From == id || l.To == id);
+        return this;
+    }
+
+    public NetworkBuilder SetDecision(OptionId id, BuildDecision decision)
+    {
+        var option = _options.Find(o => o.Id == id) ?? throw new KeyNotFoundException($"No option '{id}'.");
+        return Replace(option with { Decision = decision });
+    }
+
+    public Network Build()
+    {
+        ThrowOnDuplicates(_commodities.Select(c => c.Id.Value), "commodity");
+        ThrowOnDuplicates(_nodes.Select(n => n.Id.Value), "node");
+        ThrowOnDuplicates(_links.Select(l => l.Id.Value), "link");
+        ThrowOnDuplicates(_options.Select(o => o.Id.Value), "option");
+        return new Network(
+            _metadata,
+            [.. _commodities.OrderBy(c => c.Id)],
+            [.. _nodes.OrderBy(n => n.Id)],
+            [.. _links.OrderBy(l => l.Id)],
+            [.. _options.OrderBy(o => o.Id)],
+            [.. _rules.OrderBy(r => r.Id)],
+            [.. _scenarios.OrderBy(s => s.Id)],
+            [.. _figures.OrderBy(f => f.Path, StringComparer.Ordinal)],
+            _applied);
+    }
+
+    private static void Swap<T>(List<T> list, Predicate<T> match, T replacement)
+    {
+        var i = list.FindIndex(match);
+        if (i < 0) throw new KeyNotFoundException("No element with that id to replace.");
+        list[i] = replacement;
+    }
+
+    private static void ThrowOnDuplicates(IEnumerable<string> ids, string kind)
+    {
+        var duplicate = ids.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Duplicate {kind} id '{duplicate.Key}'. The validator reports this for files; code that builds networks must not.");
+    }
+}
