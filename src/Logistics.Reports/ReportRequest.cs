@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Reports;
+
+/// <summary>
+/// What a report bundle should contain: which network, which scenarios (empty = base and every scenario the
+/// file defines) and which analyses (empty = the default set: solve, compare, value, resilience).
+/// </summary>
+/// <param name="NetworkPath">Path of the network file.</param>
+/// <param name="Scenarios">Scenario ids to include besides the base.</param>
+/// <param name="Analyses">Analysis names: <c>solve</c>, <c>compare</c>, <c>value</c>, <c>sweep</c>, <c>resilience</c>.</param>
+/// <param name="SolveTimeLimit">Time limit per solve; null for the solver default.</param>
+/// <param name="RelativeGap">Relative MIP gap at which a solve may stop; null for the default.</param>
+public sealed record ReportRequest(
+    string NetworkPath,
+    ImmutableArray<string> Scenarios,
+    ImmutableArray<string> Analyses,
+    TimeSpan? SolveTimeLimit = null,
+    double? RelativeGap = null);
+
+/// <summary>How a bundle came out.</summary>
+public enum ReportStatus
+{
+    /// <summary>Every requested solve finished (optimal, or with a stated gap).</summary>
+    Complete,
+
+    /// <summary>The network file is invalid; the bundle holds the validator's diagnostics instead of results.</summary>
+    InvalidInput,
+
+    /// <summary>At least one solve hit its time limit; the bundle states the best solution and its gap, or that none was found.</summary>
+    TimedOut,
+}
+
+/// <summary>What <see cref="IReportBuilder.BuildAsync"/> wrote, for the caller's log and job record.</summary>
+/// <param name="Files">File names written into the output directory, sorted.</param>
+/// <param name="Summary">One line for logs, for example "base: optimal, 412.3 MUSD/yr; 5 scenarios".</param>
+public sealed record ReportOutcome(ReportStatus Status, ImmutableArray<string> Files, string Summary);
+
+/// <summary>
+/// Writes a complete report bundle for one request into a directory the caller owns. The caller (CLI or worker)
+/// decides where that directory is and moves it into place; the builder never writes outside it.
+/// </summary>
+public interface IReportBuilder
+{
+    Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken);
+}
