@@ -111,6 +111,12 @@ public sealed class NetworkOptimiser
             solver.NumVariables(), solver.NumConstraints(), buildTime, solveTime, extract, _time.GetElapsedTime(started));
 
         var (ourStatus, message) = MapStatus(status, cancelled, timedOut);
+        if (backend == SolverBackend.CpSat && status == Solver.ResultStatus.MODEL_INVALID)
+        {
+            // CP-SAT scales continuous flows to integers; fractional tonnes or capacities can make that scaling impossible.
+            message = "CP-SAT rejected the model: it scales continuous flows to integers, which fails when tonnes or capacities are fractional. Use the scip, cbc or highs backend (or auto).";
+        }
+
         if (ourStatus is not (SolveStatus.Optimal or SolveStatus.Feasible))
             return Failed(network, ourStatus, message, Run(TimeSpan.Zero));
 

@@ -89,7 +89,8 @@ internal sealed class FlowVariables : ModelFamily
                 // A link that does not allow the commodity gets no variable at all: the class cannot use it.
                 if (arc.Link is { } link && !link.Allows(flowClass.Commodity))
                     continue;
-                var x = model.Solver.MakeNumVar(0, double.PositiveInfinity, $"flow[{flowClass.Key}][{arc.Key}]");
+                // Bounded by the class's volume: no class can move more than is supplied, and finite bounds help every backend.
+                var x = model.Solver.MakeNumVar(0, flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
                 model.Flow[flowClass.Index, arc.Index] = x;
                 var cost = CostCoefficients.ArcCost(model.Network, arc, flowClass.Commodity).Total;
                 if (cost != 0)
@@ -113,9 +114,10 @@ internal sealed class InjectionVariables : ModelFamily
             {
                 if (mine.Supplies.IsDefault || !mine.Supplies.Any(s => s.Commodity == flowClass.Commodity && s.TonnesPerYear > 0))
                     continue;
+                var supplied = mine.Supplies.Where(s => s.Commodity == flowClass.Commodity).Sum(s => s.TonnesPerYear);
                 foreach (var sub in model.Graph.SubNodesOf(mine.Id))
                 {
-                    var v = model.Solver.MakeNumVar(0, double.PositiveInfinity, $"inject[{flowClass.Key}][{sub.Key}]");
+                    var v = model.Solver.MakeNumVar(0, Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
                     model.Injections[flowClass.Index].Add(new Injection(mine.Id, sub.Index, v));
                 }
             }
@@ -135,7 +137,7 @@ internal sealed class AbsorptionVariables : ModelFamily
         {
             foreach (var sub in model.Graph.SubNodesOf(flowClass.Market))
             {
-                var v = model.Solver.MakeNumVar(0, double.PositiveInfinity, $"absorb[{flowClass.Key}][{sub.Key}]");
+                var v = model.Solver.MakeNumVar(0, flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
                 model.Absorptions[flowClass.Index].Add(new Absorption(sub.Index, v));
             }
         }
@@ -152,7 +154,8 @@ internal sealed class DeliveredVariables : ModelFamily
     {
         foreach (var flowClass in model.Classes)
         {
-            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, flowClass.Demand.MaxTpy ?? double.PositiveInfinity, $"delivered[{flowClass.Key}]");
+            // Upper bound: the market's maximum, or all the commodity there is. A minimum above that leaves the model infeasible, as it should.
+            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, flowClass.Volume), $"delivered[{flowClass.Key}]");
             model.Delivered[flowClass.Index] = v;
             if (flowClass.Demand.PriceUsdPerTonne is { } price && price != 0)
                 model.Solver.Objective().SetCoefficient(v, -price);
@@ -173,7 +176,7 @@ internal sealed class UnshippedVariables : ModelFamily
             if (mine.Supplies.IsDefault)
                 continue;
             foreach (var supply in mine.Supplies.Where(s => s.AllowUnshipped).OrderBy(s => s.Commodity))
-                model.Unshipped[(mine.Id, supply.Commodity)] = model.Solver.MakeNumVar(0, double.PositiveInfinity, $"unshipped[{mine.Id}][{supply.Commodity}]");
+                model.Unshipped[(mine.Id, supply.Commodity)] = model.Solver.MakeNumVar(0, supply.TonnesPerYear, $"unshipped[{mine.Id}][{supply.Commodity}]");
         }
     }
 }
