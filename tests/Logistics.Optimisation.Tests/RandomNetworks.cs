@@ -66,4 +66,29 @@ internal static class RandomNetworks
 
         return net.Build();
     }
+
+    /// <summary>A larger network (three commodities, five markets, ports every tenth node, options building the first links) for limits and timings.</summary>
+    public static Network.Model.Network Large(int seed, int nodes, int links, int options)
+    {
+        var random = new Random(seed);
+        var net = TestNetwork.Create(0.08).Commodity("a", 1000).Commodity("b", 2000).Commodity("c", 500);
+        var places = new List<string>();
+        for (var i = 0; i < 4; i++) { net.Mine($"mine-{i}", "abc"[i % 3].ToString(), 1e5 * (1 + random.Next(5))); places.Add($"mine-{i}"); }
+        var markets = new List<string>();
+        for (var i = 0; i < 5; i++) { var id = $"mkt-{i}"; markets.Add(id); net.Market(id, "a").Market(id, "b").Market(id, "c"); }
+        for (var i = 0; i < nodes; i++) { if (i % 10 == 0) net.Port($"p-{i}", 3e5, 5); else net.Junction($"j-{i}", 2); places.Add(i % 10 == 0 ? $"p-{i}" : $"j-{i}"); }
+        var modes = new[] { TransportMode.Rail, TransportMode.Road, TransportMode.Sea };
+        for (var i = 0; i < links; i++)
+        {
+            var from = places[random.Next(places.Count)];
+            var to = random.Next(6) == 0 ? markets[random.Next(markets.Count)] : places[random.Next(places.Count)];
+            if (from == to) continue;
+            net.Link($"l-{i}", from, to, modes[random.Next(3)], perTonne: random.Next(1, 30), capacity: random.Next(2) == 0 ? null : 1e5 * random.Next(1, 6), bothWays: !markets.Contains(to), days: random.Next(5),
+                builtBy: i < options ? $"o-{i}" : null);
+        }
+        for (var i = 0; i < options; i++) net.Option($"o-{i}", 1e6 * random.Next(1, 50), lifetime: 30, om: 1e4);
+        foreach (var m in places.Take(4)) foreach (var k in markets) net.Link($"bs-{m}-{k}", m, k, TransportMode.Road, perTonne: 500);
+        return net.Build();
+    }
+
 }
