@@ -86,8 +86,8 @@ public sealed class NetworkOptimiser
             solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         solver.SetNumThreads(threads);
         using var parameters = new MPSolverParameters();
-        if (settings.RelativeGap is { } gap && !isLp)
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
+        if (!isLp)
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.RelativeGap ?? SolverSettings.DefaultRelativeGap);
 
         Solver.ResultStatus status;
         var cancelled = cancellationToken.IsCancellationRequested;
