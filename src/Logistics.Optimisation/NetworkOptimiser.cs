@@ -104,7 +104,8 @@ public sealed class NetworkOptimiser
 
         var solved = _time.GetTimestamp();
         var solveTime = _time.GetElapsedTime(built, solved);
-        var timedOut = settings.TimeLimit is { } t && solveTime >= t * 0.99;
+        // A backend that stops without a solution while a limit is set has hit it (its clock starts after ours).
+        var timedOut = settings.TimeLimit is { } t && (solveTime >= t * 0.9 || status == Solver.ResultStatus.NOT_SOLVED);
         var isMip = undecided > 0;
 
         SolverRun Run(TimeSpan extract) => new(backend, BackendName(backend), orTools, solver.SolverVersion(), isMip, threads,

@@ -341,3 +341,43 @@ public sealed class HandSolvedNetworkTests
         Assert.Equal(0.04, Model.CostCoefficients.CapitalRecoveryFactor(0, 25), 12);
     }
 }
+
+/// <summary>What a port charges: handling on every tonne entering it; transhipment only for land-to-land mode changes there.</summary>
+public sealed class PortChargeTests
+{
+    [Fact]
+    public void Land_to_sea_at_a_port_pays_handling_but_not_transhipment()
+    {
+        // Rail 1 + handling 2 + sea 10 = 13/t; the port's transhipment (3) does not apply to rail→sea. 100 t → 1300.
+        var network = TestNetwork.Create().Mine("m", "ore", 100).Port("p", handling: 2, transhipment: 3).Market("k", "ore")
+            .Link("rail", "m", "p", perTonne: 1).Link("sea", "p", "k", TransportMode.Sea, perTonne: 10).Build();
+        var result = Solve.Optimal(network);
+        Assert.Equal(1300, result.Objective!.Value, 6);
+        Assert.Equal(0, result.Costs.Category(CostCategory.Transhipment));
+        Assert.Equal(200, result.Costs.Category(CostCategory.PortHandling), 6);
+    }
+
+    [Fact]
+    public void Road_to_rail_at_a_port_pays_handling_and_transhipment()
+    {
+        // Road 1 + handling 2 + transhipment 3 + rail 4 = 10/t; 100 t → 1000.
+        var network = TestNetwork.Create().Mine("m", "ore", 100).Port("p", handling: 2, transhipment: 3).Market("k", "ore")
+            .Link("road", "m", "p", TransportMode.Road, perTonne: 1).Link("rail", "p", "k", perTonne: 4).Build();
+        var result = Solve.Optimal(network);
+        Assert.Equal(1000, result.Objective!.Value, 6);
+        Assert.Equal(300, result.Costs.Category(CostCategory.Transhipment), 6);
+    }
+
+    [Fact]
+    public void A_both_ways_link_travelled_in_reverse_charges_the_port_it_enters()
+    {
+        // The link is defined p → m but both ways; cargo goes m → p (rev, 1/t), pays handling 2, then sea 10: 13/t.
+        var network = TestNetwork.Create().Mine("m", "ore", 10).Port("p", capacity: 10, handling: 2).Market("k", "ore")
+            .Link("line", "p", "m", perTonne: 1, bothWays: true).Link("sea", "p", "k", TransportMode.Sea, perTonne: 10).Build();
+        var result = Solve.Optimal(network);
+        Assert.Equal(130, result.Objective!.Value, 6);
+        Assert.Equal(10, Solve.Tonnes(result, "line", LinkTravel.Reverse), 6);
+        Assert.Equal(10, result.PortFlows.Single().ThroughputTpy, 6);
+        Assert.Equal(["m", "p", "k"], Assert.Single(result.Routes).Nodes.Select(n => n.Value));
+    }
+}
