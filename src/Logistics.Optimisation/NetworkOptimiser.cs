@@ -52,7 +52,11 @@ public sealed class NetworkOptimiser
     public static SolverBackend ChooseBackend(Network.Model.Network network) =>
         network.Options.Any(o => o.Decision == BuildDecision.Free) ? SolverBackend.Scip : SolverBackend.Glop;
 
-    public OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, CancellationToken cancellationToken = default)
+    public OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, CancellationToken cancellationToken = default) =>
+        Solve(network, settings, ModelOptions.Default, cancellationToken);
+
+    /// <summary>Solve with a model variant (benchmarks compare them).</summary>
+    internal OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
@@ -78,7 +82,7 @@ public sealed class NetworkOptimiser
                 new SolverRun(backend, BackendName(backend), orTools, "", false, threads, 0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, _time.GetElapsedTime(started)));
         }
 
-        var model = ModelBuilder.Build(network, solver, integerBuilds: !isLp);
+        var model = ModelBuilder.Build(network, solver, integerBuilds: !isLp, options);
         var built = _time.GetTimestamp();
         var buildTime = _time.GetElapsedTime(started, built);
 

@@ -83,3 +83,22 @@ public sealed class CpSatBackendTests
             Assert.Contains("CP-SAT", result.StatusMessage, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The builtLinkGate rows only tighten: with or without them the optimum is the same.</summary>
+public sealed class TighteningTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(10)]
+    public void Tightening_option_built_links_does_not_change_the_optimum(int seed)
+    {
+        var network = RandomNetworks.Create(seed, withOptions: true);
+        var tight = new NetworkOptimiser().Solve(network, SolverSettings.Default, new Model.ModelOptions(TightenBuiltLinks: true));
+        var loose = new NetworkOptimiser().Solve(network, SolverSettings.Default, new Model.ModelOptions(TightenBuiltLinks: false));
+        Assert.Equal(SolveStatus.Optimal, tight.Status);
+        Assert.True(tight.Solver.Constraints > loose.Solver.Constraints, "the tightened model has the gate rows");
+        Assert.Equal(loose.Objective!.Value, tight.Objective!.Value, 1e-6 * Math.Max(1, Math.Abs(loose.Objective.Value)));
+    }
+}

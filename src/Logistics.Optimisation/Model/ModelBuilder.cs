@@ -38,9 +38,9 @@ internal static class ModelBuilder
         new ModeBan(),
     ];
 
-    public static OptimisationModel Build(Network.Model.Network network, Solver solver, bool integerBuilds)
+    public static OptimisationModel Build(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions? options = null)
     {
-        var model = new OptimisationModel(network, solver, integerBuilds);
+        var model = new OptimisationModel(network, solver, integerBuilds, options ?? ModelOptions.Default);
         solver.Objective().SetMinimization();
         foreach (var family in Families)
             family.Add(model);
@@ -320,6 +320,8 @@ internal sealed class BuiltLinkGate : ModelFamily
 
     public override void Add(OptimisationModel model)
     {
+        if (!model.Options.TightenBuiltLinks)
+            return;
         foreach (var arc in model.Graph.Arcs)
         {
             if (arc.Link is not { } link || model.Builder(link) is not { } builder)

@@ -6,6 +6,13 @@ using Logistics.Network.Model;
 
 namespace Logistics.Optimisation.Model;
 
+/// <summary>Switches for model variants that benchmarks compare; the defaults are what every solve uses.</summary>
+/// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links.</param>
+internal sealed record ModelOptions(bool TightenBuiltLinks = true)
+{
+    public static ModelOptions Default { get; } = new();
+}
+
 /// <summary>A mine's injection of one class's cargo into one mode layer.</summary>
 internal sealed record Injection(NodeId Mine, int SubNode, Variable Variable);
 
@@ -18,8 +25,9 @@ internal sealed record Absorption(int SubNode, Variable Variable);
 /// </summary>
 internal sealed class OptimisationModel
 {
-    public OptimisationModel(Network.Model.Network network, Solver solver, bool integerBuilds)
+    public OptimisationModel(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions options)
     {
+        Options = options;
         Network = network;
         Solver = solver;
         IntegerBuilds = integerBuilds;
@@ -33,6 +41,8 @@ internal sealed class OptimisationModel
     }
 
     public Network.Model.Network Network { get; }
+
+    public ModelOptions Options { get; }
 
     public Solver Solver { get; }
 
