@@ -1,0 +1,146 @@
+using System.Globalization;
+
+using Logistics.Optimisation.Output;
+
+namespace Logistics.Optimisation;
+
+/// <summary>
+/// The console summary of a solve: status, objective, builds, routes with their per-tonne breakdown, bottlenecks and
+/// the cost breakdown. Plain text, aligned tables, invariant culture; no timings unless asked, so output is stable.
+/// </summary>
+public static class ResultConsoleWriter
+{
+    public static void Write(OptimisationResult result, Network.Model.Network network, TextWriter writer, bool includeTimings = true)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(writer);
+        var scenario = network.AppliedScenario is { } s ? $" (scenario {s})" : "";
+        writer.WriteLine($"Network: {network.Metadata.Name}{scenario}");
+        writer.WriteLine($"Status: {result.Status}. {result.StatusMessage}");
+        var run = result.Solver;
+        var timings = includeTimings
+            ? string.Create(CultureInfo.InvariantCulture, $"; build {run.BuildTime.TotalMilliseconds:F0} ms, solve {run.SolveTime.TotalMilliseconds:F0} ms, extract {run.ExtractTime.TotalMilliseconds:F0} ms")
+            : "";
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Solver: {run.BackendName} (OR-Tools {run.OrToolsVersion}), {(run.IsMip ? "MIP" : "LP")}, {run.Threads} thread(s), {run.Variables} variables, {run.Constraints} constraints{timings}"));
+        if (result.Objective is not { } objective)
+        {
+            writer.WriteLine("No solution to report.");
+            return;
+        }
+
+        writer.WriteLine($"Objective: {TextTable.Number(objective)} USD/yr");
+        if (result.Status == SolveStatus.Feasible)
+            writer.WriteLine($"Best bound: {TextTable.Number(result.BestBound ?? objective)} USD/yr, gap {TextTable.Percent(result.RelativeGap)}");
+
+        WriteBuilds(result, writer);
+        WriteRoutes(result, writer);
+        WriteBottlenecks(result, writer);
+        WriteCosts(result, writer);
+        WriteUnshipped(result, writer);
+    }
+
+    private static void WriteBuilds(OptimisationResult result, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("Builds");
+        if (result.Builds.IsEmpty)
+        {
+            writer.WriteLine("  (no investment options)");
+            return;
+        }
+
+        var table = new TextTable(("Option", false), ("Built", false), ("Decision", false), ("Capex USD", true), ("Annualised USD/yr", true), ("O&M USD/yr", true));
+        foreach (var b in result.Builds)
+            table.Add(b.Id.Value, b.Built ? "yes" : "no", b.Decision.ToString(), TextTable.Number(b.CapexUsd), TextTable.Number(b.AnnualisedCapexUsd), TextTable.Number(b.FixedOmUsd));
+        table.Write(writer);
+    }
+
+    private static void WriteRoutes(OptimisationResult result, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("Routes (USD per tonne)");
+        if (result.Routes.IsEmpty)
+        {
+            writer.WriteLine("  (nothing shipped)");
+            return;
+        }
+
+        var table = new TextTable(("Commodity", false), ("Mine", false), ("Market", false), ("Port", false), ("t/yr", true), ("Days", true),
+            ("Transport", true), ("Handling", true), ("Tranship", true), ("Capital", true), ("Risk", true), ("Capex", true), ("Total", true), ("Path", false));
+        foreach (var r in result.Routes)
+        {
+            var c = r.PerTonneCost;
+            table.Add(r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "-", TextTable.Number(r.TonnesPerYear), TextTable.Number(r.TransitDays, 1),
+                TextTable.Number(c.Transport, 2), TextTable.Number(c.Handling, 2), TextTable.Number(c.Transhipment, 2), TextTable.Number(c.InTransitCapital, 2),
+                TextTable.Number(c.Risk, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2), Path(r));
+        }
+
+        table.Write(writer);
+    }
+
+    /// <summary>Places with the link taken between them, so parallel links are told apart: <c>a [l1] b [l2] c</c>.</summary>
+    private static string Path(RouteResult route) =>
+        string.Join(" ", route.Links.Select(l => $"[{l.Link}] {l.To}").Prepend(route.Mine.Value));
+
+    private static void WriteBottlenecks(OptimisationResult result, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("Bottlenecks (capacity used >= 99.9%)");
+        if (result.Bottlenecks.IsEmpty)
+        {
+            writer.WriteLine("  (none)");
+            return;
+        }
+
+        var table = new TextTable(("Kind", false), ("Element", false), ("Direction", false), ("Used t/yr", true), ("Capacity t/yr", true), ("Use", true));
+        foreach (var b in result.Bottlenecks)
+        {
+            table.Add(b.Kind.ToString(), b.ElementId, b.Direction?.ToString() ?? (b.Kind == BottleneckKind.Link ? "shared" : "-"),
+                TextTable.Number(b.UsedTpy), TextTable.Number(b.CapacityTpy), TextTable.Percent(b.Utilisation));
+        }
+
+        table.Write(writer);
+    }
+
+    private static void WriteCosts(OptimisationResult result, TextWriter writer)
+    {
+        writer.WriteLine();
+        writer.WriteLine("Cost breakdown (USD/yr)");
+        var buckets = result.Costs.Lines.Select(l => l.Bucket).Distinct().OrderBy(b => b == CostBreakdown.SharedBucket ? 1 : 0).ThenBy(b => b, StringComparer.Ordinal).ToList();
+        var columns = new List<(string, bool)> { ("Category", false) };
+        columns.AddRange(buckets.Select(b => (b, true)));
+        columns.Add(("Total", true));
+        var table = new TextTable([.. columns]);
+        foreach (var category in Enum.GetValues<CostCategory>())
+        {
+            var lines = result.Costs.Lines.Where(l => l.Category == category).ToList();
+            if (lines.Count == 0)
+                continue;
+            var cells = new List<string> { category.ToString() };
+            cells.AddRange(buckets.Select(b => lines.Where(l => l.Bucket == b).Sum(l => l.UsdPerYear)).Select(v => v == 0 ? "-" : TextTable.Number(v)));
+            cells.Add(TextTable.Number(lines.Sum(l => l.UsdPerYear)));
+            table.Add([.. cells]);
+        }
+
+        var totals = new List<string> { "Total" };
+        totals.AddRange(buckets.Select(b => TextTable.Number(result.Costs.Bucket(b))));
+        totals.Add(TextTable.Number(result.Costs.Total));
+        table.Add([.. totals]);
+        table.Write(writer);
+    }
+
+    private static void WriteUnshipped(OptimisationResult result, TextWriter writer)
+    {
+        var unshipped = result.Unshipped.Where(u => u.TonnesPerYear > 0).ToList();
+        if (unshipped.Count == 0)
+            return;
+        writer.WriteLine();
+        writer.WriteLine("Unshipped output");
+        var table = new TextTable(("Mine", false), ("Commodity", false), ("Unshipped t/yr", true), ("Supply t/yr", true));
+        foreach (var u in unshipped)
+            table.Add(u.Mine.Value, u.Commodity.Value, TextTable.Number(u.TonnesPerYear), TextTable.Number(u.SupplyTpy));
+        table.Write(writer);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Optimisation.Solving;
+
+/// <summary>Turns solved values into the per-element result records: builds, link and port flows, bottlenecks, deliveries, unshipped output.</summary>
+internal static class FlowReporter
+{
+    /// <summary>A capacity counts as a bottleneck from this share of use upwards.</summary>
+    public const double BottleneckThreshold = 0.999;
+
+    public static ImmutableArray<BuildResult> Builds(Network.Model.Network network, SolutionValues? values) =>
+        [.. network.Options.Select(o => new BuildResult(
+            o.Id,
+            o.Name,
+            values?.IsBuilt(o.Id) ?? false,
+            o.Decision,
+            o.CapexUsd,
+            CostCoefficients.AnnualisedCapex(network, o),
+            o.FixedOmUsdPerYear,
+            o.LifetimeYears,
+            [.. network.Links.Where(l => l.BuiltBy == o.Id).Select(l => l.Id)],
+            o.CapacityAdds.IsDefault ? [] : [.. o.CapacityAdds.Select(c => new CapacityAddResult(c.Link, c.Port, c.AddedTpy))]))];
+
+    /// <summary>Effective capacity of a link pool in this solution: null when unlimited, 0 when its option is not built.</summary>
+    public static double? LinkCapacity(SolutionValues values, Link link)
+    {
+        if (!values.LinkExists(link))
+            return 0;
+        if (link.CapacityTpy is not { } capacity)
+            return null;
+        return capacity + values.Model.LinkIncrements(link.Id).Where(i => values.IsBuilt(i.Option.Id)).Sum(i => i.Added);
+    }
+
+    public static double? PortCapacity(SolutionValues values, Node port)
+    {
+        if (port.Port?.ThroughputCapacityTpy is not { } capacity)
+            return null;
+        return capacity + values.Model.PortIncrements(port.Id).Where(i => values.IsBuilt(i.Option.Id)).Sum(i => i.Added);
+    }
+
+    public static ImmutableArray<LinkFlowResult> LinkFlows(SolutionValues values)
+    {
+        var model = values.Model;
+        var results = new List<LinkFlowResult>();
+        foreach (var arc in model.Graph.Arcs.Where(a => a.Kind == ArcKind.Link))
+        {
+            var link = arc.Link!;
+            var byCommodity = model.Classes
+                .GroupBy(c => c.Commodity)
+                .Select(g => new CommodityTonnes(g.Key, g.Sum(c => values.Flow[c.Index, arc.Index])))
+                .Where(c => c.TonnesPerYear != 0)
+                .OrderBy(c => c.Commodity)
+                .ToImmutableArray();
+            var total = values.ArcTotal(arc);
+            var capacity = LinkCapacity(values, link);
+            var counted = IsShared(link) ? model.Graph.Arcs.Where(a => a.Link?.Id == link.Id).Sum(values.ArcTotal) : total;
+            results.Add(new LinkFlowResult(link.Id, arc.Travel, arc.FromNode, arc.ToNode, link.Mode, byCommodity, total, capacity, Utilisation(counted, capacity)));
+        }
+
+        return [.. results.OrderBy(r => r.Link).ThenBy(r => r.Direction)];
+    }
+
+    public static ImmutableArray<PortFlowResult> PortFlows(SolutionValues values)
+    {
+        var model = values.Model;
+        return [.. model.Network.NodesOfKind(NodeKind.Port).Select(port =>
+        {
+            var throughput = model.Graph.Arcs.Where(a => a.EntersPort == port.Id).Sum(values.ArcTotal);
+            var capacity = PortCapacity(values, port);
+            return new PortFlowResult(port.Id, throughput, capacity, Utilisation(throughput, capacity));
+        })];
+    }
+
+    public static ImmutableArray<Bottleneck> Bottlenecks(ImmutableArray<LinkFlowResult> links, ImmutableArray<PortFlowResult> ports, Network.Model.Network network)
+    {
+        var result = new List<Bottleneck>();
+        foreach (var group in links.GroupBy(l => l.Link))
+        {
+            var link = network.Link(group.Key);
+            if (IsShared(link))
+            {
+                var first = group.First();
+                if (first.CapacityTpy is { } c && c > 0 && first.Utilisation >= BottleneckThreshold)
+                    result.Add(new Bottleneck(BottleneckKind.Link, link.Id.Value, null, group.Sum(l => l.TotalTpy), c, first.Utilisation.Value));
+                continue;
+            }
+
+            foreach (var flow in group)
+            {
+                if (flow.CapacityTpy is { } c && c > 0 && flow.Utilisation >= BottleneckThreshold)
+                    result.Add(new Bottleneck(BottleneckKind.Link, link.Id.Value, flow.Direction, flow.TotalTpy, c, flow.Utilisation.Value));
+            }
+        }
+
+        foreach (var port in ports)
+        {
+            if (port.CapacityTpy is { } c && c > 0 && port.Utilisation >= BottleneckThreshold)
+                result.Add(new Bottleneck(BottleneckKind.Port, port.Port.Value, null, port.ThroughputTpy, c, port.Utilisation.Value));
+        }
+
+        return [.. result];
+    }
+
+    public static ImmutableArray<DeliveryResult> Deliveries(SolutionValues values) =>
+        [.. values.Model.Classes.Select(c =>
+        {
+            var tonnes = values.Delivered[c.Index];
+            var revenue = c.Demand.PriceUsdPerTonne is { } price ? price * tonnes : 0;
+            return new DeliveryResult(c.Commodity, c.Market, tonnes, c.Demand.MinTpy, c.Demand.MaxTpy, c.Demand.PriceUsdPerTonne, revenue);
+        }).OrderBy(d => d.Commodity).ThenBy(d => d.Market)];
+
+    public static ImmutableArray<UnshippedResult> Unshipped(SolutionValues values) =>
+        [.. values.Unshipped.Select(u => new UnshippedResult(
+            u.Key.Mine,
+            u.Key.Commodity,
+            u.Value,
+            values.Model.Network.Node(u.Key.Mine).Supplies.Where(s => s.Commodity == u.Key.Commodity).Sum(s => s.TonnesPerYear)))
+            .OrderBy(u => u.Mine).ThenBy(u => u.Commodity)];
+
+    private static bool IsShared(Link link) => link.Direction == LinkDirection.BothWays && link.Sharing == CapacitySharing.SharedBothWays;
+
+    private static double? Utilisation(double used, double? capacity) => capacity is { } c && c > 0 ? used / c : null;
+}

@@ -1,0 +1,49 @@
+namespace Logistics.Optimisation;
+
+/// <summary>Which OR-Tools backend solves the model. <see cref="Auto"/> picks by what the model needs (docs/model.md, "Backends").</summary>
+public enum SolverBackend
+{
+    Auto,
+    Scip,
+    Cbc,
+    Highs,
+    CpSat,
+    Glop,
+}
+
+/// <summary>How to solve: backend, limits and threads.</summary>
+/// <param name="TimeLimit">Wall-clock limit; null for none. When it passes the best solution so far is reported with its gap.</param>
+/// <param name="RelativeGap">Relative MIP gap at which the solver may stop; null for <see cref="DefaultRelativeGap"/>.</param>
+/// <param name="Threads">Worker threads for backends that use them; 1 keeps runs reproducible.</param>
+public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, TimeSpan? TimeLimit = null, double? RelativeGap = null, int Threads = 1)
+{
+    /// <summary>
+    /// 1e-6 rather than OR-Tools' 1e-4: analyses subtract objectives of neighbouring solves (value of an option,
+    /// sweeps), and a 0.01% gap on a 100 MUSD/yr objective would be 10 kUSD/yr of noise in those differences.
+    /// </summary>
+    public const double DefaultRelativeGap = 1e-6;
+
+    public static SolverSettings Default { get; } = new();
+}
+
+/// <summary>What the solver proved. Solver-specific statuses never leave this project.</summary>
+public enum SolveStatus
+{
+    /// <summary>Proven optimal (within the requested gap, if one was given).</summary>
+    Optimal,
+
+    /// <summary>A solution with a proven bound and gap, not proven optimal (time limit or cancel).</summary>
+    Feasible,
+
+    /// <summary>No plan satisfies every constraint.</summary>
+    Infeasible,
+
+    /// <summary>The objective can improve without limit.</summary>
+    Unbounded,
+
+    /// <summary>The time limit or a cancel came before any solution.</summary>
+    NoSolution,
+
+    /// <summary>The backend failed or is unavailable; the message says why.</summary>
+    Error,
+}
