@@ -111,9 +111,9 @@ internal sealed class NetworkBinder
         var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         foreach (var (item, index) in parent.Children(collection))
         {
-            var r = new ElementReader(item, spec, $"{collection}[{index}]", _diagnostics);
-            if (collection == "scenarios" && r.IsWritten("file"))
+            if (collection == "scenarios" && item["file"] is not null)
                 continue; // an overlay file that could not be read; NetworkSource reported it
+            var r = new ElementReader(item, spec, $"{collection}[{index}]", _diagnostics);
             if (r.String("id") is not { } id) continue;
             if (seen.TryGetValue(id, out var first))
             {
