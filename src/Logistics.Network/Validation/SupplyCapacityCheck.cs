@@ -59,7 +59,7 @@ public static class SupplyCapacityCheck
             var supply = mine.Supplies.Sum(s => s.TonnesPerYear);
             if (Out(mine) == Sink) continue;
             var flow = MaxFlow(graph, Out(mine));
-            if (supply > flow * (1 + 1e-9) + 1e-6)
+            if (flow > 0 && supply > (flow * (1 + 1e-9)) + 1e-6) // no flow at all is a reachability error, reported there
             {
                 yield return c.At(DiagnosticCodes.SupplyExceedsCapacity, $"nodes[{mine.Id}].supply",
                     $"Mine '{mine.Id}' supplies {Tpy(supply)} t/y but at most {Tpy(Math.Min(flow, Unlimited))} t/y can leave it towards the {(markets.Count > 0 ? "markets" : "ports")}, even with every option built (maximum flow over link and port capacities).");

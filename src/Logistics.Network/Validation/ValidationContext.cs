@@ -56,5 +56,6 @@ public static class NetworkValidator
         ReachabilityCheck.Run(context)
             .Concat(ConnectivityCheck.Run(context))
             .Concat(SupplyCapacityCheck.Run(context))
-            .Concat(BudgetCheck.Run(context));
+            .Concat(BudgetCheck.Run(context))
+            .Concat(PortCapacityCheck.Run(context));
 }
