@@ -18,8 +18,6 @@ internal sealed record BindOutput(Model.Network? Network, ImmutableArray<FigureR
 /// </summary>
 internal sealed class NetworkBinder
 {
-    private const double EarthRadiusKm = 6371.0088;
-
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<FigureRecord> _figures = [];
     private readonly SourceMap _map = new();
@@ -250,7 +248,7 @@ internal sealed class NetworkBinder
             basis = LengthBasis.GreatCircle;
             if (_coordinates.TryGetValue(from, out var a) && _coordinates.TryGetValue(to, out var b))
             {
-                length = GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon) * _circuity[modeText];
+                length = Geodesy.GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon) * _circuity[modeText];
                 _figures.Add(new FigureRecord($"{path}.lengthKm", "lengthKm", length, "km", null, r.Position, r.Position, false, true));
             }
         }
@@ -363,16 +361,6 @@ internal sealed class NetworkBinder
         "sea" => TransportMode.Sea,
         _ => TransportMode.Pipeline,
     };
-
-    /// <summary>Haversine distance on a sphere of the Earth's mean radius.</summary>
-    public static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
-    {
-        static double Rad(double deg) => deg * Math.PI / 180;
-        var dLat = Rad(lat2 - lat1);
-        var dLon = Rad(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(Rad(lat1)) * Math.Cos(Rad(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
 
     private static string Num(double d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
 }
