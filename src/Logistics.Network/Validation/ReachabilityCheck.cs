@@ -11,16 +11,14 @@ public static class ReachabilityCheck
         var graph = TransportGraph.Directed(c.Network);
         var mines = c.Network.NodesOfKind(NodeKind.Mine).Select(m => m.Id.Value).ToList();
         var ports = c.Network.NodesOfKind(NodeKind.Port).Select(p => p.Id.Value).ToHashSet(StringComparer.Ordinal);
-        if (ports.Count > 0)
+        foreach (var mine in mines)
         {
-            foreach (var mine in mines)
+            var reach = TransportGraph.ReachableFrom(graph, [mine]);
+            if (!reach.Overlaps(ports))
             {
-                var reach = TransportGraph.ReachableFrom(graph, [mine]);
-                if (!reach.Overlaps(ports))
-                {
-                    yield return c.At(DiagnosticCodes.MineWithoutPort, $"nodes[{mine}]",
-                        $"Mine '{mine}' has no path to any port, even with every option built (it reaches {Describe(reach, mine)}).");
-                }
+                var why = ports.Count == 0 ? "the network has no port" : $"it reaches {Describe(reach, mine)}";
+                yield return c.At(DiagnosticCodes.MineWithoutPort, $"nodes[{mine}]",
+                    $"Mine '{mine}' has no path to any port, even with every option built ({why}).");
             }
         }
 
