@@ -68,7 +68,7 @@ public sealed class NetworkSource
         if (root["formatVersion"] is null)
             diagnostics.Add(DiagnosticCodes.Version.At(root.Position, "formatVersion", "The file has no formatVersion.", "Add \"formatVersion\": 1 at the top."));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var displayDirectory = Path.GetDirectoryName(path) ?? "";
+        var displayRooted = Path.IsPathRooted(path);
         var hashed = new List<byte[]> { file.Bytes };
         var inputs = new List<string> { path };
 
@@ -85,7 +85,7 @@ public sealed class NetworkSource
                 }
 
                 var overlayPath = Path.Combine(directory, fileName.Text!);
-                var overlayDisplay = Path.Combine(displayDirectory, fileName.Text!);
+                var overlayDisplay = Display(overlayPath, displayRooted);
                 var (overlay, problem) = FileInput.Read(overlayPath, overlayDisplay);
                 if (problem is not null)
                 {
@@ -102,7 +102,8 @@ public sealed class NetworkSource
         }
 
         var seedsFolder = (root["metadata"] as JObject)?["seeds"] is JValue { Kind: JValueKind.String } s ? s.Text! : "../seeds";
-        var seeds = SeedRegister.Load(Path.GetFullPath(Path.Combine(directory, seedsFolder)), Path.Combine(displayDirectory, seedsFolder));
+        var seedsPath = Path.GetFullPath(Path.Combine(directory, seedsFolder));
+        var seeds = SeedRegister.Load(seedsPath, Display(seedsPath, displayRooted));
         hashed.AddRange(seeds.Files.Select(File.ReadAllBytes));
         inputs.AddRange(seeds.Files);
         diagnostics.AddRange(seeds.Diagnostics);
@@ -110,6 +111,10 @@ public sealed class NetworkSource
         var source = new NetworkSource(path, root, seeds, [.. inputs], Hash(hashed), [.. diagnostics]);
         return (source, [.. diagnostics]);
     }
+
+    /// <summary>How a related file appears in diagnostics: like the network path the user gave, absolute or relative to the current directory.</summary>
+    private static string Display(string fullPath, bool rooted) =>
+        rooted ? Path.GetFullPath(fullPath) : Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
 
     private static string Hash(List<byte[]> files)
     {
