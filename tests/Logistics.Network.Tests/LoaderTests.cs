@@ -218,3 +218,57 @@ public class LoaderTests
         Assert.Equal(9, d.Line); // the line of the change's "add", not of the link
     }
 }
+
+public class ScenarioDetailTests
+{
+    private static readonly string Tiny = CorpusPaths.Valid("tiny.network.json");
+
+    [Fact]
+    public void Disabling_a_node_drops_the_figures_of_it_and_its_links()
+    {
+        var n = NetworkLoader.Load(Tiny, new LoadOptions { Scenario = "old-port-closed" }).Network!;
+        Assert.DoesNotContain(n.Figures, f => f.Path.StartsWith("nodes[old-port]", StringComparison.Ordinal));
+        Assert.DoesNotContain(n.Figures, f => f.Path.StartsWith("links[old-port-east]", StringComparison.Ordinal));
+        Assert.DoesNotContain(n.Figures, f => f.Path.Contains(".capacityAdds[junction-old-port]", StringComparison.Ordinal));
+        Assert.Contains(n.Figures, f => f.Path == "nodes[new-port].lat");
+    }
+
+    [Fact]
+    public void Set_gives_an_unlimited_capacity_a_value_and_multiply_on_unlimited_is_an_error()
+    {
+        var (source, _) = NetworkSource.Read(Tiny);
+        var capped = source!.Bind(new LoadOptions { ExtraChanges = [new ScenarioChange("links[old-port-east].capacityTpy", ChangeOperation.Set, 1000)] });
+        Assert.Equal(1000, capped.Network!.Link(new LinkId("old-port-east")).CapacityTpy);
+        var scaled = source.Bind(new LoadOptions { ExtraChanges = [new ScenarioChange("links[old-port-east].capacityTpy", ChangeOperation.Multiply, 2)] });
+        Assert.Contains(scaled.Diagnostics, d => d.Code == "LG0402" && d.Message.Contains("unlimited", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_wildcard_path_changes_every_element_and_an_index_path_one()
+    {
+        var (source, _) = NetworkSource.Read(Tiny);
+        var n = source!.Bind(new LoadOptions
+        {
+            ExtraChanges =
+            [
+                new ScenarioChange("links[*].transitDays", ChangeOperation.Add, 1),
+                new ScenarioChange("nodes[0].lat", ChangeOperation.Set, 30),
+            ],
+        }).Network!;
+        Assert.All(n.Links, l => Assert.True(l.TransitDays >= 1));
+        Assert.Equal(30, n.Node(new NodeId("alpha")).Latitude);
+    }
+
+    [Fact]
+    public void Columns_count_characters_not_bytes_after_non_ascii_text()
+    {
+        using var temp = new TempNetwork();
+        var text = File.ReadAllText(Path.Combine(CorpusPaths.Broken, "LG0202-negative-capacity.network.json"))
+            .Replace("\"capacityTpy\": -5", "\"name\": \"Rohri–Quetta ✓\", \"capacityTpy\": -5", StringComparison.Ordinal);
+        var path = temp.Write("networks/n.network.json", text);
+        var line = File.ReadAllLines(path).Select((l, i) => (l, i)).First(t => t.l.Contains("✓\", \"capacityTpy\": -5", StringComparison.Ordinal));
+        var d = Assert.Single(NetworkLoader.Load(path).Diagnostics, x => x.Code == "LG0202");
+        Assert.Equal(line.i + 1, d.Line);
+        Assert.Equal(line.l.IndexOf("-5", StringComparison.Ordinal) + 1, d.Column);
+    }
+}

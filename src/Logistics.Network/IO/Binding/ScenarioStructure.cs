@@ -53,6 +53,13 @@ public static class ScenarioStructure
             }
         }
 
-        return builder.Build();
+        var applied = builder.Build();
+        if (removedNodes.Count == 0 && removedLinks.Count == 0) return applied;
+
+        // The figures of removed elements leave with them, so the assumptions appendix lists only what the snapshot uses.
+        var gone = removedNodes.Select(n => $"nodes[{n}]").Concat(removedLinks.Select(l => $"links[{l}]"))
+            .Concat(removedNodes.Select(n => $".capacityAdds[{n}]")).Concat(removedLinks.Select(l => $".capacityAdds[{l}]")).ToList();
+        var kept = NetworkBuilder.From(applied).WithoutFigures(f => gone.Any(g => f.Path.StartsWith(g + ".", StringComparison.Ordinal) || f.Path.Contains(g + ".", StringComparison.Ordinal)));
+        return kept.Build();
     }
 }
