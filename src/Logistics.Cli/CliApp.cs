@@ -21,6 +21,10 @@ public static class CliApp
     private static IEnumerable<Command> Verbs(CliContext context)
     {
         yield return VersionCommand.Create(context);
+        yield return ValidateCommand.Create(context);
+        yield return DescribeCommand.Create(context);
+        yield return GeneratedFilesCommand.CreateSchema(context);
+        yield return GeneratedFilesCommand.CreateDocs(context);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>

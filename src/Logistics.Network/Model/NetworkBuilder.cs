@@ -51,6 +51,9 @@ public sealed class NetworkBuilder
     /// <summary>Removes a link; used to disable an element.</summary>
     public NetworkBuilder RemoveLink(LinkId id) { _links.RemoveAll(l => l.Id == id); return this; }
 
+    /// <summary>Removes the figures that match (the figures of elements a scenario removed).</summary>
+    public NetworkBuilder WithoutFigures(Predicate<FigureProvenance> match) { _figures.RemoveAll(match); return this; }
+
     /// <summary>Removes a node and every link that touches it.</summary>
     public NetworkBuilder RemoveNode(NodeId id)
     {

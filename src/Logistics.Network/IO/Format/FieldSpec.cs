@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Logistics.Network.IO.Format;
+
+/// <summary>The JSON shape of a field as the format describes it.</summary>
+public enum FieldType
+{
+    String,
+    Id,
+    Number,
+    Integer,
+    Boolean,
+    Object,
+    IdList,
+    ObjectList,
+}
+
+/// <summary>
+/// A unit that appears in field names (…Km, …Tpy, …Usd): what it means and the range a sane value lies in.
+/// Values outside the range are "impossible numbers" (negative tonnages, lengths longer than twice round the Earth).
+/// </summary>
+public sealed record UnitSpec(string Name, string Meaning, double Minimum, double Maximum);
+
+/// <summary>
+/// One field of one element of the file format: the single description from which the binder takes its
+/// defaults and checks, the JSON Schema generator its schema, and the docs generator docs/format.md.
+/// </summary>
+public sealed record FieldSpec(string Name, FieldType Type, string Description)
+{
+    public bool Required { get; init; }
+
+    /// <summary>Unit name from <see cref="FormatTable.Units"/>; null for unitless fields.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Value used when the field is absent: a double, int, bool or string; null when absent means "none".</summary>
+    public object? Default { get; init; }
+
+    /// <summary>What absence means when there is no default value (for example "unlimited").</summary>
+    public string? AbsentMeans { get; init; }
+
+    public ImmutableArray<string> Allowed { get; init; } = [];
+
+    /// <summary>Overrides the unit's lower limit (for example latitude −90).</summary>
+    public double? Minimum { get; init; }
+
+    public double? Maximum { get; init; }
+
+    /// <summary>True for numbers that may be written as <c>{ "value": n, "source": "seed-id" }</c>.</summary>
+    public bool Figure { get; init; }
+
+    /// <summary>For ids and id lists: the collection the id must name (nodes, links, commodities, options, rules).</summary>
+    public string? RefersTo { get; init; }
+
+    /// <summary>For objects and object lists: the element they hold.</summary>
+    public ElementSpec? Element { get; init; }
+
+    public double? EffectiveMinimum => Minimum ?? (Unit is null ? null : FormatTable.UnitOf(Unit).Minimum);
+
+    public double? EffectiveMaximum => Maximum ?? (Unit is null ? null : FormatTable.UnitOf(Unit).Maximum);
+
+    public bool IsNumeric => Type is FieldType.Number or FieldType.Integer;
+
+    /// <summary>The default as JSON text (for docs and schema), or null.</summary>
+    public string? DefaultJson => Default switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        string s => $"\"{s}\"",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        _ => Convert.ToString(Default, CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>An object of the format (node, link, …) and its fields, in documentation order.</summary>
+public sealed record ElementSpec(string Name, string Title, string Description, ImmutableArray<FieldSpec> Fields)
+{
+    public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+}

@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+
+using Logistics.Network.Diagnostics;
+using Logistics.Network.IO.Binding;
+using Logistics.Network.IO.Format;
+using Logistics.Network.IO.Json;
+using Logistics.Network.Model;
+using Logistics.Network.Validation;
+
+namespace Logistics.Network.IO;
+
+/// <summary>
+/// A network file with its overlay files and seeds register, read once. <see cref="Bind"/> makes a snapshot
+/// from the in-memory tree without touching the disk, so analyses can bind hundreds of variants cheaply.
+/// </summary>
+public sealed class NetworkSource
+{
+    private readonly JObject _root;
+    private readonly ImmutableArray<Diagnostic> _readDiagnostics;
+
+    private NetworkSource(string filePath, JObject root, SeedRegister seeds, ImmutableArray<string> inputFiles, string contentHash, ImmutableArray<Diagnostic> readDiagnostics)
+    {
+        FilePath = filePath;
+        _root = root;
+        Seeds = seeds;
+        InputFiles = inputFiles;
+        ContentHash = contentHash;
+        _readDiagnostics = readDiagnostics;
+    }
+
+    /// <summary>The network file's path as given.</summary>
+    public string FilePath { get; }
+
+    /// <summary>SHA-256 (lower-case hex) over the network file, then its overlay files in file order, then the seeds files in ordinal order.</summary>
+    public string ContentHash { get; }
+
+    /// <summary>Every file read: the network file, overlay files, seeds files.</summary>
+    public ImmutableArray<string> InputFiles { get; }
+
+    public SeedRegister Seeds { get; }
+
+    /// <summary>Ids of the scenarios the file defines, in file order.</summary>
+    public ImmutableArray<string> ScenarioIds =>
+        [.. (_root["scenarios"] as JArray)?.Items.OfType<JObject>().Select(s => (s["id"] as JValue)?.Text).OfType<string>() ?? []];
+
+    /// <summary>Reads the network file, its scenario overlay files and its seeds folder.</summary>
+    public static (NetworkSource? Source, ImmutableArray<Diagnostic> Diagnostics) Read(string path)
+    {
+        var (file, problem) = FileInput.Read(path, path);
+        if (problem is not null) return (null, [problem]);
+        return FromParsed(file!, path);
+    }
+
+    /// <summary>Reads network text as if it were the file at <paramref name="path"/> (overlays and seeds resolve from there).</summary>
+    public static (NetworkSource? Source, ImmutableArray<Diagnostic> Diagnostics) FromText(string json, string path)
+    {
+        var (file, problem) = FileInput.Parse(path, path, System.Text.Encoding.UTF8.GetBytes(json));
+        if (problem is not null) return (null, [problem]);
+        return FromParsed(file!, path);
+    }
+
+    private static (NetworkSource? Source, ImmutableArray<Diagnostic> Diagnostics) FromParsed(ParsedFile file, string path)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var root = (JObject)file.Root;
+        if (root["formatVersion"] is null)
+            diagnostics.Add(DiagnosticCodes.Version.At(root.Position, "formatVersion", "The file has no formatVersion.", "Add \"formatVersion\": 1 at the top."));
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var displayRooted = Path.IsPathRooted(path);
+        var hashed = new List<byte[]> { file.Bytes };
+        var inputs = new List<string> { path };
+
+        // Overlay files replace their { "file": … } entry, so binding sees one tree with every position kept.
+        if (root["scenarios"] is JArray scenarios)
+        {
+            for (var i = 0; i < scenarios.Items.Count; i++)
+            {
+                if (scenarios.Items[i] is not JObject entry || entry["file"] is not JValue { Kind: JValueKind.String } fileName) continue;
+                if (entry.Properties.Count > 1)
+                {
+                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(entry.Position, $"scenarios[{i.ToString(CultureInfo.InvariantCulture)}]",
+                        "A scenario that names a file must have no other field.", "Move the scenario's fields into the overlay file."));
+                }
+
+                var overlayPath = Path.Combine(directory, fileName.Text!);
+                var overlayDisplay = Display(overlayPath, displayRooted);
+                var (overlay, problem) = FileInput.Read(overlayPath, overlayDisplay);
+                if (problem is not null)
+                {
+                    diagnostics.Add(problem);
+                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(fileName.Position, $"scenarios[{i.ToString(CultureInfo.InvariantCulture)}].file", $"Scenario overlay '{fileName.Text}' could not be read ({problem.Code})."));
+                    continue;
+                }
+
+                hashed.Add(overlay!.Bytes);
+                inputs.Add(overlayPath);
+                var reader = new ElementReader((JObject)overlay.Root, FormatTable.ScenarioFile, "", diagnostics);
+                if (reader.Child("scenario") is { } scenario) scenarios.Items[i] = scenario;
+            }
+        }
+
+        var seedsFolder = (root["metadata"] as JObject)?["seeds"] is JValue { Kind: JValueKind.String } s ? s.Text! : "../seeds";
+        var seedsPath = Path.GetFullPath(Path.Combine(directory, seedsFolder));
+        var seeds = SeedRegister.Load(seedsPath, Display(seedsPath, displayRooted));
+        hashed.AddRange(seeds.Files.Select(File.ReadAllBytes));
+        inputs.AddRange(seeds.Files);
+        diagnostics.AddRange(seeds.Diagnostics);
+
+        var source = new NetworkSource(path, root, seeds, [.. inputs], Hash(hashed), [.. diagnostics]);
+        return (source, [.. diagnostics]);
+    }
+
+    /// <summary>How a related file appears in diagnostics: like the network path the user gave, absolute or relative to the current directory.</summary>
+    private static string Display(string fullPath, bool rooted) =>
+        rooted ? Path.GetFullPath(fullPath) : Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+
+    private static string Hash(List<byte[]> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var bytes in files)
+        {
+            sha.AppendData(BitConverter.GetBytes((long)bytes.Length)); // length-prefixed, so file boundaries count
+            sha.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Binds a snapshot: apply the scenario's and the extra changes to a copy of the tree, bind, apply the scenario's structure, validate.</summary>
+    public LoadResult Bind(LoadOptions? options = null)
+    {
+        options ??= new LoadOptions();
+        var diagnostics = new List<Diagnostic>(_readDiagnostics);
+        var root = (JObject)_root.DeepClone();
+        JObject? scenarioObject = null;
+        if (options.Scenario is { } scenarioId)
+        {
+            scenarioObject = (root["scenarios"] as JArray)?.Items.OfType<JObject>().FirstOrDefault(s => (s["id"] as JValue)?.Text == scenarioId);
+            if (scenarioObject is null)
+            {
+                var known = ScenarioIds;
+                diagnostics.Add(DiagnosticCodes.UnknownScenario.InFile(FilePath, $"The file defines no scenario '{scenarioId}'.",
+                    known.IsEmpty ? "The file defines no scenarios." : $"Known scenarios: {string.Join(", ", known)}."));
+                return Finish(null, diagnostics, options, null);
+            }
+
+            foreach (var change in ReadChanges(scenarioObject))
+                TreeOverlay.Apply(root, change, diagnostics);
+        }
+
+        var extras = options.ExtraChanges.IsDefault ? [] : options.ExtraChanges;
+        foreach (var extra in extras)
+            TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, null, SourcePosition.None), diagnostics);
+        var isBase = scenarioObject is null && extras.IsEmpty;
+        if (isBase) CheckScenarioPaths(diagnostics);
+
+        var bound = NetworkBinder.Bind(root, diagnostics);
+        if (bound.Network is null) return Finish(null, diagnostics, options, bound.Map);
+        var context = new ValidationContext(bound.Network, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = isBase };
+        diagnostics.AddRange(NetworkValidator.ValidateDefinitions(context));
+        var network = bound.Network;
+        if (scenarioObject is not null)
+            network = ScenarioStructure.Apply(network, network.Scenarios.First(s => s.Id.Value == options.Scenario));
+        diagnostics.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = network }));
+        return Finish(network, diagnostics, options, bound.Map);
+    }
+
+    private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
+        new(network, DiagnosticOrder.Sort(diagnostics, options.Strict)) { Seeds = Seeds, SourceMap = map };
+
+    /// <summary>Every scenario's paths must match something, even when that scenario is not the one applied.</summary>
+    private void CheckScenarioPaths(List<Diagnostic> diagnostics)
+    {
+        foreach (var scenario in (_root["scenarios"] as JArray)?.Items.OfType<JObject>() ?? [])
+        {
+            var scratch = (JObject)_root.DeepClone();
+            foreach (var change in ReadChanges(scenario))
+                TreeOverlay.Apply(scratch, change, diagnostics);
+        }
+    }
+
+    /// <summary>The well-formed changes of a scenario object; malformed ones are reported by the binder.</summary>
+    private static IEnumerable<TreeChange> ReadChanges(JObject scenario)
+    {
+        if (scenario["changes"] is not JArray changes) yield break;
+        foreach (var item in changes.Items.OfType<JObject>())
+        {
+            if (item["path"] is not JValue { Kind: JValueKind.String } path) continue;
+            var ops = new[] { ("set", ChangeOperation.Set), ("multiply", ChangeOperation.Multiply), ("add", ChangeOperation.Add) }
+                .Where(o => item[o.Item1] is not null).ToList();
+            if (ops.Count != 1 || item[ops[0].Item1] is not JValue { Kind: JValueKind.Number } value || !double.IsFinite(value.Number)) continue;
+            var source = item["source"] is JValue { Kind: JValueKind.String } s ? s.Text : null;
+            yield return new TreeChange(path.Text!, ops[0].Item2, value.Number, source, value.Position);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+using Logistics.Network.Diagnostics;
+using Logistics.Network.IO.Binding;
+using Logistics.Network.IO.Format;
+using Logistics.Network.IO.Json;
+using Logistics.Network.Model;
+
+namespace Logistics.Network.IO;
+
+/// <summary>How sure a seed is. <see cref="Assumption"/> has no source; its low/high range says how unsure.</summary>
+public enum SeedConfidence
+{
+    High,
+    Medium,
+    Low,
+    Assumption,
+}
+
+/// <summary>Where a seed's figure was published.</summary>
+public sealed record SeedCitation(string Title, string Publisher, string Date, string Url);
+
+/// <summary>Another published value for the same quantity.</summary>
+public sealed record SeedAlternative(double Value, SeedCitation? Source, string Note);
+
+/// <summary>A coordinate held by a seed (node positions).</summary>
+public sealed record SeedPoint(double Latitude, double Longitude);
+
+/// <summary>One entry of the assumptions register (<c>seeds/*.json</c>).</summary>
+public sealed record Seed(
+    SeedId Id,
+    double? Value,
+    double? Low,
+    double? High,
+    SeedPoint? Point,
+    string Unit,
+    SeedCitation? Source,
+    SeedConfidence Confidence,
+    string Derived,
+    string Note,
+    ImmutableArray<SeedAlternative> Alternatives,
+    string File)
+{
+    /// <summary>The seed's figure for a field: its value, or the point's latitude/longitude for lat/lon fields.</summary>
+    public double? ValueFor(string field) => field switch
+    {
+        "lat" when Point is not null => Point.Latitude,
+        "lon" when Point is not null => Point.Longitude,
+        _ => Value,
+    };
+}
+
+/// <summary>
+/// The assumptions register: every <c>*.json</c> file of the seeds folder, read in ordinal file-name order.
+/// Figures in network files cite these by id; reports print them as the assumptions appendix.
+/// </summary>
+public sealed class SeedRegister
+{
+    private readonly FrozenDictionary<SeedId, Seed> _byId;
+    private readonly Dictionary<SeedId, SourcePosition> _positions = [];
+
+    private SeedRegister(string? folder, ImmutableArray<Seed> seeds, ImmutableArray<string> files, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Folder = folder;
+        Seeds = seeds;
+        Files = files;
+        Diagnostics = diagnostics;
+        _byId = seeds.DistinctBy(s => s.Id).ToFrozenDictionary(s => s.Id);
+    }
+
+    public static SeedRegister Empty { get; } = new(null, [], [], []);
+
+    /// <summary>The folder read; null for the empty register.</summary>
+    public string? Folder { get; }
+
+    /// <summary>Every seed, sorted by id.</summary>
+    public ImmutableArray<Seed> Seeds { get; }
+
+    /// <summary>The files read, full paths, ordinal order.</summary>
+    public ImmutableArray<string> Files { get; }
+
+    /// <summary>Problems found reading the register.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public bool TryGet(SeedId id, out Seed seed) => _byId.TryGetValue(id, out seed!);
+
+    /// <summary>Where the seed was defined (its file, line and column).</summary>
+    public SourcePosition PositionOf(SeedId id) => _positions.GetValueOrDefault(id) ?? SourcePosition.None;
+
+    /// <summary>Reads every <c>*.json</c> in <paramref name="folder"/>. <paramref name="displayFolder"/> is how paths appear in diagnostics.</summary>
+    public static SeedRegister Load(string folder, string? displayFolder = null)
+    {
+        displayFolder ??= folder;
+        var diagnostics = new List<Diagnostic>();
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(DiagnosticCodes.SeedsFolder.InFile(displayFolder, $"Seeds folder '{displayFolder}' does not exist; figures' sources cannot be checked."));
+            return new SeedRegister(folder, [], [], [.. diagnostics]);
+        }
+
+        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToImmutableArray();
+        var seeds = new List<Seed>();
+        var positions = new Dictionary<SeedId, SourcePosition>();
+        foreach (var file in files)
+        {
+            var display = Path.Combine(displayFolder, Path.GetFileName(file));
+            var (parsed, problem) = FileInput.Read(file, display);
+            if (problem is not null)
+            {
+                diagnostics.Add(problem);
+                continue;
+            }
+
+            seeds.AddRange(ReadFile((JObject)parsed!.Root, display, diagnostics, positions));
+        }
+
+        foreach (var duplicate in seeds.GroupBy(s => s.Id).Where(g => g.Count() > 1))
+        {
+            diagnostics.Add(DiagnosticCodes.BadSeed.InFile(duplicate.First().File,
+                $"Seed '{duplicate.Key}' is defined {duplicate.Count()} times (in {string.Join(", ", duplicate.Select(s => s.File).Distinct())}).",
+                "Keep one definition per seed id."));
+        }
+
+        var register = new SeedRegister(folder, [.. seeds.OrderBy(s => s.Id)], files, [.. diagnostics]);
+        foreach (var (id, position) in positions) register._positions[id] = position;
+        return register;
+    }
+
+    private static List<Seed> ReadFile(JObject root, string file, List<Diagnostic> diagnostics, Dictionary<SeedId, SourcePosition> positions)
+    {
+        var top = new ElementReader(root, FormatTable.SeedsFile, "", diagnostics);
+        var seeds = new List<Seed>();
+        foreach (var (item, index) in top.Children("seeds"))
+        {
+            var r = new ElementReader(item, FormatTable.Seed, $"seeds[{index}]", diagnostics);
+            if (r.String("id") is not { } id || r.String("confidence") is not { } confidenceText || r.String("unit") is not { } unit) continue;
+            var confidence = confidenceText switch { "H" => SeedConfidence.High, "M" => SeedConfidence.Medium, "L" => SeedConfidence.Low, _ => SeedConfidence.Assumption };
+            var point = r.Child("point") is { } p ? ReadPoint(new ElementReader(p, FormatTable.SeedPoint, $"seeds[{index}].point", diagnostics)) : null;
+            var seed = new Seed(new SeedId(id), r.Number("value"), r.Number("low"), r.Number("high"), point, unit,
+                r.Child("source") is { } s ? ReadCitation(new ElementReader(s, FormatTable.SeedSource, $"seeds[{index}].source", diagnostics)) : null,
+                confidence, r.String("derived") ?? "", r.String("note") ?? "",
+                [.. r.Children("alternatives").Select(a => ReadAlternative(new ElementReader(a.Item, FormatTable.SeedAlternative, $"seeds[{index}].alternatives[{a.Index}]", diagnostics), diagnostics))],
+                file);
+            var path = $"seeds[{id}]";
+            if (confidence == SeedConfidence.Assumption && (seed.Low is null || seed.High is null))
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(r.Position, path, $"Seed '{id}' is an assumption without a low/high range.", "Add \"low\" and \"high\" to say how unsure the assumption is."));
+            if (confidence != SeedConfidence.Assumption && seed.Source is null)
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(r.Position, path, $"Seed '{id}' has confidence {confidenceText} but no source.", "Add a source { title, publisher, date, url }, or mark it \"confidence\": \"assumption\" with low and high."));
+            if (seed.Value is null && seed.Point is null && (seed.Low is null || seed.High is null))
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(r.Position, path, $"Seed '{id}' has no value, point or range.", "Give a value, a point or low and high."));
+            if (seed.Low is { } lo && seed.High is { } hi && lo > hi)
+                diagnostics.Add(DiagnosticCodes.InconsistentNumbers.At(r.PositionOf("low"), path, $"Seed '{id}' has low {lo.ToString(System.Globalization.CultureInfo.InvariantCulture)} above high {hi.ToString(System.Globalization.CultureInfo.InvariantCulture)}."));
+            seeds.Add(seed);
+            positions.TryAdd(seed.Id, r.Position);
+        }
+
+        return seeds;
+    }
+
+    private static SeedPoint? ReadPoint(ElementReader r) =>
+        r.Number("lat") is { } lat && r.Number("lon") is { } lon ? new SeedPoint(lat, lon) : null;
+
+    private static SeedCitation ReadCitation(ElementReader r) =>
+        new(r.String("title") ?? "", r.String("publisher") ?? "", r.String("date") ?? "", r.String("url") ?? "");
+
+    private static SeedAlternative ReadAlternative(ElementReader r, List<Diagnostic> diagnostics) =>
+        new(r.Number("value") ?? 0, r.Child("source") is { } s ? ReadCitation(new ElementReader(s, FormatTable.SeedSource, $"{r.Path}.source", diagnostics)) : null, r.String("note") ?? "");
+}

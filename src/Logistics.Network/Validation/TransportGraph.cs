@@ -1,0 +1,46 @@
+using Logistics.Network.Model;
+
+using QuikGraph;
+using QuikGraph.Algorithms.Search;
+
+namespace Logistics.Network.Validation;
+
+/// <summary>
+/// The network as a directed graph with every option built (except options forced out): one edge per direction
+/// a link may be travelled. Reachability, connectivity and capacity checks share it.
+/// </summary>
+internal static class TransportGraph
+{
+    public static IEnumerable<Link> UsableLinks(Model.Network network) =>
+        network.Links.Where(l => network.TryGetNode(l.From, out _) && network.TryGetNode(l.To, out _) && l.From != l.To
+            && (l.BuiltBy is not { } option || !network.TryGetOption(option, out var o) || o.Decision != BuildDecision.ForcedOut));
+
+    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network)
+    {
+        var graph = new AdjacencyGraph<string, Edge<string>>();
+        graph.AddVertexRange(network.Nodes.Select(n => n.Id.Value));
+        foreach (var link in UsableLinks(network))
+        {
+            graph.AddEdge(new Edge<string>(link.From.Value, link.To.Value));
+            if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new Edge<string>(link.To.Value, link.From.Value));
+        }
+
+        return graph;
+    }
+
+    /// <summary>Every vertex reachable from <paramref name="roots"/> (the roots included), by QuikGraph's breadth-first search from a temporary super-root.</summary>
+    public static HashSet<string> ReachableFrom(AdjacencyGraph<string, Edge<string>> graph, IEnumerable<string> roots)
+    {
+        const string superRoot = "\0roots"; // cannot clash: ids match ^[a-z][a-z0-9-]*$
+        graph.AddVertex(superRoot);
+        foreach (var root in roots) graph.AddEdge(new Edge<string>(superRoot, root));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var search = new BreadthFirstSearchAlgorithm<string, Edge<string>>(graph);
+        search.DiscoverVertex += v => seen.Add(v);
+        search.SetRootVertex(superRoot);
+        search.Compute();
+        graph.RemoveVertex(superRoot);
+        seen.Remove(superRoot);
+        return seen;
+    }
+}

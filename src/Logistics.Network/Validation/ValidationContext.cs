@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Diagnostics;
+using Logistics.Network.IO;
+using Logistics.Network.IO.Binding;
+using Logistics.Network.IO.Json;
+
+namespace Logistics.Network.Validation;
+
+/// <summary>What every check needs: the snapshot, where its parts were written, its figures and the seeds register.</summary>
+public sealed record ValidationContext(
+    Model.Network Network,
+    SourceMap Map,
+    ImmutableArray<FigureRecord> Figures,
+    SeedRegister Seeds,
+    ImmutableArray<string> ChangeSources,
+    string File)
+{
+    /// <summary>True when the snapshot is the base network as written (no scenario, no extra changes): only then is "seed unused" meaningful.</summary>
+    public bool IsBase { get; init; } = true;
+
+    /// <summary>Makes a diagnostic at the position recorded for <paramref name="path"/> (or its enclosing element).</summary>
+    public Diagnostic At(DiagnosticCode code, string path, string message, string? hint = null) =>
+        code.At(Map.Find(path) ?? new SourcePosition(File, 0, 0), path, message, hint);
+}
+
+/// <summary>Sorts diagnostics by file, line and column (then code) and, in strict mode, promotes warnings to errors.</summary>
+public static class DiagnosticOrder
+{
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, bool strict) =>
+    [
+        .. diagnostics
+            .Select(d => strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
+            .Distinct()
+            .OrderBy(d => d.File is null ? 1 : 0)
+            .ThenBy(d => d.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Line ?? int.MaxValue)
+            .ThenBy(d => d.Column ?? 0)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal),
+    ];
+}
+
+/// <summary>Runs the check families in a fixed order.</summary>
+public static class NetworkValidator
+{
+    /// <summary>Checks of the file as written (references, option logic, provenance); run on the base snapshot before a scenario's structure.</summary>
+    public static IEnumerable<Diagnostic> ValidateDefinitions(ValidationContext context) =>
+        ReferenceCheck.Run(context)
+            .Concat(OptionLogicCheck.Run(context))
+            .Concat(SeedCheck.Run(context));
+
+    /// <summary>Checks of the network's structure (reachability, connectivity, capacity, budget); run on the snapshot the optimiser will see.</summary>
+    public static IEnumerable<Diagnostic> ValidateSnapshot(ValidationContext context) =>
+        ReachabilityCheck.Run(context)
+            .Concat(ConnectivityCheck.Run(context))
+            .Concat(SupplyCapacityCheck.Run(context))
+            .Concat(BudgetCheck.Run(context))
+            .Concat(PortCapacityCheck.Run(context));
+}
