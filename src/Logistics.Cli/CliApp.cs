@@ -23,6 +23,7 @@ public static class CliApp
         yield return VersionCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return DescribeCommand.Create(context);
+        yield return SolveCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
     }
