@@ -1,1 +1,24 @@
-return 0;
+using Logistics.Worker;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes:
+// 0 stopped normally, 2 invalid settings (the message says which and how to fix it).
+HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddLogisticsWorker(builder.Configuration);
+using IHost host = builder.Build();
+try
+{
+    await host.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("logistics-worker: invalid settings (appsettings.json or Worker__* environment variables):");
+    foreach (string failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync("  " + failure);
+    }
+
+    return 2;
+}
