@@ -72,7 +72,8 @@ public sealed class ReportBundleBuilder : IReportBuilder
         try
         {
             byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            using JsonDocument document = JsonDocument.Parse(bytes, LenientJson);
+            ReadOnlyMemory<byte> json = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes;
+            using JsonDocument document = JsonDocument.Parse(json, LenientJson);
             return document.RootElement.ValueKind == JsonValueKind.Object ? null : "the network file must hold a JSON object";
         }
         catch (JsonException e)

@@ -54,7 +54,7 @@ public sealed record InputFingerprint(string Hash, ImmutableArray<string> Files)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(networkBytes, LenientJson);
+            document = JsonDocument.Parse(WithoutByteOrderMark(networkBytes), LenientJson);
         }
         catch (JsonException)
         {
@@ -103,6 +103,10 @@ public sealed record InputFingerprint(string Hash, ImmutableArray<string> Files)
             return files;
         }
     }
+
+    /// <summary>Editors on Windows often start UTF-8 files with a byte order mark, which the JSON reader rejects.</summary>
+    public static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes.AsMemory();
 
     private static byte[]? TryRead(string path)
     {

@@ -38,7 +38,7 @@ public sealed partial record JobSpec(
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(content, LenientJson);
+            document = JsonDocument.Parse(InputFingerprint.WithoutByteOrderMark(content), LenientJson);
         }
         catch (JsonException e)
         {
