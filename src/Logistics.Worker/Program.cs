@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 // 0 stopped normally, 2 invalid settings (the message says which and how to fix it).
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddLogisticsWorker(builder.Configuration);
-using IHost host = builder.Build();
 try
 {
+    using IHost host = builder.Build();
     await host.RunAsync();
     return 0;
 }

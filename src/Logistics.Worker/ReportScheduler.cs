@@ -70,8 +70,14 @@ public sealed class ReportScheduler(
             Guard(() => RescanAsync(o, stoppingToken)),
         ];
 
-        int count = MarkAllNetworks(o.NetworksRoot);
-        WorkerLog.CatchUp(logger, count);
+        // Catch-up goes through the debouncer too: a file being copied in while the worker starts is read complete.
+        IReadOnlyList<string> existing = NetworkFiles(o.NetworksRoot);
+        foreach (string network in existing)
+        {
+            debouncer.Touch(network);
+        }
+
+        WorkerLog.CatchUp(logger, existing.Count);
 
         try
         {
@@ -214,20 +220,22 @@ public sealed class ReportScheduler(
         }
     }
 
-    private int MarkAllNetworks(string networksRoot)
-    {
-        IReadOnlyList<string> networks = Safe(
+    private static IReadOnlyList<string> NetworkFiles(string networksRoot) =>
+        Safe(
             () => [.. Directory.EnumerateFiles(networksRoot, "*" + ReportRunner.NetworkSuffix)
                 .Where(p => IsWatchedNetwork(p, networksRoot))
                 .Order(StringComparer.Ordinal)],
             (IReadOnlyList<string>)[]);
+
+    private void MarkAllNetworks(string networksRoot)
+    {
+        IReadOnlyList<string> networks = NetworkFiles(networksRoot);
         foreach (string network in networks)
         {
             _pending.MarkDirty(network);
         }
 
         status.SetQueue(networksPending: _pending.Count);
-        return networks.Count;
     }
 
     private static bool IsWatchedNetwork(string path, string networksRoot) =>

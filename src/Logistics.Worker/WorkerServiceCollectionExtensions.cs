@@ -25,8 +25,18 @@ public static class WorkerServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<WorkerOptions>, WorkerOptionsSetup>();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
-        services.AddOptions<HostOptions>()
-            .Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownTimeoutSeconds));
+
+        // Read without validation: the host reads HostOptions while it is built, and a bad setting must surface
+        // through ValidateOnStart with the full list of problems rather than as a crash in Build().
+        services.AddOptions<HostOptions>().Configure(host =>
+        {
+            var worker = new WorkerOptions();
+            configuration.GetSection(WorkerOptions.SectionName).Bind(worker);
+            if (worker.ShutdownTimeoutSeconds > 0)
+            {
+                host.ShutdownTimeout = TimeSpan.FromSeconds(worker.ShutdownTimeoutSeconds);
+            }
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportBuilder>(sp => new ReportBundleBuilder(sp.GetRequiredService<TimeProvider>()));

@@ -59,11 +59,15 @@ internal sealed class TestFolder : IDisposable
 
     public IReadOnlyList<string> Bundles(params string[] series) => ReportLedger.Bundles(Path.Combine([Reports, .. series]));
 
-    /// <summary>Every temporary entry under the reports folder (there must be none once the worker is idle).</summary>
-    public IReadOnlyList<string> TemporaryEntries() =>
+    /// <summary>
+    /// Every temporary entry under the reports folder (none once the worker is idle), except the status file's own:
+    /// a running worker rewrites status.json at any moment, so its temporary sibling may exist while one looks.
+    /// </summary>
+    public IReadOnlyList<string> TemporaryEntries(bool includeStatusFile = false) =>
         Directory.Exists(Reports)
             ? [.. Directory.EnumerateFileSystemEntries(Reports, "*", SearchOption.AllDirectories)
-                .Where(p => Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal))]
+                .Where(p => Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal))
+                .Where(p => includeStatusFile || !Path.GetFileName(p).StartsWith("status.json.tmp-", StringComparison.Ordinal))]
             : [];
 
     public void Dispose()
