@@ -1,4 +1,5 @@
 using Logistics.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,9 @@ builder.Services.AddLogisticsWorker(builder.Configuration);
 try
 {
     using IHost host = builder.Build();
+
+    // Validate before starting, so a bad setting is reported once, plainly, instead of as a host start-up failure.
+    _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
     await host.RunAsync();
     return 0;
 }
