@@ -28,6 +28,9 @@ public sealed class JobStore
     private readonly TimeSpan _settle;
     private readonly object _claimGate = new();
 
+    // Inbox files seen but not yet settled: name -> (length, write time, when first seen with these). Names only.
+    private readonly Dictionary<string, (long, DateTime, long)> _seen = new(StringComparer.Ordinal);
+
     public JobStore(string root, TimeProvider clock, TimeSpan settle)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -73,12 +76,24 @@ public sealed class JobStore
     }
 
     /// <summary>Names of job files waiting in the inbox, in ordinal order (names only: the inbox is never read into memory).</summary>
-    public IReadOnlyList<string> ListInbox() =>
-        [.. Directory.EnumerateFiles(Inbox, "*.json")
+    public IReadOnlyList<string> ListInbox()
+    {
+        List<string> names = [.. Directory.EnumerateFiles(Inbox, "*.json")
             .Select(Path.GetFileName)
             .OfType<string>()
             .Where(IsJobFileName)
             .Order(StringComparer.Ordinal)];
+        lock (_claimGate)
+        {
+            var present = new HashSet<string>(names, StringComparer.Ordinal);
+            foreach (string gone in _seen.Keys.Where(k => !present.Contains(k)).ToList())
+            {
+                _seen.Remove(gone);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>Jobs a previous run left in processing; they are resumed.</summary>
     public IReadOnlyList<ClaimedJob> ListProcessing() =>
@@ -89,17 +104,40 @@ public sealed class JobStore
 
     /// <summary>
     /// Moves one inbox file to processing, under a name no other job in processing, done or failed has.
-    /// Returns null when the file is gone (another worker took it) or was written to too recently to be complete.
+    /// Returns null when the file is gone (another worker took it) or has not yet stayed unchanged (size and write
+    /// time) for the settle time: a planner's copy may still be in progress. Only the clock's elapsed time is used,
+    /// never the file's time against the clock, so a clock that differs from the file server's does no harm.
     /// </summary>
     public ClaimedJob? TryClaim(string inboxFileName)
     {
         string source = Path.Combine(Inbox, inboxFileName);
         var info = new FileInfo(source);
-        if (!info.Exists || info.LastWriteTimeUtc > _clock.GetUtcNow().UtcDateTime - _settle)
+        if (!info.Exists)
         {
             return null;
         }
 
+        (long, DateTime) signature = (info.Length, info.LastWriteTimeUtc);
+        lock (_claimGate)
+        {
+            if (!_seen.TryGetValue(inboxFileName, out (long, DateTime, long) seen) || (seen.Item1, seen.Item2) != signature)
+            {
+                _seen[inboxFileName] = (signature.Item1, signature.Item2, _clock.GetTimestamp());
+                return _settle <= TimeSpan.Zero ? Move(source, inboxFileName) : null;
+            }
+
+            if (_clock.GetElapsedTime(seen.Item3) < _settle)
+            {
+                return null;
+            }
+
+            _seen.Remove(inboxFileName);
+            return Move(source, inboxFileName);
+        }
+    }
+
+    private ClaimedJob? Move(string source, string inboxFileName)
+    {
         lock (_claimGate)
         {
             string baseName = Path.GetFileNameWithoutExtension(inboxFileName);

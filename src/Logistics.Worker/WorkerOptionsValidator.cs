@@ -24,6 +24,18 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             errors.Add($"{S}:ReportsRoot is empty; set it to the folder reports are written to (default \"reports\").");
         }
 
+        // The networks watcher sees every *.json below its root: reports or jobs written there would wake it forever.
+        if (!string.IsNullOrWhiteSpace(options.NetworksRoot))
+        {
+            foreach ((string setting, string path) in new[] { ("ReportsRoot", options.ReportsRoot), ("InboxRoot", options.EffectiveInboxRoot) })
+            {
+                if (!string.IsNullOrWhiteSpace(path) && IsSameOrInside(options.NetworksRoot, path))
+                {
+                    errors.Add($"{S}:{setting} \"{path}\" is inside {S}:NetworksRoot; put reports and jobs in a folder of their own (default \"reports\" next to \"networks\").");
+                }
+            }
+        }
+
         Range(errors, "DebounceMilliseconds", options.DebounceMilliseconds, 10, 600_000);
         Range(errors, "MaxConcurrentJobs", options.MaxConcurrentJobs, 1, 64);
         Range(errors, "SolveTimeLimitSeconds", options.SolveTimeLimitSeconds, 1, 86_400);
@@ -39,6 +51,13 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsSameOrInside(string root, string path)
+    {
+        string r = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        string p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        return p == r || p.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     private static void Range(List<string> errors, string setting, int value, int min, int max)

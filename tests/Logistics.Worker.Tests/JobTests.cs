@@ -44,6 +44,23 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task Folder_names_and_records_take_their_time_from_the_injected_clock()
+    {
+        using var folder = new TestFolder();
+        folder.WriteNetwork("chagai");
+        var clock = new FixedClock(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder, services: s => s.AddSingleton<TimeProvider>(clock));
+
+        folder.DropJob("dated", """{ "network": "chagai.network.json" }""");
+        JobRecord record = await WaitForRecordAsync(folder, "done", "dated", worker.Logs);
+
+        Assert.StartsWith("chagai/dated/20300102T030405Z-", record.Report, StringComparison.Ordinal);
+        Assert.Equal(clock.Now, record.ClaimedAt);
+        Assert.Equal(clock.Now, record.FinishedAt);
+        Assert.Equal(0, record.DurationSeconds);
+    }
+
+    [Fact]
     public async Task Jobs_naming_a_network_outside_the_networks_folder_are_refused_and_reported()
     {
         using var folder = new TestFolder();
@@ -204,12 +221,14 @@ public sealed class JobTests
                 ["Worker:NetworksRoot"] = "missing",
                 ["Worker:MaxConcurrentJobs"] = "0",
                 ["Worker:Analyses:0"] = "optimise",
+                ["Worker:InboxRoot"] = "missing/jobs",
             });
 
         OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(error.Failures, f => f.StartsWith("Worker:NetworksRoot \"", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
         Assert.Contains("Worker:MaxConcurrentJobs is 0; it must be between 1 and 64.", error.Failures);
         Assert.Contains(error.Failures, f => f.Contains("\"optimise\", which is not an analysis", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Worker:InboxRoot", StringComparison.Ordinal) && f.Contains("is inside Worker:NetworksRoot", StringComparison.Ordinal));
     }
 
     internal static async Task<JobRecord> WaitForRecordAsync(TestFolder folder, string state, string job, LogCapture? logs = null)
@@ -229,6 +248,14 @@ public sealed class JobTests
         {
             return null;
         }
+    }
+
+    /// <summary>A clock stopped at one instant (timers and elapsed time still run, so the worker works normally).</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>The real builder, except that one network makes it throw, as a crashing solver would.</summary>
