@@ -125,25 +125,35 @@ public sealed class JobTests
     }
 
     [Fact]
-    public async Task A_burst_of_50_jobs_is_processed_with_at_most_the_configured_number_running_at_once()
+    public async Task A_burst_of_50_jobs_queues_behind_the_configured_number_of_slots_and_all_finish()
     {
         using var folder = new TestFolder();
         folder.WriteNetwork("chagai");
-        var builder = new CountingBuilder(new ReportBundleBuilder(TimeProvider.System));
+        var builder = new GatedBuilder(new ReportBundleBuilder(TimeProvider.System));
         await using WorkerHost worker = await WorkerHost.StartAsync(
             folder,
             new Dictionary<string, string?> { ["Worker:MaxConcurrentJobs"] = "3" },
             s => s.AddSingleton<IReportBuilder>(builder));
 
-        // Written while the worker runs; each asks for its own output, so each is a separate report.
-        Directory.CreateDirectory(folder.Inbox);
+        // Each job asks for its own output, so each is a separate report.
         for (int i = 0; i < 50; i++)
         {
             folder.DropJob($"job-{i:D2}", $$"""{ "network": "chagai.network.json", "output": "run-{{i:D2}}" }""");
         }
 
-        var statusRunning = new ConcurrentBag<int>();
+        // With every build held, the slots fill and the rest must wait: in the channel or as files in the inbox.
         string statusPath = Path.Combine(folder.Reports, "status.json");
+        await Poll.UntilAsync(
+            () => builder.Current == 3 && TryReadStatus(statusPath) is { Running.Length: 3, QueueLength: > 0 },
+            "three builds run and the rest are queued",
+            logs: worker.Logs);
+        StatusDocument held = TryReadStatus(statusPath)!;
+        Assert.True(held.Queue.JobsInInbox + held.Queue.WaitingForSlot > 0, "jobs wait in the inbox or for a slot");
+        Assert.True(Directory.GetFiles(folder.Inbox).Length > 0, "unclaimed jobs stay as files in the inbox");
+        Assert.Equal(3, builder.Current);
+
+        var statusRunning = new ConcurrentBag<int>();
+        builder.Open();
         await Poll.UntilAsync(
             () =>
             {
@@ -166,9 +176,9 @@ public sealed class JobTests
             max = Math.Max(max, current);
         }
 
-        Assert.InRange(max, 1, 3);
+        Assert.Equal(3, max);
         Assert.All(worker.Logs.WithId(3000), e => Assert.InRange(int.Parse(e.Value("Running"), System.Globalization.CultureInfo.InvariantCulture), 1, 3));
-        Assert.InRange(builder.MaxConcurrent, 1, 3);
+        Assert.Equal(3, builder.MaxConcurrent);
         Assert.All(statusRunning, n => Assert.InRange(n, 0, 3));
         Assert.Equal(50, Enumerable.Range(0, 50).Count(i => folder.Bundles("chagai", $"run-{i:D2}").Count == 1));
         Assert.Empty(Directory.GetFiles(Path.Combine(folder.Jobs, "failed")));
@@ -267,13 +277,18 @@ public sealed class JobTests
                 : inner.BuildAsync(request, outputDirectory, cancellationToken);
     }
 
-    /// <summary>The real builder, counting how many calls overlap; each call yields so overlaps can happen.</summary>
-    private sealed class CountingBuilder(IReportBuilder inner) : IReportBuilder
+    /// <summary>The real builder behind a gate that holds every call until opened, counting how many calls overlap.</summary>
+    private sealed class GatedBuilder(IReportBuilder inner) : IReportBuilder
     {
+        private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _current;
         private int _max;
 
+        public int Current => Volatile.Read(ref _current);
+
         public int MaxConcurrent => Volatile.Read(ref _max);
+
+        public void Open() => _gate.TrySetResult();
 
         public async Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
         {
@@ -285,7 +300,7 @@ public sealed class JobTests
 
             try
             {
-                await Task.Delay(5, cancellationToken);
+                await _gate.Task.WaitAsync(cancellationToken);
                 return await inner.BuildAsync(request, outputDirectory, cancellationToken);
             }
             finally
