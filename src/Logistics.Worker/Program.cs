@@ -1,4 +1,6 @@
 using Logistics.Worker;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,6 +8,15 @@ using Microsoft.Extensions.Options;
 // The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes:
 // 0 stopped normally, 2 invalid settings (the message says which and how to fix it).
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
+
+// The appsettings.json shipped next to the program is the lowest layer, so the defaults and an operator's edits there
+// apply whatever the working directory; appsettings.json in the content root, environment and command line override it.
+builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+{
+    Path = "appsettings.json",
+    Optional = true,
+    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+});
 builder.Services.AddLogisticsWorker(builder.Configuration);
 try
 {
