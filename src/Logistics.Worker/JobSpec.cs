@@ -124,6 +124,16 @@ public sealed partial record JobSpec(
     public static bool IsValidOutputName(string name) =>
         OutputPattern().IsMatch(name) && name != "latest" && !BundleFolderName.IsBundleName(name);
 
+    /// <summary>The output series of a job that names none: its file name, made safe (a job file may be called anything).</summary>
+    public static string DefaultOutputName(string jobName)
+    {
+        ArgumentNullException.ThrowIfNull(jobName);
+        string safe = new([.. jobName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-')]);
+        safe = safe.TrimStart('.');
+        safe = safe.Length > 100 ? safe[..100] : safe;
+        return IsValidOutputName(safe) ? safe : "job-" + safe[..Math.Min(safe.Length, 95)];
+    }
+
     private static string? String(JsonElement root, string name, List<string> errors)
     {
         if (!root.TryGetProperty(name, out JsonElement element) || element.ValueKind == JsonValueKind.Null)

@@ -111,7 +111,7 @@ public sealed class ReportRunner(
         PublishedBundle published;
         try
         {
-            published = await PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network, spec.Output ?? job.Name), cancellationToken)
+            published = await PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network, spec.Output ?? JobSpec.DefaultOutputName(job.Name)), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -92,6 +92,9 @@ public sealed class ReportScheduler(
         work.Writer.TryComplete();
         await Task.WhenAll(consumers).ConfigureAwait(false);
         await statusTask.ConfigureAwait(false);
+
+        // The writer's last write may predate the consumers recording their interruptions.
+        statusWriter.Write(StatusWriter.PathIn(o.ReportsRoot), o.MaxConcurrentJobs);
         WorkerLog.WorkerStopped(logger);
     }
 

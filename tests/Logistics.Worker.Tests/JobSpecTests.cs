@@ -59,5 +59,20 @@ public sealed class JobSpecTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("board-pack", "board-pack")]
+    [InlineData("latest", "job-latest")]
+    [InlineData(".", "job-")]
+    [InlineData("..", "job-")]
+    [InlineData("Q4 board pack (final)", "Q4-board-pack--final-")]
+    [InlineData("20261127T140405Z-0123456789ab", "job-20261127T140405Z-0123456789ab")]
+    public void A_job_without_an_output_name_writes_to_a_safe_folder_named_after_it(string job, string expected)
+    {
+        string output = JobSpec.DefaultOutputName(job);
+
+        Assert.Equal(expected, output);
+        Assert.True(JobSpec.IsValidOutputName(output));
+    }
+
     private static (JobSpec?, string?) Parse(string json) => JobSpec.Parse(Encoding.UTF8.GetBytes(json));
 }
