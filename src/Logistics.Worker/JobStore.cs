@@ -136,38 +136,36 @@ public sealed class JobStore
         }
     }
 
+    // Called under _claimGate.
     private ClaimedJob? Move(string source, string inboxFileName)
     {
-        lock (_claimGate)
+        string baseName = Path.GetFileNameWithoutExtension(inboxFileName);
+        for (int n = 1; n < 10_000; n++)
         {
-            string baseName = Path.GetFileNameWithoutExtension(inboxFileName);
-            for (int n = 1; n < 10_000; n++)
+            string name = n == 1 ? baseName : baseName + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (File.Exists(JobFile(Processing, name)) || File.Exists(JobFile(Done, name)) || File.Exists(JobFile(Failed, name)))
             {
-                string name = n == 1 ? baseName : baseName + "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (File.Exists(JobFile(Processing, name)) || File.Exists(JobFile(Done, name)) || File.Exists(JobFile(Failed, name)))
-                {
-                    continue;
-                }
-
-                string target = JobFile(Processing, name);
-                try
-                {
-                    File.Move(source, target, overwrite: false);
-                }
-                catch (FileNotFoundException)
-                {
-                    return null;
-                }
-                catch (IOException) when (File.Exists(target))
-                {
-                    continue;
-                }
-
-                return new ClaimedJob(name, target, Resumed: false);
+                continue;
             }
 
-            return null;
+            string target = JobFile(Processing, name);
+            try
+            {
+                File.Move(source, target, overwrite: false);
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                continue;
+            }
+
+            return new ClaimedJob(name, target, Resumed: false);
         }
+
+        return null;
     }
 
     public JobRecord? ReadRecord(ClaimedJob job)

@@ -34,6 +34,33 @@ public sealed class WatchingTests
     }
 
     [Fact]
+    public async Task A_file_written_in_several_steps_is_read_once_when_complete()
+    {
+        using var folder = new TestFolder();
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder, new Dictionary<string, string?> { ["Worker:DebounceMilliseconds"] = "1000" });
+
+        // Pauses far shorter than the debounce stand in for a slow copy over a share.
+        string json = TestFolder.NetworkJson("slow");
+        string path = Path.Combine(folder.Networks, "slow.network.json");
+        await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            int third = bytes.Length / 3;
+            foreach ((int start, int length) in new[] { (0, third), (third, third), (2 * third, bytes.Length - 2 * third) })
+            {
+                await stream.WriteAsync(bytes.AsMemory(start, length));
+                await stream.FlushAsync();
+                await Task.Delay(50);
+            }
+        }
+
+        await Poll.UntilAsync(() => folder.Bundles("slow").Count == 1, "the complete file has its report", logs: worker.Logs);
+        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(folder.Bundles("slow")[0], "worker-outcome.json")), StringComparison.Ordinal);
+        Assert.Single(worker.Logs.WithId(1011));
+        Assert.Single(worker.Logs.WithId(3004));
+    }
+
+    [Fact]
     public async Task Unchanged_inputs_are_not_solved_again_after_a_restart_and_changes_made_while_down_are_caught_up()
     {
         using var folder = new TestFolder();
