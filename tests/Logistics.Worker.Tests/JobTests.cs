@@ -44,6 +44,25 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task A_second_job_with_a_finished_jobs_name_is_kept_apart_and_an_identical_request_reuses_the_report()
+    {
+        using var folder = new TestFolder();
+        folder.WriteNetwork("chagai");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+
+        folder.DropJob("weekly", """{ "network": "chagai.network.json", "output": "weekly" }""");
+        JobRecord first = await WaitForRecordAsync(folder, "done", "weekly", worker.Logs);
+        folder.DropJob("weekly", """{ "network": "chagai.network.json", "output": "weekly" }""");
+        JobRecord second = await WaitForRecordAsync(folder, "done", "weekly-2", worker.Logs);
+
+        Assert.False(first.Reused);
+        Assert.True(second.Reused);
+        Assert.Equal(first.Report, second.Report);
+        Assert.Equal("Complete", second.ReportStatus);
+        Assert.Single(folder.Bundles("chagai", "weekly"));
+    }
+
+    [Fact]
     public async Task Folder_names_and_records_take_their_time_from_the_injected_clock()
     {
         using var folder = new TestFolder();
