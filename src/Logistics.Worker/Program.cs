@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes:
-// 0 stopped normally, 2 invalid settings (the message says which and how to fix it).
+// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes: see ExitCodes.
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
 
 // The appsettings.json shipped next to the program is the lowest layer, so the defaults and an operator's edits there
@@ -25,7 +24,7 @@ try
     // Validate before starting, so a bad setting is reported once, plainly, instead of as a host start-up failure.
     _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
     await host.RunAsync();
-    return 0;
+    return Environment.ExitCode;
 }
 catch (OptionsValidationException e)
 {
@@ -35,5 +34,5 @@ catch (OptionsValidationException e)
         await Console.Error.WriteLineAsync("  " + failure);
     }
 
-    return 2;
+    return ExitCodes.InvalidSettings;
 }

@@ -17,6 +17,7 @@ public sealed class ReportScheduler(
     WorkerStatus status,
     StatusWriter statusWriter,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<ReportScheduler> logger) : BackgroundService
 {
     private readonly PendingNetworks _pending = new();
@@ -28,10 +29,23 @@ public sealed class ReportScheduler(
         await Task.Yield();
         WorkerOptions o = options.Value;
         TimeSpan debounce = TimeSpan.FromMilliseconds(o.DebounceMilliseconds);
-        Directory.CreateDirectory(o.ReportsRoot);
         var store = new JobStore(o.EffectiveInboxRoot, clock, debounce);
-        store.Prepare();
-        int removed = BundlePublisher.RemoveAbandonedTemporaryEntries(o.ReportsRoot);
+        int removed;
+        try
+        {
+            Directory.CreateDirectory(o.ReportsRoot);
+            store.Prepare();
+            removed = BundlePublisher.RemoveAbandonedTemporaryEntries(o.ReportsRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing can be written: say so plainly and stop with a documented exit code instead of a stack trace.
+            WorkerLog.FoldersUnusable(logger, o.ReportsRoot, store.Root, e.Message);
+            Environment.ExitCode = ExitCodes.FoldersUnusable;
+            lifetime.StopApplication();
+            return;
+        }
+
         if (removed > 0)
         {
             WorkerLog.TemporaryEntriesRemoved(logger, removed);

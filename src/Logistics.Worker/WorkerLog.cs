@@ -26,6 +26,9 @@ internal static partial class WorkerLog
     [LoggerMessage(1005, LogLevel.Information, "Worker stopped")]
     public static partial void WorkerStopped(ILogger logger);
 
+    [LoggerMessage(1006, LogLevel.Critical, "Cannot use the reports folder {ReportsRoot} or the job folders under {InboxRoot} ({Message}); check that the worker's user may create and write them. Stopping")]
+    public static partial void FoldersUnusable(ILogger logger, string reportsRoot, string inboxRoot, string message);
+
     [LoggerMessage(1010, LogLevel.Debug, "Changed: {Path}")]
     public static partial void FileChanged(ILogger logger, string path);
 

@@ -65,6 +65,18 @@ public sealed class ProcessTests(ITestOutputHelper output)
         Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reports_folder_that_cannot_be_created_stops_the_worker_with_exit_code_3_and_says_why()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write(Path.Combine(folder.Root, "not-a-folder"), "");
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ReportsRoot"] = Path.Combine(file, "reports") });
+
+        Assert.Equal(3, await worker.WaitForExitAsync(TimeSpan.FromSeconds(8)));
+        Assert.Contains("Cannot use the reports folder", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
+    }
+
     private static string LargeNetwork(int nodes)
     {
         var text = new StringBuilder("{ \"formatVersion\": 1, \"metadata\": { \"name\": \"big\" }, \"nodes\": [\n");
