@@ -144,6 +144,21 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task A_solve_that_hits_its_time_limit_is_recorded_as_done_with_status_TimedOut()
+    {
+        using var folder = new TestFolder();
+        folder.WriteNetwork("chagai");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder, services: s => s.AddSingleton<IReportBuilder>(new TimingOutBuilder()));
+
+        folder.DropJob("hard", """{ "network": "chagai.network.json", "solveTimeLimitSeconds": 1 }""");
+        JobRecord record = await WaitForRecordAsync(folder, "done", "hard", worker.Logs);
+
+        Assert.Equal("TimedOut", record.ReportStatus);
+        Assert.Equal("base: time limit 1 s, best 412.3, gap 2.1 %", record.Summary);
+        Assert.True(File.Exists(Path.Combine(folder.Reports, record.Report!, "timeout.json")));
+    }
+
+    [Fact]
     public async Task A_burst_of_50_jobs_queues_behind_the_configured_number_of_slots_and_all_finish()
     {
         using var folder = new TestFolder();
@@ -326,6 +341,17 @@ public sealed class JobTests
             {
                 Interlocked.Decrement(ref _current);
             }
+        }
+    }
+
+    /// <summary>Stands in for a MIP that stops at its time limit with a gap, as the real builder reports it.</summary>
+    private sealed class TimingOutBuilder : IReportBuilder
+    {
+        public async Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
+        {
+            string summary = $"base: time limit {request.SolveTimeLimit!.Value.TotalSeconds} s, best 412.3, gap 2.1 %";
+            await File.WriteAllTextAsync(Path.Combine(outputDirectory, "timeout.json"), "{ \"gap\": 0.021 }", cancellationToken);
+            return new ReportOutcome(ReportStatus.TimedOut, ["timeout.json"], summary);
         }
     }
 

@@ -25,7 +25,10 @@ public sealed class WatchingTests
             Assert.Equal(InputFingerprint.Compute(network).Hash, document.RootElement.GetProperty("inputsHash").GetString());
         }
 
-        Assert.True(File.Exists(Path.Combine(bundle, "request.json")));
+        // The configured analyses and time limit reach the builder (here: the defaults).
+        string request = File.ReadAllText(Path.Combine(bundle, "request.json"));
+        Assert.Contains("\"solveTimeLimitSeconds\": 60", request, StringComparison.Ordinal);
+        Assert.Contains("\"analyses\": [\n    \"solve\",\n    \"compare\",\n    \"value\",\n    \"resilience\"\n  ]", request, StringComparison.Ordinal);
         string latest = Path.Combine(folder.Reports, "chagai", "latest");
         await Poll.UntilAsync(() => BundlePublisher.CurrentTarget(latest) == name, "latest points at the bundle");
         Assert.Equal(name, new FileInfo(latest).LinkTarget);
