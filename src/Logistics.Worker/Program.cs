@@ -1,1 +1,38 @@
-return 0;
+using Logistics.Worker;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes: see ExitCodes.
+HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
+
+// The appsettings.json shipped next to the program is the lowest layer, so the defaults and an operator's edits there
+// apply whatever the working directory; appsettings.json in the content root, environment and command line override it.
+builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+{
+    Path = "appsettings.json",
+    Optional = true,
+    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+});
+builder.Services.AddLogisticsWorker(builder.Configuration);
+try
+{
+    using IHost host = builder.Build();
+
+    // Validate before starting, so a bad setting is reported once, plainly, instead of as a host start-up failure.
+    _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+    await host.RunAsync();
+    return Environment.ExitCode;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("logistics-worker: invalid settings (appsettings.json or Worker__* environment variables):");
+    foreach (string failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync("  " + failure);
+    }
+
+    return ExitCodes.InvalidSettings;
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Logistics.Reports;
+
+namespace Logistics.Worker;
+
+/// <summary>
+/// The hash a bundle is filed under: the input fingerprint plus what was asked (scenarios, analyses, limits), so a
+/// job asking for other analyses of the same files gets its own report while the same question is never solved twice.
+/// </summary>
+public static class ReportKey
+{
+    public static string Compute(InputFingerprint inputs, ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(request);
+        var text = new StringBuilder();
+        text.Append("inputs=").Append(inputs.Hash).Append('\n');
+        text.Append("scenarios=").AppendJoin(',', request.Scenarios.IsDefault ? [] : request.Scenarios).Append('\n');
+        text.Append("analyses=").AppendJoin(',', request.Analyses.IsDefault ? [] : request.Analyses).Append('\n');
+        text.Append("limit=").Append(request.SolveTimeLimit?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "").Append('\n');
+        text.Append("gap=").Append(request.RelativeGap?.ToString("R", CultureInfo.InvariantCulture) ?? "").Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

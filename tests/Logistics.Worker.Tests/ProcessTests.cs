@@ -1,0 +1,90 @@
+using System.Text;
+using Xunit.Abstractions;
+
+namespace Logistics.Worker.Tests;
+
+/// <summary>The worker as a separate process: killed without warning, stopped by signal, refused bad settings.</summary>
+public sealed class ProcessTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_worker_killed_with_SIGKILL_during_a_job_and_restarted_finishes_the_job_exactly_once()
+    {
+        using var folder = new TestFolder();
+
+        // A large network makes hashing and building take long enough for the kill to land inside the job most runs;
+        // the assertions below must hold wherever it lands (before the claim, mid-build, after the rename, at the end).
+        folder.WriteNetwork("big", LargeNetwork(40_000));
+        string processing = Path.Combine(folder.Jobs, "processing", "export.json");
+        string done = Path.Combine(folder.Jobs, "done", "export.json");
+        string landed;
+        using (WorkerProcess first = WorkerProcess.Start(folder))
+        {
+            folder.DropJob("export", """{ "network": "big.network.json", "output": "export" }""");
+            DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!File.Exists(processing) && !File.Exists(done) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(1);
+            }
+
+            first.Kill();
+            landed = File.Exists(done) ? "after the job was done" : File.Exists(processing) ? "while the job was in processing" : "before the job was claimed";
+        }
+
+        output.WriteLine("killed " + landed);
+        using (WorkerProcess second = WorkerProcess.Start(folder))
+        {
+            JobRecord record = await JobTests.WaitForRecordAsync(folder, "done", "export");
+            await Poll.UntilAsync(() => folder.Bundles("big").Count == 1, "the watched network has its report");
+
+            // SIGTERM before the host has installed its handler would end the runtime the default way (143).
+            await Poll.UntilAsync(() => second.Output.Contains("Application started", StringComparison.Ordinal), "the host has started");
+            Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(8)));
+            Assert.Equal(JobRecord.Done, record.State);
+            Assert.Contains("Worker stopped", second.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Single(folder.Bundles("big", "export"));
+        Assert.Single(folder.Bundles("big"));
+        Assert.Empty(folder.TemporaryEntries(includeStatusFile: true));
+        Assert.False(File.Exists(processing), $"killed {landed}: the job left processing");
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Jobs, "processing")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Jobs, "inbox")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Jobs, "failed")));
+        Assert.True(File.Exists(done));
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_worker_process_with_exit_code_2_and_a_message_without_a_stack_trace()
+    {
+        using var folder = new TestFolder();
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__MaxConcurrentJobs"] = "0" });
+
+        Assert.Equal(2, await worker.WaitForExitAsync(TimeSpan.FromSeconds(8)));
+        Assert.Contains("invalid settings", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("Worker:MaxConcurrentJobs is 0; it must be between 1 and 64.", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reports_folder_that_cannot_be_created_stops_the_worker_with_exit_code_3_and_says_why()
+    {
+        using var folder = new TestFolder();
+        string file = folder.Write(Path.Combine(folder.Root, "not-a-folder"), "");
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ReportsRoot"] = Path.Combine(file, "reports") });
+
+        Assert.Equal(3, await worker.WaitForExitAsync(TimeSpan.FromSeconds(8)));
+        Assert.Contains("Cannot use the reports folder", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
+    }
+
+    private static string LargeNetwork(int nodes)
+    {
+        var text = new StringBuilder("{ \"formatVersion\": 1, \"metadata\": { \"name\": \"big\" }, \"nodes\": [\n");
+        for (int i = 0; i < nodes; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {{ \"id\": \"n{i}\", \"kind\": \"junction\", \"lat\": 29.1, \"lon\": 62.1 }},\n");
+        }
+
+        return text.Append("] }\n").ToString();
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+
+namespace Logistics.Worker.Tests;
+
+/// <summary>The watched networks folder, end to end: real host, real files, real builder.</summary>
+public sealed class WatchingTests
+{
+    [Fact]
+    public async Task A_new_network_file_gets_a_bundle_named_by_time_and_hash_and_latest_points_at_it()
+    {
+        using var folder = new TestFolder();
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+
+        string network = folder.WriteNetwork("chagai");
+        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1, "a bundle for chagai exists");
+
+        string bundle = folder.Bundles("chagai")[0];
+        string name = Path.GetFileName(bundle);
+        Assert.Matches("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}$", name);
+        string outcome = File.ReadAllText(Path.Combine(bundle, "worker-outcome.json"));
+        using (JsonDocument document = JsonDocument.Parse(outcome))
+        {
+            Assert.StartsWith(name[^12..], document.RootElement.GetProperty("reportKey").GetString(), StringComparison.Ordinal);
+            Assert.Equal("Complete", document.RootElement.GetProperty("outcome").GetProperty("status").GetString());
+            Assert.Equal(InputFingerprint.Compute(network).Hash, document.RootElement.GetProperty("inputsHash").GetString());
+        }
+
+        // The configured analyses and time limit reach the builder (here: the defaults).
+        string request = File.ReadAllText(Path.Combine(bundle, "request.json"));
+        Assert.Contains("\"solveTimeLimitSeconds\": 60", request, StringComparison.Ordinal);
+        Assert.Contains("\"analyses\": [\n    \"solve\",\n    \"compare\",\n    \"value\",\n    \"resilience\"\n  ]", request, StringComparison.Ordinal);
+        string latest = Path.Combine(folder.Reports, "chagai", "latest");
+        await Poll.UntilAsync(() => BundlePublisher.CurrentTarget(latest) == name, "latest points at the bundle");
+        Assert.Equal(name, new FileInfo(latest).LinkTarget);
+        Assert.True(File.Exists(Path.Combine(latest, "request.json")), "latest resolves to the bundle folder");
+        Assert.Empty(folder.TemporaryEntries());
+    }
+
+    [Fact]
+    public async Task A_file_written_in_several_steps_is_read_once_when_complete()
+    {
+        using var folder = new TestFolder();
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder, new Dictionary<string, string?> { ["Worker:DebounceMilliseconds"] = "1000" });
+
+        // Pauses far shorter than the debounce stand in for a slow copy over a share.
+        string json = TestFolder.NetworkJson("slow");
+        string path = Path.Combine(folder.Networks, "slow.network.json");
+        await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            int third = bytes.Length / 3;
+            foreach ((int start, int length) in new[] { (0, third), (third, third), (2 * third, bytes.Length - 2 * third) })
+            {
+                await stream.WriteAsync(bytes.AsMemory(start, length));
+                await stream.FlushAsync();
+                await Task.Delay(50);
+            }
+        }
+
+        await Poll.UntilAsync(() => folder.Bundles("slow").Count == 1, "the complete file has its report", logs: worker.Logs);
+        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(folder.Bundles("slow")[0], "worker-outcome.json")), StringComparison.Ordinal);
+        Assert.Single(worker.Logs.WithId(1011));
+        Assert.Single(worker.Logs.WithId(3004));
+    }
+
+    [Fact]
+    public async Task Unchanged_inputs_are_not_solved_again_after_a_restart_and_changes_made_while_down_are_caught_up()
+    {
+        using var folder = new TestFolder();
+        string network = folder.WriteNetwork("chagai");
+        await using (WorkerHost first = await WorkerHost.StartAsync(folder))
+        {
+            await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1, "the first bundle exists");
+        }
+
+        string firstBundle = Path.GetFileName(folder.Bundles("chagai")[0]);
+
+        await using (WorkerHost second = await WorkerHost.StartAsync(folder))
+        {
+            // Catch-up looks at every network on start and finds the report for these inputs already on disk.
+            await Poll.UntilAsync(() => second.Logs.WithId(2001).Count == 1, "the restarted worker found the existing report");
+
+            // Rewriting the same bytes is a change event but not a change of inputs.
+            File.WriteAllBytes(network, File.ReadAllBytes(network));
+            await Poll.UntilAsync(() => second.Logs.WithId(2001).Count == 2, "the rewrite was checked", logs: second.Logs);
+            Assert.Single(folder.Bundles("chagai"));
+            Assert.Empty(second.Logs.WithId(3004));
+        }
+
+        // Changed while the worker was down.
+        folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai changed"));
+        await using (WorkerHost third = await WorkerHost.StartAsync(folder))
+        {
+            await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 2, "the change made while down got its report");
+            // Both may carry the same second; the new one is the one that is not the first.
+            string newest = folder.Bundles("chagai").Select(Path.GetFileName).Single(n => n != firstBundle)!;
+            string latest = Path.Combine(folder.Reports, "chagai", "latest");
+            await Poll.UntilAsync(() => BundlePublisher.CurrentTarget(latest) == newest, "latest moves to the new bundle");
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_scenario_overlay_gives_the_network_that_uses_it_a_new_report_and_leaves_others_alone()
+    {
+        using var folder = new TestFolder();
+        string overlay = folder.Write(Path.Combine(folder.Networks, "chagai.suez.scenario.json"), """{ "formatVersion": 1, "scenario": { "id": "suez" } }""");
+        folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
+        folder.WriteNetwork("other");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1 && folder.Bundles("other").Count == 1, "both networks have a report");
+
+        File.WriteAllText(overlay, """{ "formatVersion": 1, "scenario": { "id": "suez", "description": "closed for a year" } }""");
+        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 2, "the overlay change gave chagai a new report");
+        await Poll.UntilAsync(() => worker.Logs.WithId(2001).Any(e => e.Value("Network") == "other"), "other was checked and found unchanged");
+        Assert.Single(folder.Bundles("other"));
+    }
+
+    [Fact]
+    public async Task A_corrupt_network_file_gets_an_error_report_while_a_good_one_next_to_it_gets_its_report()
+    {
+        using var folder = new TestFolder();
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+        folder.WriteNetwork("broken", "{ \"metadata\": { \"name\": \"broken\" ");
+        folder.WriteNetwork("good");
+
+        await Poll.UntilAsync(() => folder.Bundles("broken").Count == 1 && folder.Bundles("good").Count == 1, "both files have a bundle");
+        string errorBundle = folder.Bundles("broken")[0];
+        Assert.Contains("\"InvalidInput\"", File.ReadAllText(Path.Combine(errorBundle, "worker-outcome.json")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(errorBundle, "diagnostics.json")), "the error report holds the diagnostics");
+        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(folder.Bundles("good")[0], "worker-outcome.json")), StringComparison.Ordinal);
+
+        string statusPath = Path.Combine(folder.Reports, "status.json");
+        await Poll.UntilAsync(
+            () => File.Exists(statusPath) && Status(statusPath) is { } s
+                && s.Networks.TryGetValue("broken", out NetworkStatus? b) && b.LastFailure is not null
+                && s.Networks.TryGetValue("good", out NetworkStatus? g) && g.LastSuccess is not null,
+            "status.json shows the failure of broken and the success of good");
+        StatusDocument status = Status(statusPath)!;
+        Assert.Equal("InvalidInput", status.Networks["broken"].LastFailure!.ReportStatus);
+        Assert.Equal("broken/" + Path.GetFileName(errorBundle), status.Networks["broken"].LastFailure!.Report);
+    }
+
+    private static StatusDocument? Status(string path)
+    {
+        try
+        {
+            return StatusWriter.Parse(File.ReadAllText(path));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
