@@ -156,7 +156,7 @@ public static class ValueAnalysis
         }
 
         var verdict = s >= 0 ? $"building saves {MoneyFormat.MillionsWithUnit(s)}/yr" : $"building costs {MoneyFormat.MillionsWithUnit(-s)}/yr more";
-        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:P0} of its capex)") : "";
+        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:0%} of its capex)") : "";
         var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.MillionsWithUnit(b)}{scale}" : "it would not pay even at zero capex";
         return $"{forced}: {verdict}, NPV {MoneyFormat.MillionsWithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
     }
