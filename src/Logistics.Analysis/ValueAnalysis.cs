@@ -122,10 +122,15 @@ public static class ValueAnalysis
         }
 
         var builtInOptimum = !optimumBuilds.IsEmpty && row.Valued.All(optimumBuilds.Contains);
+        var own = network.Option(row.Option);
+        double? ownBreakEven = saving is { } sv ? own.CapexUsd + (sv / Finance.CapitalRecoveryFactor(r, own.LifetimeYears)) : null;
         return new OptionValuation(row.Option, row.Kind, label, row.Valued, row.InSolveIn, row.OutSolveOut, builtInOptimum,
             capex, annualised, om, lifetime, inResult.Status, outResult.Status, inResult.Objective, outResult.Objective,
             Outcomes.Built(inResult), Outcomes.Built(outResult), operating, net, saving, npv, irr, payback, breakEven,
-            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex));
+            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex))
+        {
+            BreakEvenOwnCapexUsd = ownBreakEven,
+        };
     }
 
     /// <summary>The cash flows of several options summed (each with its own lifetime, renewals and residual), plus the net benefit.</summary>

@@ -48,13 +48,14 @@ public static class ValueCommand
         o.WriteLine($"Option values ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}; discount rate {Number(report.DiscountRate, "0.0%")}, horizon {report.HorizonYears} years)");
         o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {M(report.OptimumCostUsd)} M USD/yr, builds {List(report.OptimumBuilds)}");
         o.WriteLine("Money in M USD; annual figures per year. Saving = cost(out) - cost(in); net benefit = saving + the option's annualised capex.");
+        o.WriteLine("Break-even capex scales the capex of every option in the row; b/e own capex varies only the row's option.");
         o.WriteLine();
-        var table = new TextTable("option", "optimum builds", "capex", "annualised", "cost in", "cost out", "saving/yr", "net benefit/yr", "NPV", "IRR", "payback yr", "break-even capex")
-            .AlignRight(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        var table = new TextTable("option", "optimum builds", "capex", "annualised", "cost in", "cost out", "saving/yr", "net benefit/yr", "NPV", "IRR", "payback yr", "break-even capex", "b/e own capex")
+            .AlignRight(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         foreach (var v in report.Valuations)
         {
             table.Add(v.Label, v.BuiltInOptimum ? "yes" : "no", M(v.CapexUsd), M(v.AnnualisedCapexUsd), M(v.CostInUsd), M(v.CostOutUsd), Signed(v.AnnualSavingUsd),
-                Signed(v.NetBenefitUsd), Signed(v.NpvUsd), v.Irr is { } irr ? Number(irr, "0.0%") : "none", v.PaybackYears is { } p ? Number(p, "0.0") : "never", M(v.BreakEvenCapexUsd));
+                Signed(v.NetBenefitUsd), Signed(v.NpvUsd), v.Irr is { } irr ? Number(irr, "0.0%") : "none", v.PaybackYears is { } p ? Number(p, "0.0") : "never", M(v.BreakEvenCapexUsd), M(v.BreakEvenOwnCapexUsd));
         }
 
         table.WriteTo(o);
