@@ -78,7 +78,7 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.Matches(@"\n\s+160\s+optimal\s+0\.0\s+100\.0\s+0\.0\s+\(none\)\n", result.Out);
         Assert.Contains("Switching points (bracketed to 0.001)", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"\n\s+(99\.99\d*|100)\s+100(\.00\d*)?\s+(99\.99\d*|100(\.00\d*)?)\s+express\s+\(none\)", result.Out);
-        Assert.Contains("No switching point", CliRunner.Run("sweep", WriteBridged(), "--param", "links[south].tariffUsdPerTonne", "--from", "0", "--to", "1", "--steps", "2").Out, StringComparison.Ordinal);
+        Assert.Contains("No switching point", CliRunner.Run("sweep", WriteBridged(), "--param", "links[north].tariffUsdPerTonne", "--from", "1", "--to", "2", "--steps", "2").Out, StringComparison.Ordinal);
         Assert.True(File.Exists(json));
     }
 
