@@ -155,6 +155,8 @@ public static class ValueAnalysis
             ValuationKind.GivenPrerequisites => $"{row.Option} forced in against forced out, {string.Join(", ", row.Prerequisites)} forced in for both",
             _ => $"{row.Option} forced in against forced out",
         };
+        if (inResult.HasSolution && outResult.Status == SolveStatus.Infeasible)
+            return $"{forced}: indispensable, without it no plan meets every constraint (everything must ship), so it has no finite value; the optimum {(built ? "builds" : "does not build")} {label}.";
         if (saving is not { } s || npv is not { } n || breakEven is not { } b)
         {
             return $"{forced}: no answer, the forced-in solve is {inResult.Status.ToString().ToLowerInvariant()} and the forced-out solve {outResult.Status.ToString().ToLowerInvariant()}.";
