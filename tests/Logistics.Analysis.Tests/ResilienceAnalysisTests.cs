@@ -64,4 +64,24 @@ public class ResilienceAnalysisTests
         var outage = report.Outages.Single(o => o.Kind == OutageKind.Corridor);
         Assert.Equal(20, outage.Operational.ExtraAnnualCostUsd!.Value, 6); // 10 t × (5 − 3 × 1)
     }
+
+    [Fact]
+    public void Operationally_a_lost_only_route_strands_the_tonnes_but_strategically_an_option_replaces_it()
+    {
+        // The only existing route to sea is hub → p1; option "twin" (capex 50) would open hub → p2.
+        var network = Nets.Builder()
+            .Add(Nets.Mine("mine", 100)).Add(Nets.Junction("hub")).Add(Nets.Port("p1")).Add(Nets.Port("p2")).Add(Nets.Market("market"))
+            .Add(Nets.Link("bridge", "mine", "hub", 1)).Add(Nets.Link("h1", "hub", "p1", 2))
+            .Add(Nets.Link("h2", "hub", "p2", 4, builtBy: "twin"))
+            .Add(Nets.Link("s1", "p1", "market", 0, mode: TransportMode.Sea)).Add(Nets.Link("s2", "p2", "market", 0, mode: TransportMode.Sea))
+            .Add(Nets.Option("twin", 50))
+            .Build();
+        var report = ResilienceAnalysis.Run(network, Nets.Settings());
+        Assert.Empty(report.BaseBuilds);
+        var h1 = report.Outages.Single(o => o.ElementId == "h1");
+        Assert.Equal(100, h1.Operational.UnshippedTonnes, 6);
+        Assert.Equal(0, h1.Strategic.UnshippedTonnes, 6);
+        Assert.Equal(["twin"], h1.Strategic.Built.Select(o => o.Value));
+        Assert.Equal(50 + (100 * (4 - 2)), h1.Strategic.ExtraAnnualCostUsd!.Value, 6);
+    }
 }
