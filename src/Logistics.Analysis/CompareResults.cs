@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
@@ -18,7 +19,8 @@ public sealed record ComparisonReport(
     ImmutableArray<NodeId> Ports,
     ImmutableArray<OptionId> Options)
 {
-    /// <summary>The base network's outcome (always the first).</summary>
+    /// <summary>The base network's outcome (always the first; not repeated in JSON).</summary>
+    [JsonIgnore]
     public ScenarioOutcome Base => Outcomes[0];
 }
 
