@@ -62,7 +62,17 @@ public sealed class SolveScheduler
         else
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-            Parallel.For(0, items.Count, options, i => results[i] = work(items[i], cancellationToken));
+            try
+            {
+                Parallel.For(0, items.Count, options, i => results[i] = work(items[i], cancellationToken));
+            }
+            catch (AggregateException aggregate)
+            {
+                // Callers handle the work's own exceptions (an invalid sweep value) whatever the parallelism: rethrow the first as itself.
+                var first = aggregate.Flatten().InnerExceptions[0];
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+                throw;
+            }
         }
 
         return [.. results];

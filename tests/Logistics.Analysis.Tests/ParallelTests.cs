@@ -64,6 +64,15 @@ public class ParallelTests
         Assert.Equal(1, scheduler.Settings.Threads);
     }
 
+    [Fact]
+    public void An_exception_in_parallel_work_reaches_the_caller_as_itself()
+    {
+        var scheduler = new SolveScheduler(Nets.Settings(2));
+        var error = Assert.Throws<AnalysisInputException>(() =>
+            scheduler.Map(Enumerable.Range(0, 6).ToList(), (i, _) => i == 3 ? throw new AnalysisInputException("bad point") : i));
+        Assert.Equal("bad point", error.Message);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
