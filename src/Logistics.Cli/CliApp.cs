@@ -24,6 +24,10 @@ public static class CliApp
         yield return ValidateCommand.Create(context);
         yield return DescribeCommand.Create(context);
         yield return SolveCommand.Create(context);
+        yield return CompareCommand.Create(context);
+        yield return ValueCommand.Create(context);
+        yield return SweepCommand.Create(context);
+        yield return ResilienceCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
     }
