@@ -83,6 +83,7 @@ public sealed class NetworkOptimiser
         }
 
         var model = ModelBuilder.Build(network, solver, integerBuilds: !isLp, options);
+        ApplyBuildHint(model, settings);
         var built = _time.GetTimestamp();
         var buildTime = _time.GetElapsedTime(started, built);
 
@@ -156,6 +157,19 @@ public sealed class NetworkOptimiser
             Prices: null,
             Diagnosis: null);
         return result with { Solver = Run(_time.GetElapsedTime(solved)) };
+    }
+
+    /// <summary>Passes <see cref="SolverSettings.BuildHint"/> to the backend; a hint on a fixed (forced) option is dropped.</summary>
+    private static void ApplyBuildHint(OptimisationModel model, SolverSettings settings)
+    {
+        if (settings.BuildHint is not { Count: > 0 } hint || !model.IntegerBuilds)
+            return;
+        var hinted = model.Build
+            .Where(b => hint.ContainsKey(b.Key) && b.Value.Lb() != b.Value.Ub())
+            .Select(b => (Variable: b.Value, Value: hint[b.Key] ? 1.0 : 0.0))
+            .ToArray();
+        if (hinted.Length > 0)
+            model.Solver.SetHint([.. hinted.Select(h => h.Variable)], [.. hinted.Select(h => h.Value)]);
     }
 
     private static (SolveStatus Status, string Message) MapStatus(Solver.ResultStatus status, bool cancelled, bool timedOut)

@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+
 namespace Logistics.Optimisation;
 
 /// <summary>Which OR-Tools backend solves the model. <see cref="Auto"/> picks by what the model needs (docs/model.md, "Backends").</summary>
@@ -22,6 +26,13 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     /// sweeps), and a 0.01% gap on a 100 MUSD/yr objective would be 10 kUSD/yr of noise in those differences.
     /// </summary>
     public const double DefaultRelativeGap = 1e-6;
+
+    /// <summary>
+    /// Optional starting values for build decisions (true = built), passed to the backend as a solution hint. It only
+    /// speeds the search (analyses hint each solve with a neighbouring answer); it never changes the optimum.
+    /// Options not named are left to the solver; options not in the network are ignored.
+    /// </summary>
+    public ImmutableDictionary<OptionId, bool>? BuildHint { get; init; }
 
     public static SolverSettings Default { get; } = new();
 }

@@ -1,0 +1,19 @@
+using Logistics.Optimisation;
+
+namespace Logistics.Analysis;
+
+/// <summary>How every analysis solves: the solver settings of each solve and how many solves run at once.</summary>
+/// <param name="Solver">Settings of each solve. When more than one solve runs at once each is forced to one thread.</param>
+/// <param name="Parallelism">Upper bound on concurrent solves (the CLI's <c>--parallel</c>); 1 runs them one after another.</param>
+/// <param name="UnshippedPenaltyUsdPerTonne">
+/// Penalty per tonne left unshipped when a variant is infeasible and is re-solved allowing unshipped output
+/// (docs/analyses.md, "Infeasible variants").
+/// </param>
+public sealed record AnalysisSettings(SolverSettings Solver, int Parallelism, double UnshippedPenaltyUsdPerTonne = AnalysisSettings.DefaultUnshippedPenaltyUsdPerTonne)
+{
+    /// <summary>10,000 USD/t: two orders of magnitude above any route's cost per tonne in the default network.</summary>
+    public const double DefaultUnshippedPenaltyUsdPerTonne = 10_000;
+
+    /// <summary>Default solver settings, one solve per core.</summary>
+    public static AnalysisSettings Default { get; } = new(SolverSettings.Default, Environment.ProcessorCount);
+}

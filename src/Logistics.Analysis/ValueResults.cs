@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation;
+
+namespace Logistics.Analysis;
+
+/// <summary>What is valued in one row of <see cref="ValueReport"/>.</summary>
+public enum ValuationKind
+{
+    /// <summary>An option with no prerequisites: forced in against forced out.</summary>
+    Single,
+
+    /// <summary>An option with its prerequisites (<c>requires</c>, transitively), all forced in, against the option forced out.</summary>
+    Bundle,
+
+    /// <summary>An option on top of its prerequisites: both solves force the prerequisites in; only the option itself is valued.</summary>
+    GivenPrerequisites,
+}
+
+/// <summary>The value of every investment option (or one) from pairs of forced solves (<c>logistics value</c>; docs/analyses.md).</summary>
+/// <param name="Scenario">Scenario applied; null for the base.</param>
+/// <param name="DiscountRate">The network's discount rate (metadata.discountRate).</param>
+/// <param name="HorizonYears">The appraisal horizon (metadata.horizonYears).</param>
+/// <param name="OptimumStatus">Status of the free solve.</param>
+/// <param name="OptimumCostUsd">Objective of the free solve, USD/yr.</param>
+/// <param name="OptimumBuilds">What the free solve builds, sorted by id.</param>
+/// <param name="Valuations">One row per option (bundles and given-prerequisite rows follow their option), in option id order.</param>
+public sealed record ValueReport(
+    string? Scenario,
+    double DiscountRate,
+    int HorizonYears,
+    SolveStatus OptimumStatus,
+    double? OptimumCostUsd,
+    ImmutableArray<OptionId> OptimumBuilds,
+    ImmutableArray<OptionValuation> Valuations);
+
+/// <summary>
+/// One option (or bundle) valued from two forced solves. Money is USD; annual figures are USD/yr.
+/// Every figure derived from the solves is null when either solve has no solution.
+/// </summary>
+/// <param name="Option">The option valued.</param>
+/// <param name="Label">How the row is shown, e.g. <c>pasni-package + minlink-north</c>.</param>
+/// <param name="Valued">The options whose capex and O&amp;M the row charges (the option, plus its prerequisites for a bundle), sorted.</param>
+/// <param name="ForcedIn">Options forced in by the "in" solve (<see cref="Valued"/>, plus the prerequisites held in a given-prerequisites row).</param>
+/// <param name="ForcedOut">Options forced out by the "out" solve (the option; dependants follow through the model's requires rows).</param>
+/// <param name="BuiltInOptimum">True when the free solve builds every option in <see cref="Valued"/>.</param>
+/// <param name="CapexUsd">Total capex of <see cref="Valued"/>.</param>
+/// <param name="AnnualisedCapexUsd">Total annualised capex of <see cref="Valued"/> (capital recovery factor over each lifetime).</param>
+/// <param name="FixedOmUsdPerYear">Total fixed O&amp;M of <see cref="Valued"/>.</param>
+/// <param name="LifetimeYears">Capex-weighted lifetime of <see cref="Valued"/>, rounded (the lifetime itself for one option).</param>
+/// <param name="CostInUsd">Objective of the forced-in solve.</param>
+/// <param name="CostOutUsd">Objective of the forced-out solve.</param>
+/// <param name="BuildsIn">Everything the forced-in solve builds (the rest re-optimises).</param>
+/// <param name="BuildsOut">Everything the forced-out solve builds.</param>
+/// <param name="OperatingBenefitUsd">cost(out) − (cost(in) − annualised capex − O&amp;M of <see cref="Valued"/>): the yearly saving before the option's own costs.</param>
+/// <param name="NetBenefitUsd">Operating benefit − O&amp;M: the yearly cash flow the capex buys.</param>
+/// <param name="AnnualSavingUsd">cost(out) − cost(in): the net saving per year with capex annualised (positive: building pays).</param>
+/// <param name="NpvUsd">Σ_{t=1..H} net/(1+r)^t − capex (+ renewals) + discounted residual value (docs/analyses.md).</param>
+/// <param name="Irr">Internal rate of return of the same cash flows (bisection); null when the net benefit is never positive or no rate in [−99%, 1000%] zeroes the NPV.</param>
+/// <param name="PaybackYears">Capex ÷ net benefit; null when the net benefit is not positive.</param>
+/// <param name="BreakEvenCapexUsd">Capex at which the annualised capex equals the net benefit (building and not building cost the same); ≤ 0 when it never pays.</param>
+/// <param name="InStatus">Status of the forced-in solve.</param>
+/// <param name="OutStatus">Status of the forced-out solve.</param>
+/// <param name="Explanation">One sentence: what was forced and what the answer means.</param>
+public sealed record OptionValuation(
+    OptionId Option,
+    ValuationKind Kind,
+    string Label,
+    ImmutableArray<OptionId> Valued,
+    ImmutableArray<OptionId> ForcedIn,
+    ImmutableArray<OptionId> ForcedOut,
+    bool BuiltInOptimum,
+    double CapexUsd,
+    double AnnualisedCapexUsd,
+    double FixedOmUsdPerYear,
+    int LifetimeYears,
+    SolveStatus InStatus,
+    SolveStatus OutStatus,
+    double? CostInUsd,
+    double? CostOutUsd,
+    ImmutableArray<OptionId> BuildsIn,
+    ImmutableArray<OptionId> BuildsOut,
+    double? OperatingBenefitUsd,
+    double? NetBenefitUsd,
+    double? AnnualSavingUsd,
+    double? NpvUsd,
+    double? Irr,
+    double? PaybackYears,
+    double? BreakEvenCapexUsd,
+    string Explanation);
