@@ -36,8 +36,8 @@ public sealed record SweepReport(
 public sealed record SweepPoint(double Value, SolveStatus Status, double? ObjectiveUsd, ImmutableArray<OptionId> Built, ImmutableArray<PortThroughput> PortShares);
 
 /// <summary>
-/// A value where the set of builds changes, bracketed by bisection to the tolerance: at <see cref="Lower"/> the
-/// optimum builds <see cref="BuiltBelow"/>, at <see cref="Upper"/> it builds <see cref="BuiltAbove"/>.
+/// A value where the set of builds changes, bracketed by bisection to the tolerance: at <see cref="Lower"/> (the end
+/// nearer the sweep's From) the optimum builds <see cref="BuiltBelow"/>, at <see cref="Upper"/> it builds <see cref="BuiltAbove"/>.
 /// </summary>
 /// <param name="Estimate">Midpoint of the final bracket.</param>
 /// <param name="Bisections">Solves spent bracketing it.</param>

@@ -1,11 +1,163 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
 using Logistics.Network.Model;
+using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 
-/// <summary>Values investment options from pairs of forced solves (docs/analyses.md, "value").</summary>
+/// <summary>
+/// Values investment options from pairs of forced solves (docs/analyses.md, "value"). For an option that requires
+/// others, two rows: the bundle (the option and everything it requires, forced in together, against the option
+/// forced out) and the option given its prerequisites (prerequisites forced in for both solves).
+/// </summary>
 public static class ValueAnalysis
 {
-    /// <summary>Values every option of <paramref name="network"/> (or only <paramref name="only"/>), with bundles for options that require others.</summary>
-    public static ValueReport Run(Network.Model.Network network, AnalysisSettings settings, OptionId? only = null, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Lands in the next commit.");
+    /// <summary>Values every option of <paramref name="network"/> (or only <paramref name="only"/>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="only"/> is not an option of the network.</exception>
+    public static ValueReport Run(Network.Model.Network network, AnalysisSettings settings, OptionId? only = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (only is { } o && !network.TryGetOption(o, out _))
+            throw new ArgumentException($"The network has no option '{o}'. Options: {string.Join(", ", network.Options.Select(x => x.Id))}.", nameof(only));
+
+        var rows = Plan(network, only);
+        var variants = new List<(ImmutableArray<OptionId> In, ImmutableArray<OptionId> Out)> { ([], []) };
+        int IndexOf(ImmutableArray<OptionId> forcedIn, ImmutableArray<OptionId> forcedOut)
+        {
+            var i = variants.FindIndex(v => v.In.SequenceEqual(forcedIn) && v.Out.SequenceEqual(forcedOut));
+            if (i >= 0) return i;
+            variants.Add((forcedIn, forcedOut));
+            return variants.Count - 1;
+        }
+
+        var indexed = rows.Select(r => (Row: r, In: IndexOf(r.InSolveIn, r.InSolveOut), Out: IndexOf(r.OutSolveIn, r.OutSolveOut))).ToList();
+        var scheduler = new SolveScheduler(settings);
+        var results = scheduler.SolveAll([.. variants.Select(v => new SolveJob(NetworkVariants.WithDecisions(network, v.In, v.Out)))], cancellationToken);
+        var optimum = results[0];
+        var optimumBuilds = Outcomes.Built(optimum);
+
+        var valuations = indexed.Select(x => Value(network, x.Row, optimumBuilds, results[x.In], results[x.Out])).ToImmutableArray();
+        return new ValueReport(network.AppliedScenario?.Value, network.Metadata.DiscountRate, network.Metadata.HorizonYears,
+            optimum.Status, optimum.Objective, optimumBuilds, valuations);
+    }
+
+    /// <summary>What one row forces in each of its two solves.</summary>
+    private sealed record Row(
+        OptionId Option,
+        ValuationKind Kind,
+        ImmutableArray<OptionId> Valued,
+        ImmutableArray<OptionId> Prerequisites,
+        ImmutableArray<OptionId> InSolveIn,
+        ImmutableArray<OptionId> InSolveOut,
+        ImmutableArray<OptionId> OutSolveIn,
+        ImmutableArray<OptionId> OutSolveOut);
+
+    private static List<Row> Plan(Network.Model.Network network, OptionId? only)
+    {
+        var rows = new List<Row>();
+        foreach (var option in network.Options.Where(x => only is null || x.Id == only))
+        {
+            var prerequisites = Prerequisites(network, option.Id);
+            ImmutableArray<OptionId> self = [option.Id];
+            if (prerequisites.IsEmpty)
+            {
+                rows.Add(new Row(option.Id, ValuationKind.Single, self, [], self, [], [], self));
+                continue;
+            }
+
+            ImmutableArray<OptionId> bundle = [.. prerequisites.Add(option.Id).Order()];
+            rows.Add(new Row(option.Id, ValuationKind.Bundle, bundle, prerequisites, bundle, [], [], self));
+            rows.Add(new Row(option.Id, ValuationKind.GivenPrerequisites, self, prerequisites, bundle, [], prerequisites, self));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Everything the option requires, directly or through other options, sorted (a requirement cycle is cut).</summary>
+    public static ImmutableArray<OptionId> Prerequisites(Network.Model.Network network, OptionId option)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var seen = new SortedSet<OptionId>();
+        var stack = new Stack<OptionId>([option]);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!network.TryGetOption(current, out var o) || o.Requires.IsDefault) continue;
+            foreach (var required in o.Requires.Where(r => r != option && seen.Add(r)))
+                stack.Push(required);
+        }
+
+        return [.. seen];
+    }
+
+    private static OptionValuation Value(Network.Model.Network network, Row row, ImmutableArray<OptionId> optimumBuilds, OptimisationResult inResult, OptimisationResult outResult)
+    {
+        var r = network.Metadata.DiscountRate;
+        var horizon = network.Metadata.HorizonYears;
+        var options = row.Valued.Select(network.Option).ToList();
+        var capex = options.Sum(o => o.CapexUsd);
+        var annualised = options.Sum(o => o.CapexUsd * Finance.CapitalRecoveryFactor(r, o.LifetimeYears));
+        var om = options.Sum(o => o.FixedOmUsdPerYear);
+        var lifetime = capex > 0 ? (int)Math.Round(options.Sum(o => o.CapexUsd * o.LifetimeYears) / capex) : options.Max(o => o.LifetimeYears);
+        var label = row.Kind switch
+        {
+            ValuationKind.Bundle => $"{row.Option} + {string.Join(" + ", row.Prerequisites)}",
+            ValuationKind.GivenPrerequisites => $"{row.Option} | {string.Join(", ", row.Prerequisites)} built",
+            _ => row.Option.Value,
+        };
+
+        double? operating = null, net = null, saving = null, npv = null, irr = null, payback = null, breakEven = null;
+        if (inResult.Objective is { } costIn && outResult.Objective is { } costOut)
+        {
+            saving = costOut - costIn;
+            operating = costOut - (costIn - annualised - om);
+            net = operating - om;
+            var flows = CashFlows(options, net.Value, r, horizon);
+            npv = Finance.NetPresentValue(flows, r);
+            irr = net > 0 ? Finance.InternalRateOfReturn(flows) : null;
+            payback = Finance.SimplePayback(capex, net.Value);
+            breakEven = capex > 0 ? net.Value / (annualised / capex) : Finance.BreakEvenCapex(net.Value, r, lifetime);
+        }
+
+        var builtInOptimum = !optimumBuilds.IsEmpty && row.Valued.All(optimumBuilds.Contains);
+        return new OptionValuation(row.Option, row.Kind, label, row.Valued, row.InSolveIn, row.OutSolveOut, builtInOptimum,
+            capex, annualised, om, lifetime, inResult.Status, outResult.Status, inResult.Objective, outResult.Objective,
+            Outcomes.Built(inResult), Outcomes.Built(outResult), operating, net, saving, npv, irr, payback, breakEven,
+            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex));
+    }
+
+    /// <summary>The cash flows of several options summed (each with its own lifetime, renewals and residual), plus the net benefit.</summary>
+    private static double[] CashFlows(List<InvestmentOption> options, double net, double rate, int horizon)
+    {
+        var flows = Finance.CashFlows(0, 1, net, rate, horizon);
+        foreach (var option in options)
+        {
+            var own = Finance.CashFlows(option.CapexUsd, option.LifetimeYears, 0, rate, horizon);
+            for (var t = 0; t < flows.Length; t++)
+                flows[t] += own[t];
+        }
+
+        return flows;
+    }
+
+    private static string Explain(Row row, string label, bool built, OptimisationResult inResult, OptimisationResult outResult, double? saving, double? npv, double? breakEven, double capex)
+    {
+        var forced = row.Kind switch
+        {
+            ValuationKind.Bundle => $"{row.Option} forced in with what it requires ({string.Join(", ", row.Prerequisites)}) against {row.Option} forced out",
+            ValuationKind.GivenPrerequisites => $"{row.Option} forced in against forced out, {string.Join(", ", row.Prerequisites)} forced in for both",
+            _ => $"{row.Option} forced in against forced out",
+        };
+        if (saving is not { } s || npv is not { } n || breakEven is not { } b)
+        {
+            return $"{forced}: no answer, the forced-in solve is {inResult.Status.ToString().ToLowerInvariant()} and the forced-out solve {outResult.Status.ToString().ToLowerInvariant()}.";
+        }
+
+        var verdict = s >= 0 ? $"building saves {MoneyFormat.MillionsWithUnit(s)}/yr" : $"building costs {MoneyFormat.MillionsWithUnit(-s)}/yr more";
+        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:P0} of its capex)") : "";
+        var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.MillionsWithUnit(b)}{scale}" : "it would not pay even at zero capex";
+        return $"{forced}: {verdict}, NPV {MoneyFormat.MillionsWithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
+    }
 }

@@ -24,6 +24,7 @@ public static class CliApp
         yield return ValidateCommand.Create(context);
         yield return DescribeCommand.Create(context);
         yield return SolveCommand.Create(context);
+        yield return CompareCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
     }

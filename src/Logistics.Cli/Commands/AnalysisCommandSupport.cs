@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Logistics.Analysis;
+using Logistics.Network.Diagnostics;
+using Logistics.Network.IO;
+using Logistics.Optimisation;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>What the analysis verbs (compare, value, sweep, resilience) share: options, loading, formatting and error reporting.</summary>
+internal static class AnalysisCommandSupport
+{
+    public static Argument<FileInfo> FileArgument() => new("FILE") { Description = "The network file (*.network.json)." };
+
+    public static Option<int> ParallelOption() => new("--parallel")
+    {
+        Description = "How many solves run at once (each single-threaded when more than one); default: the number of cores.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<FileInfo?> JsonOption() => new("--json") { Description = "Also write the whole analysis as JSON to this file (docs/analyses.md, \"JSON\")." };
+
+    public static Option<string?> ScenarioOption() => new("--scenario") { Description = "Apply this scenario (an id the file defines) first." };
+
+    /// <summary>Checks --parallel; null when it is fine, else the usage exit code after the message.</summary>
+    public static int? CheckParallel(CliContext context, int parallel) =>
+        parallel < 1 ? Usage(context, "--parallel must be at least 1.") : null;
+
+    public static AnalysisSettings Settings(int parallel) => new(SolverSettings.Default, parallel);
+
+    /// <summary>Reads the file once; prints read errors. Null when it cannot be read.</summary>
+    public static NetworkSource? Read(CliContext context, string path)
+    {
+        var (source, diagnostics) = NetworkSource.Read(path);
+        foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
+            context.Error.WriteLine(diagnostic.ToString());
+        return source;
+    }
+
+    /// <summary>Binds one variant; prints its errors (and, with the scenario's name, a hint) when it does not load.</summary>
+    public static Network.Model.Network? Bind(CliContext context, NetworkSource source, string? scenario)
+    {
+        var loaded = source.Bind(new LoadOptions { Scenario = scenario });
+        foreach (var diagnostic in loaded.Errors)
+            context.Error.WriteLine(diagnostic.ToString());
+        if (loaded.Succeeded && loaded.Network is not null)
+            return loaded.Network;
+        context.Error.WriteLine($"{source.FilePath}: the network{(scenario is null ? "" : $" with scenario '{scenario}'")} is invalid; run 'logistics validate' for every problem.");
+        return null;
+    }
+
+    public static void WriteJson<T>(CliContext context, T report, FileInfo? json)
+        where T : class
+    {
+        if (json is null) return;
+        AnalysisJson.WriteFile(report, json.FullName);
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Analysis written to {json.Name}.");
+    }
+
+    public static int InvalidInput(CliContext context, AnalysisInputException exception)
+    {
+        foreach (var diagnostic in exception.Diagnostics)
+            context.Error.WriteLine(diagnostic.ToString());
+        context.Error.WriteLine($"error: {exception.Message}");
+        return ExitCodes.InvalidInput;
+    }
+
+    public static int Usage(CliContext context, string message)
+    {
+        context.Error.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    public static string M(double? usd) => usd is { } v ? MoneyFormat.Millions(v) : "-";
+
+    public static string Signed(double? usd) => usd is { } v ? (v > 0 ? "+" : "") + MoneyFormat.Millions(v) : "-";
+
+    public static string T(double tonnes) => MoneyFormat.Tonnes(tonnes);
+
+    public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Status(SolveStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string List<T>(IEnumerable<T> items) => items.Any() ? string.Join(", ", items) : "(none)";
+}

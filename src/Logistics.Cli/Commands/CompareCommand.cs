@@ -1,0 +1,110 @@
+using System.CommandLine;
+
+using Logistics.Analysis;
+using Logistics.Optimisation;
+
+using static Logistics.Cli.Commands.AnalysisCommandSupport;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics compare FILE [--scenarios a,b,...|all] [--parallel N] [--json FILE]</c>: solves the base and each
+/// scenario and prints them side by side (docs/analyses.md). A scenario without a solution shows its diagnosis.
+/// </summary>
+public static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = FileArgument();
+        var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
+        var parallel = ParallelOption();
+        var json = JsonOption();
+        var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json };
+        command.SetAction(parse =>
+        {
+            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            var source = Read(context, parse.GetValue(file)!.FullName);
+            if (source is null) return ExitCodes.InvalidInput;
+            var wanted = parse.GetValue(scenarios) ?? "all";
+            var ids = wanted.Trim() == "all"
+                ? source.ScenarioIds.ToList()
+                : wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
+            if (unknown.Count > 0)
+            {
+                context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            ComparisonReport report;
+            try
+            {
+                report = CompareAnalysis.Run(source, ids, Settings(parse.GetValue(parallel)), context.CancellationToken);
+            }
+            catch (AnalysisInputException ex)
+            {
+                return InvalidInput(context, ex);
+            }
+
+            Write(context.Out, report);
+            WriteJson(context, report, parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter o, ComparisonReport report)
+    {
+        var outcomes = report.Outcomes;
+        static string Column(ScenarioOutcome x) => x.Scenario ?? "base";
+        o.WriteLine($"Network: {report.NetworkName}");
+        o.WriteLine($"Compared: base and {outcomes.Length - 1} scenario(s). Money in M USD/yr; differences are against the base.");
+        o.WriteLine();
+
+        o.WriteLine("Annual cost");
+        var summary = new TextTable("scenario", "status", "M USD/yr", "vs base", "builds added", "builds removed").AlignRight(2, 3);
+        foreach (var x in outcomes)
+            summary.Add(Column(x), Status(x.Status), M(x.AnnualCostUsd), x.Scenario is null ? "" : Signed(x.DeltaFromBaseUsd), x.Scenario is null ? "" : string.Join(", ", x.BuildsAdded), x.Scenario is null ? "" : string.Join(", ", x.BuildsRemoved));
+        summary.WriteTo(o);
+        o.WriteLine();
+
+        Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
+        Matrix(o, "Cost by category (M USD/yr)", "category", outcomes, Column,
+            Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
+        Matrix(o, "Delivered cost per tonne by commodity (USD/t, capex share included)", "commodity", outcomes, Column,
+            report.Commodities.Select(c => (c.Value, (Func<ScenarioOutcome, string>)(x => x.CostPerTonne.FirstOrDefault(p => p.Commodity == c) is { TonnesPerYear: > 0 } p ? Number(p.UsdPerTonne, "#,0.0") : "-"))), right: true);
+        Matrix(o, "Tonnes through each port (t/yr)", "port", outcomes, Column,
+            report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(x.PortTonnes.Where(t => t.Port == p).Sum(t => t.TonnesPerYear)) : "-"))), right: true);
+
+        o.WriteLine("Main routes");
+        var routes = new TextTable("scenario", "commodity", "mine", "market", "port", "t/yr", "USD/t", "path").AlignRight(5, 6);
+        foreach (var x in outcomes)
+        {
+            foreach (var r in x.MainRoutes)
+                routes.Add(Column(x), r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "-", T(r.TonnesPerYear), Number(r.UsdPerTonne, "#,0.0"), r.Path);
+        }
+
+        routes.WriteTo(o);
+        var failed = outcomes.Where(x => x.Diagnosis is not null).ToList();
+        if (failed.Count == 0) return;
+        o.WriteLine();
+        o.WriteLine("Scenarios without a solution");
+        foreach (var x in failed)
+        {
+            o.WriteLine($"  {Column(x)} ({Status(x.Status)}):");
+            foreach (var line in x.Diagnosis!.Problems)
+                o.WriteLine($"    {line}");
+        }
+    }
+
+    private static void Matrix(TextWriter o, string title, string header, IReadOnlyList<ScenarioOutcome> outcomes, Func<ScenarioOutcome, string> column, IEnumerable<(string Row, Func<ScenarioOutcome, string> Cell)> rows, bool right)
+    {
+        o.WriteLine(title);
+        var table = new TextTable([header, .. outcomes.Select(column)]);
+        if (right) table.AlignRight([.. Enumerable.Range(1, outcomes.Count)]);
+        foreach (var (row, cell) in rows)
+            table.Add([row, .. outcomes.Select(cell)]);
+        table.WriteTo(o);
+        o.WriteLine();
+    }
+}
