@@ -91,7 +91,7 @@ internal static class ReportComposer
             }
 
             var categories = Enum.GetValues<CostCategory>().Select(c => (Category: c, Usd: result.Costs.Category(c))).Where(c => Math.Abs(c.Usd) > 0.5).OrderByDescending(c => Math.Abs(c.Usd)).ToList();
-            bullets.Add($"It costs {Fmt.UsdPerYear(result.Objective!.Value)} in all: {Join(categories.Select(c => $"{Words.Category(c.Category).ToLowerInvariant()} {Fmt.Money(c.Usd)}"))}.");
+            bullets.Add($"It costs {Fmt.UsdPerYear(result.Objective!.Value)} in all: {Join(categories.Select(c => $"{Words.CategoryInSentence(c.Category)} {Fmt.Money(c.Usd)}"))}.");
         }
 
         if (model.Values is { } values && OptionOfInterest(values, model.Network) is { } valuation)
@@ -144,10 +144,17 @@ internal static class ReportComposer
     private static string RiskSentence(Outage worst)
     {
         var op = worst.Operational;
-        var damage = op.ExtraAnnualCostUsd is { } extra ? $"adds {Fmt.UsdPerYear(extra)} with the planned builds" : $"leaves the planned network without a solution ({Words.Status(op.Status)})";
-        var unshipped = op.UnshippedTonnes > 0 ? $" and leaves {Fmt.TonnesPerYear(op.UnshippedTonnes)} unshipped" : "";
-        var strategic = worst.Strategic.ExtraAnnualCostUsd is { } s ? $"; re-planning the builds, {Fmt.UsdPerYear(s)}" : "";
-        return $"Biggest single-failure risk: losing {worst.Name} ({worst.Kind.ToString().ToLowerInvariant()}) {damage}{unshipped}{strategic}.";
+        // With cargo left behind the plan is cheaper but worse: say what cannot ship, not a misleading saving.
+        var damage = op.UnshippedTonnes > 0
+            ? $"leaves {Fmt.TonnesPerYear(op.UnshippedTonnes)} unable to ship with the planned builds"
+            : op.ExtraAnnualCostUsd is { } extra ? $"adds {Fmt.UsdPerYear(extra)} with the planned builds (cargo re-routes)"
+            : $"leaves the planned network without a solution ({Words.Status(op.Status)})";
+        var strategic = worst.Strategic.ExtraAnnualCostUsd is { } s
+            ? worst.Strategic.UnshippedTonnes > 0
+                ? $"; even re-planning the builds, {Fmt.TonnesPerYear(worst.Strategic.UnshippedTonnes)} cannot ship"
+                : $"; re-planning the builds ({JoinIds(worst.Strategic.Built)}) would keep everything moving for {Fmt.SignedMillions(s)} m USD/yr"
+            : "";
+        return $"Biggest single-failure risk: losing {worst.Name} ({worst.Kind.ToString().ToLowerInvariant()}) {damage}{strategic}.";
     }
 
     private static string ScenarioSentence(ComparisonReport comparison)

@@ -19,6 +19,9 @@ internal static class Words
         _ => "Revenue",
     };
 
+    /// <summary>The category as it reads inside a sentence ("fixed O&amp;M", "capital in transit").</summary>
+    public static string CategoryInSentence(CostCategory category) => category == CostCategory.FixedOm ? "fixed O&M" : Category(category).ToLowerInvariant();
+
     public static string Status(SolveStatus status) => status switch
     {
         SolveStatus.Optimal => "optimal",

@@ -111,7 +111,7 @@ internal static class NetworkMap
             var dash = link.Mode switch
             {
                 TransportMode.Road => "9 5",
-                TransportMode.Sea => "3 5",
+                TransportMode.Sea => string.Create(Inv, $"{0.1:0.#} {Math.Max(3, width * 1.7):0.#}"), // round dots, spaced by width
                 TransportMode.Pipeline => "14 4 3 4",
                 _ => "",
             };
@@ -128,6 +128,7 @@ internal static class NetworkMap
                 (d.Utilisation is { } u ? string.Create(Inv, $", {u * 100:0.#}% of capacity") : d.Idle ? "" : ", unlimited capacity");
             svg.Append(Inv, $"<path class=\"link link-{d.Link.Mode.ToString().ToLowerInvariant()}\" data-link=\"{E(d.Link.Id.Value)}\" data-tonnes=\"{d.Tonnes:0.###}\" d=\"{d.Path}\" fill=\"none\" stroke=\"{d.Colour}\" stroke-width=\"{d.WidthPx:0.##}\"");
             if (d.Dash.Length > 0) svg.Append(Inv, $" stroke-dasharray=\"{d.Dash}\"");
+            if (d.Link.Mode == TransportMode.Sea) svg.Append(" stroke-linecap=\"round\"");
             if (d.Idle) svg.Append(" stroke-opacity=\"0.7\"");
             else svg.Append(Inv, $" marker-mid=\"url(#arrow-{d.Colour[1..]})\"");
             svg.Append(" stroke-linejoin=\"round\"><title>").Append(E(tip)).Append("</title></path>\n");
@@ -201,7 +202,7 @@ internal static class NetworkMap
         row += 15;
         svg.Append(Inv, $"<line x1=\"{x + 10}\" y1=\"{row - 4}\" x2=\"{x + 40}\" y2=\"{row - 4}\" stroke=\"#52606d\" stroke-width=\"3\"/><text x=\"{x + 44}\" y=\"{row}\">rail</text>");
         svg.Append(Inv, $"<line x1=\"{x + 80}\" y1=\"{row - 4}\" x2=\"{x + 110}\" y2=\"{row - 4}\" stroke=\"#52606d\" stroke-width=\"3\" stroke-dasharray=\"9 5\"/><text x=\"{x + 114}\" y=\"{row}\">road</text>");
-        svg.Append(Inv, $"<line x1=\"{x + 150}\" y1=\"{row - 4}\" x2=\"{x + 180}\" y2=\"{row - 4}\" stroke=\"#52606d\" stroke-width=\"3\" stroke-dasharray=\"3 5\"/><text x=\"{x + 184}\" y=\"{row}\">sea</text>\n");
+        svg.Append(Inv, $"<line x1=\"{x + 150}\" y1=\"{row - 4}\" x2=\"{x + 180}\" y2=\"{row - 4}\" stroke=\"#52606d\" stroke-width=\"3\" stroke-dasharray=\"0.1 5\" stroke-linecap=\"round\"/><text x=\"{x + 184}\" y=\"{row}\">sea</text>\n");
         row += 17;
         svg.Append(Inv, $"<line x1=\"{x + 10}\" y1=\"{row - 4}\" x2=\"{x + 40}\" y2=\"{row - 4}\" stroke=\"{HaloColour}\" stroke-opacity=\"0.6\" stroke-width=\"10\"/><text x=\"{x + 48}\" y=\"{row}\">{(anyBuilt ? "built or expanded by the plan" : "would be built (none chosen)")}</text>\n");
         row += 15;
