@@ -88,7 +88,7 @@ internal static class InfeasibilityDiagnoser
             var findings = new List<InfeasibilityFinding>();
             foreach (var slack in model.Slacks)
             {
-                var amount = slack.Variable.SolutionValue();
+                var amount = Round(slack.Variable.SolutionValue());
                 if (amount <= (slack.Kind == SlackKind.BudgetOverrun ? 1e-3 : Tolerance))
                     continue;
                 findings.Add(slack.Kind switch
@@ -205,6 +205,8 @@ internal static class InfeasibilityDiagnoser
             }
 
             var description = string.IsNullOrWhiteSpace(rule.Description) ? "" : $" ({rule.Description})";
+            // The slack sums the class's tonnes over every banned arc; the tonnes that travel against the rule are the most on any one of them.
+            amount = Round(slack.Arcs.Max(a => _values.Flow[flowClass.Index, a.Index]));
             var sentence = $"{Tonnes(amount)} of {CommodityName(flowClass.Commodity)} bound for {Place(flowClass.Market)} can only travel against rule {rule.Id}{description}: {what}.";
             return new InfeasibilityFinding(FindingKind.Rule, sentence, [.. elements], amount, "t/yr");
         }
@@ -294,6 +296,18 @@ internal static class InfeasibilityDiagnoser
         private static string Named(Link link) => link.Name != link.Id.Value ? $"link {link.Name} ({link.Id})" : $"link {link.Id}";
 
         private string CommodityName(CommodityId id) => network.Commodities.FirstOrDefault(c => c.Id == id) is { } c && c.Name != id.Value ? $"{c.Name} ({id})" : id.Value;
+    }
+
+    /// <summary>
+    /// To a kilogram, and to 7 significant digits: the solver's feasibility tolerances (relative to the figures) leave
+    /// dust in the last digits, e.g. 699,999.999 for 700,000.
+    /// </summary>
+    public static double Round(double value)
+    {
+        if (value == 0 || double.IsNaN(value) || double.IsInfinity(value))
+            return value;
+        var decimals = Math.Min(3, 6 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
+        return decimals >= 0 ? Math.Round(value, decimals) : Math.Round(value / Math.Pow(10, -decimals)) * Math.Pow(10, -decimals);
     }
 
     /// <summary>1.1 Mt/yr, 400 kt/yr, 40 t/yr.</summary>
