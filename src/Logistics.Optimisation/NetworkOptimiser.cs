@@ -144,9 +144,9 @@ public sealed class NetworkOptimiser
         var costs = CostAccountant.Account(values);
         CostAccountant.Reconcile(costs, objective);
 
-        // Prices: an LP answer has its duals already; a MIP answer is re-solved as an LP with its builds fixed.
+        // Prices: re-solved as an LP with the builds fixed and only the real bounds (docs/model.md, "Prices").
         var pricing = _time.GetTimestamp();
-        var prices = isLp ? PriceCalculator.FromSolvedLp(model) : PriceCalculator.ForBuilds(network, values.Built, options);
+        var prices = PriceCalculator.ForBuilds(network, values.Built, options);
         var priceTime = _time.GetElapsedTime(pricing);
         if (prices is null)
             message += " Prices are missing: the fixed-build linear programme did not solve to optimality.";

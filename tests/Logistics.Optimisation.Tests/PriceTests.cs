@@ -109,4 +109,17 @@ public sealed class PriceTests
         Assert.Contains("Prices (USD per tonne)", writer.ToString(), StringComparison.Ordinal);
         Assert.Contains("Conditional on the builds", writer.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_a_market_price_the_gate_price_is_the_netback_and_volume_bounds_do_not_hide_it()
+    {
+        // 100 t sold at 50/t after a 7/t haul: one more tonne at the mine is worth 43 (gate −43), it costs 7 to deliver,
+        // and the market values it at its price. Every flow sits at the class volume here, which is what made duals degenerate.
+        var network = TestNetwork.Create().Mine("m", "ore", 100).Market("k", "ore", price: 50).Link("l", "m", "k", perTonne: 7).Build();
+        var result = Solve.Optimal(network);
+        Assert.Equal(-43, Assert.Single(result.Prices!.MineGates).UsdPerTonne, 6);
+        var market = Assert.Single(result.Prices.Markets);
+        Assert.Equal(50, market.DeliveryDualUsdPerTonne, 6);
+        Assert.Equal(7, market.MarginalDeliveredCostUsdPerTonne!.Value, 6);
+    }
 }

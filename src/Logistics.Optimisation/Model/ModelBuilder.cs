@@ -90,7 +90,7 @@ internal sealed class FlowVariables : ModelFamily
                 if (arc.Link is { } link && !link.Allows(flowClass.Commodity))
                     continue;
                 // Bounded by the class's volume: no class can move more than is supplied, and finite bounds help every backend.
-                var x = model.Solver.MakeNumVar(0, flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
+                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
                 model.Flow[flowClass.Index, arc.Index] = x;
                 var cost = CostCoefficients.ArcCost(model.Network, arc, flowClass.Commodity).Total;
                 if (cost != 0)
@@ -117,7 +117,7 @@ internal sealed class InjectionVariables : ModelFamily
                 var supplied = mine.Supplies.Where(s => s.Commodity == flowClass.Commodity).Sum(s => s.TonnesPerYear);
                 foreach (var sub in model.Graph.SubNodesOf(mine.Id))
                 {
-                    var v = model.Solver.MakeNumVar(0, Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
+                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
                     model.Injections[flowClass.Index].Add(new Injection(mine.Id, sub.Index, v));
                 }
             }
@@ -137,7 +137,7 @@ internal sealed class AbsorptionVariables : ModelFamily
         {
             foreach (var sub in model.Graph.SubNodesOf(flowClass.Market))
             {
-                var v = model.Solver.MakeNumVar(0, flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
+                var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
                 model.Absorptions[flowClass.Index].Add(new Absorption(sub.Index, v));
             }
         }
@@ -155,7 +155,8 @@ internal sealed class DeliveredVariables : ModelFamily
         foreach (var flowClass in model.Classes)
         {
             // Upper bound: the market's maximum, or all the commodity there is. A minimum above that leaves the model infeasible, as it should.
-            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, flowClass.Volume), $"delivered[{flowClass.Key}]");
+            var upper = model.Options.OnlyRealBounds ? flowClass.Demand.MaxTpy ?? double.PositiveInfinity : flowClass.Volume;
+            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper), $"delivered[{flowClass.Key}]");
             model.Delivered[flowClass.Index] = v;
             if (flowClass.Demand.PriceUsdPerTonne is { } price && price != 0)
                 model.Solver.Objective().SetCoefficient(v, -price);

@@ -16,7 +16,10 @@ internal static class PriceCalculator
 {
     public const string Note = "Conditional on the builds: shadow prices of the linear programme with every option fixed at its chosen value; another set of builds gives other prices.";
 
-    /// <summary>Solves the fixed-build LP for a MIP answer; null when GLOP does not prove it optimal (numerical trouble).</summary>
+    /// <summary>
+    /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
+    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble).
+    /// </summary>
     public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options)
     {
         var fixedNetwork = network;
@@ -25,12 +28,12 @@ internal static class PriceCalculator
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             return null;
-        var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false });
+        var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false, OnlyRealBounds = true });
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? FromSolvedLp(model) : null;
     }
 
     /// <summary>Reads prices from a model already solved as an LP (every option fixed).</summary>
-    public static PriceReport FromSolvedLp(OptimisationModel model)
+    private static PriceReport FromSolvedLp(OptimisationModel model)
     {
         var values = new SolutionValues(model);
         var raw = new List<ShadowPrice>();
@@ -59,7 +62,8 @@ internal static class PriceCalculator
                 capacity = FlowReporter.LinkCapacity(values, link);
             }
 
-            if (capacity is not { } cap)
+            // Unlimited, or zero (a closed port): nothing to price, and a zero row at zero flow only has degenerate duals.
+            if (capacity is not { } cap || cap <= 0)
                 continue;
             var used = c.Arcs.Sum(values.ArcTotal);
             if (used < cap - (1e-6 * Math.Max(1, cap)))
