@@ -78,6 +78,8 @@ internal static class ReportComposer
             blocks.Add(new Paragraph($"The base network has no solution: {result.StatusMessage}", ParagraphStyle.Warning));
         }
 
+        if (result.HasSolution)
+            blocks.Add(new Paragraph(Answer(model, names), ParagraphStyle.Lead));
         var bullets = new List<string>();
         if (result.HasSolution)
         {
@@ -107,6 +109,32 @@ internal static class ReportComposer
         blocks.Add(new Figure("map.svg", "The base plan on a map: line width shows tonnes per year, colour how full each link is, dashes the mode; gold marks what the plan builds or expands; arrows point the way cargo moves. Sea legs run to the map edge towards their market.",
             NetworkMap.Render(model.Network, result, $"{model.Network.Metadata.Name}: base plan")));
         return new ReportSection("summary", "Summary", [.. blocks]);
+    }
+
+    /// <summary>The answer in one breath: what to build, where the cargo goes, what it costs, and whether the option in question pays.</summary>
+    private static string Answer(ReportModel model, Names names)
+    {
+        var result = model.Base;
+        var built = result.Builds.Where(b => b.Built).Select(b => b.Name).ToList();
+        var build = built.Count == 0 ? "Build nothing new" : $"Build {Join(built)}";
+        var throughput = result.PortFlows.Sum(p => p.ThroughputTpy);
+        var ports = result.PortFlows.Where(p => p.ThroughputTpy > 0).OrderByDescending(p => p.ThroughputTpy).ThenBy(p => p.Port).ToList();
+        var via = ports.Count == 0 ? "" : ports.Count == 1
+            ? $"; all exports leave through {names.Node(ports[0].Port)}"
+            : $"; exports leave through {Join(ports.Select(p => $"{names.Node(p.Port)} ({Fmt.Percent(p.ThroughputTpy / throughput)})"))}";
+        var answer = $"{build}{via}; the whole chain costs {Fmt.UsdPerYear(result.Objective!.Value)}.";
+        if (model.Values is { } values && OptionOfInterest(values, model.Network) is { AnnualSavingUsd: { } saving } v)
+        {
+            var others = v.Valued.Where(o => o != v.Option).Select(o => model.Network.Option(o).Name).ToList();
+            var name = model.Network.Option(v.Option).Name + (others.Count > 0 ? $", with the {Join(others)} it requires," : "");
+            answer += saving >= 0
+                ? $" {name} pays: it saves {Fmt.UsdPerYear(saving)}."
+                : v.BreakEvenCapexUsd is > 0
+                    ? $" {name} does not pay at its estimated cost: it would have to cost under {Fmt.Money(v.BreakEvenCapexUsd.Value)} in all instead of {Fmt.Money(v.CapexUsd)}."
+                    : $" {name} does not pay even at zero capex.";
+        }
+
+        return answer;
     }
 
     private static string TimedOutSentence(ReportModel model)
@@ -262,13 +290,26 @@ internal static class ReportComposer
     private static ReportSection PricesSection(ReportModel model)
     {
         if (model.Base.Prices is not { } prices)
-            return new ReportSection("prices", "Shadow prices", [new Paragraph("This run has no shadow prices (the optimiser did not report any).", ParagraphStyle.Note)]);
-        return new ReportSection("prices", "Shadow prices",
-        [
-            Table.Of("Marginal value of each constraint (USD/yr per unit of its right-hand side)", [new("Constraint"), new("USD per unit", ColumnAlign.Right)],
-                prices.Prices.Where(p => p.UsdPerUnit != 0).Select(p => new[] { p.Constraint, Fmt.UsdPerTonne(p.UsdPerUnit) })),
-            new Paragraph("Shadow prices are conditional on the build decisions: they come from the linear programme with the builds fixed as chosen. Constraints with a zero price are left out.", ParagraphStyle.Note),
-        ]);
+            return new ReportSection("prices", "Shadow prices", [new Paragraph("This run has no shadow prices: the base has no solution, or the price re-solve failed (the status message says which).", ParagraphStyle.Note)]);
+        var blocks = new List<ReportBlock>();
+        if (prices.Note.Length > 0)
+            blocks.Add(new Paragraph(prices.Note, ParagraphStyle.Note));
+        blocks.Add(Table.Of("What one more tonne per year of a binding capacity is worth (USD/yr per t/yr)",
+            [new("Kind"), new("Element"), new("Direction"), new("Capacity t/yr", ColumnAlign.Right), new("Used t/yr", ColumnAlign.Right), new("Value USD/t", ColumnAlign.Right)],
+            prices.Capacities.Select(c => new[] { c.Kind.ToString().ToLowerInvariant(), c.ElementId, c.Direction?.ToString().ToLowerInvariant() ?? "", Fmt.Tonnes(c.CapacityTpy), Fmt.Tonnes(c.UsedTpy), Fmt.UsdPerTonne(c.ValueUsdPerTonne) })));
+        blocks.Add(Table.Of("Marginal delivered cost by market (USD/t)",
+            [new("Commodity"), new("Market"), new("Delivery dual", ColumnAlign.Right), new("Marginal delivered cost", ColumnAlign.Right)],
+            prices.Markets.Select(m => new[] { m.Commodity.Value, m.Market.Value, Fmt.UsdPerTonne(m.DeliveryDualUsdPerTonne), m.MarginalDeliveredCostUsdPerTonne is { } c ? Fmt.UsdPerTonne(c) : "" })));
+        blocks.Add(Table.Of("Mine gate prices: cost of one more tonne of output (USD/t)",
+            [new("Mine"), new("Commodity"), new("USD/t", ColumnAlign.Right)],
+            prices.MineGates.Select(g => new[] { g.Mine.Value, g.Commodity.Value, Fmt.UsdPerTonne(g.UsdPerTonne) })));
+        if (prices.Capacities.IsEmpty && prices.Markets.IsEmpty && prices.MineGates.IsEmpty)
+        {
+            blocks.Add(Table.Of("Marginal value of each constraint (USD/yr per unit of its right-hand side)", [new("Constraint"), new("USD per unit", ColumnAlign.Right)],
+                prices.Prices.Where(p => p.UsdPerUnit != 0).OrderBy(p => p.Constraint, StringComparer.Ordinal).Select(p => new[] { p.Constraint, Fmt.UsdPerTonne(p.UsdPerUnit) })));
+        }
+
+        return new ReportSection("prices", "Shadow prices", [.. blocks]);
     }
 
     private static ReportSection ScenariosSection(ReportModel model, ComparisonReport comparison, Names names)
@@ -316,7 +357,11 @@ internal static class ReportComposer
             }
 
             if (outcome.Result?.Diagnosis is { } conflicts)
+            {
                 lines.AddRange(conflicts.Conflicts);
+                if (conflicts.Method.Length > 0)
+                    lines.Add($"How this was found: {conflicts.Method}");
+            }
             if (lines.Count > 0)
                 yield return new BulletList([.. lines]);
         }
@@ -328,7 +373,11 @@ internal static class ReportComposer
     {
         var blocks = new List<ReportBlock> { new Paragraph($"Diagnosis, base: {Words.Status(model.Base.Status)}. {model.Base.StatusMessage}", ParagraphStyle.Warning) };
         if (model.Base.Diagnosis is { } d)
+        {
             blocks.Add(new BulletList(d.Conflicts));
+            if (d.Method.Length > 0)
+                blocks.Add(new Paragraph(d.Method, ParagraphStyle.Note));
+        }
         return new ReportSection("diagnosis", "Diagnosis", [.. blocks]);
     }
 
@@ -366,15 +415,20 @@ internal static class ReportComposer
                 [new("Rank", ColumnAlign.Right), new("What fails"), new("Kind"), new("Extra cost, builds as planned m USD/yr", ColumnAlign.Right), new("Unshipped t/yr", ColumnAlign.Right), new("Extra cost, re-planned m USD/yr", ColumnAlign.Right), new("Re-planned builds")],
                 rows.Select(o => new[]
                 {
-                    o.Rank.ToString(Inv), o.Name, o.Kind.ToString().ToLowerInvariant(), o.Operational.ExtraAnnualCostUsd is { } e ? Fmt.SignedMillions(e) : Words.Status(o.Operational.Status),
-                    Fmt.Tonnes(o.Operational.UnshippedTonnes), o.Strategic.ExtraAnnualCostUsd is { } s ? Fmt.SignedMillions(s) : Words.Status(o.Strategic.Status), JoinIds(o.Strategic.Built),
+                    o.Rank.ToString(Inv), o.Name, o.Kind.ToString().ToLowerInvariant(), Extra(o.Operational), Fmt.Tonnes(o.Operational.UnshippedTonnes), Extra(o.Strategic), JoinIds(o.Strategic.Built),
                 })),
-            new Paragraph($"Builds as planned: the base plan's builds stay, cargo re-routes. Re-planned: the builds may change too. Output that cannot ship is charged {Fmt.UsdPerTonne(resilience.PenaltyUsdPerTonne)} USD/t in the ranking, not in the costs shown.", ParagraphStyle.Note),
+            new Paragraph($"Builds as planned: the base plan's builds stay, cargo re-routes. Re-planned: the builds may change too. Failures are ranked by harm, where output that cannot ship is charged {Fmt.UsdPerTonne(resilience.PenaltyUsdPerTonne)} USD/t in the ranking, not in the costs shown.", ParagraphStyle.Note),
         };
         if (rows.Count > 0)
             blocks.Add(new Figure("charts/resilience.svg", "Extra cost per year of the worst single failures.", Charts.Resilience(resilience, top)));
         return new ReportSection("resilience", "Resilience: single failures", [.. blocks]);
     }
+
+    /// <summary>The extra cost of an answer; when cargo is stranded the cost falls, which is no saving, so it is not shown as one.</summary>
+    private static string Extra(OutageAnswer answer) =>
+        answer.UnshippedTonnes > 0 ? $"cargo stranded ({Fmt.TonnesPerYear(answer.UnshippedTonnes)})"
+        : answer.ExtraAnnualCostUsd is { } e ? Fmt.SignedMillions(e)
+        : Words.Status(answer.Status);
 
     private static ReportSection SweepsSection(ImmutableArray<SweepReport> sweeps, Names names)
     {

@@ -27,6 +27,7 @@ public static class HtmlRenderer
         .lead ul { padding-left:20px; margin:6px 0; }
         .lead li { margin-bottom:6px; }
         p.warning { background:#fdf0ea; border-left:4px solid var(--warn); padding:8px 12px; font-weight:bold; color:var(--warn); }
+        p.answer { font-size:17px; font-weight:bold; background:#eef4fa; border-left:4px solid var(--accent); padding:8px 12px; margin:0 0 8px; }
         p.note { color:var(--muted); font-size:13px; }
         table { border-collapse:collapse; margin:4px 0 14px; font-size:13.5px; }
         caption { text-align:left; font-weight:bold; padding:4px 0; }
@@ -90,6 +91,7 @@ public static class HtmlRenderer
                 {
                     ParagraphStyle.Warning => "<p class=\"warning\">",
                     ParagraphStyle.Note => "<p class=\"note\">",
+                    ParagraphStyle.Lead => "<p class=\"answer\">",
                     _ => "<p>",
                 }).Append(E(p.Text)).Append("</p>\n");
                 break;

@@ -33,6 +33,9 @@ public static class MarkdownRenderer
             case Paragraph { Style: ParagraphStyle.Warning } p:
                 md.Append("> **").Append(Inline(p.Text)).Append("**\n\n");
                 break;
+            case Paragraph { Style: ParagraphStyle.Lead } p:
+                md.Append("**").Append(Inline(p.Text)).Append("**\n\n");
+                break;
             case Paragraph { Style: ParagraphStyle.Note } p:
                 md.Append('_').Append(Inline(p.Text)).Append("_\n\n");
                 break;

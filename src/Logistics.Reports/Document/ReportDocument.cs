@@ -22,6 +22,9 @@ public enum ParagraphStyle
 {
     Normal,
 
+    /// <summary>The one-paragraph answer at the top of the report.</summary>
+    Lead,
+
     /// <summary>A finding the reader must not miss (invalid input, no solution, a time-out).</summary>
     Warning,
 

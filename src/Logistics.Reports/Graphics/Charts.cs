@@ -64,15 +64,14 @@ internal static partial class Charts
         Horizontal(plot, bars, ticks);
         foreach (var category in Enum.GetValues<CostCategory>().Where(c => solved.Any(o => o.CostByCategory.Any(x => x.Category == c && x.UsdPerYear > 0))))
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Content.Words.Category(category), FillColor = Color.FromHex(CategoryColours[category]) });
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.LowerRight;
-        return Svg(plot, ChartWidth, 90 + (solved.Count * 26));
+        plot.ShowLegend(Edge.Bottom);
+        return Svg(plot, ChartWidth, 130 + (solved.Count * 26));
     }
 
     public static string OptionValues(ValueReport values)
     {
         var rows = values.Valuations.Where(v => v.AnnualSavingUsd is not null).ToList();
-        var plot = NewPlot("Yearly saving from building each option (negative: it costs more than it saves)", "million USD per year");
+        var plot = NewPlot("Net yearly saving from building each option", "million USD per year (negative: building costs more than it saves)");
         var bars = rows.Select((v, i) => new Bar
         {
             Position = rows.Count - i,
@@ -92,23 +91,33 @@ internal static partial class Charts
         for (var i = 0; i < rows.Count; i++)
         {
             var position = (rows.Count - i) * 3.0;
-            bars.Add(new Bar { Position = position + 0.45, Value = (rows[i].Operational.ExtraAnnualCostUsd ?? 0) / 1e6, FillColor = Color.FromHex("#c62828"), Size = 0.9 });
-            bars.Add(new Bar { Position = position - 0.45, Value = (rows[i].Strategic.ExtraAnnualCostUsd ?? 0) / 1e6, FillColor = Color.FromHex("#e0a060"), Size = 0.9 });
+            // Stranded cargo makes the plan cheaper, not better: no re-route bar then; the label says what is stranded.
+            if (rows[i].Operational.UnshippedTonnes <= 0 && rows[i].Operational.ExtraAnnualCostUsd is { } operational)
+                bars.Add(new Bar { Position = position + 0.45, Value = operational / 1e6, FillColor = Color.FromHex("#c62828"), Size = 0.9 });
+            if (rows[i].Strategic.UnshippedTonnes <= 0 && rows[i].Strategic.ExtraAnnualCostUsd is { } strategic)
+                bars.Add(new Bar { Position = position - 0.45, Value = strategic / 1e6, FillColor = Color.FromHex("#e0a060"), Size = 0.9 });
         }
 
-        Horizontal(plot, bars, [.. rows.Select((o, i) => ((rows.Count - i) * 3.0, o.Name))]);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds as planned (re-route only)", FillColor = Color.FromHex("#c62828") });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "re-planned (builds may change)", FillColor = Color.FromHex("#e0a060") });
-        plot.Legend.IsVisible = true;
-        plot.Legend.Alignment = Alignment.LowerRight;
-        return Svg(plot, ChartWidth, 90 + (rows.Count * 34));
+        Horizontal(plot, bars, [.. rows.Select((o, i) => ((rows.Count - i) * 3.0, Label(o)))]);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds as planned, cargo re-routes", FillColor = Color.FromHex("#c62828") });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds re-planned", FillColor = Color.FromHex("#e0a060") });
+        plot.ShowLegend(Edge.Bottom);
+        return Svg(plot, ChartWidth + 120, 130 + (rows.Count * 34));
+
+        static string Label(Outage o)
+        {
+            var name = o.Name.Length > 48 ? o.Name[..45] + "..." : o.Name;
+            return o.Operational.UnshippedTonnes > 0
+                ? $"{name} [{(o.Operational.UnshippedTonnes / 1e3).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} kt/yr stranded]"
+                : name;
+        }
     }
 
     public static string Sweep(SweepReport sweep)
     {
         var points = sweep.Points.Where(p => p.ObjectiveUsd is not null).ToList();
-        var plot = NewPlot($"Cost per year as {sweep.Path} varies", sweep.Path);
-        plot.YLabel("million USD per year");
+        var plot = NewPlot("Cost per year across the sweep", sweep.Path);
+        plot.YLabel("million USD per year", size: 12);
         var line = plot.Add.Scatter(points.Select(p => p.Value).ToArray(), points.Select(p => p.ObjectiveUsd!.Value / 1e6).ToArray(), Color.FromHex("#1f5f99"));
         line.LineWidth = 2;
         line.MarkerSize = 6;
