@@ -122,7 +122,10 @@ internal static class ReportComposer
         var via = ports.Count == 0 ? "" : ports.Count == 1
             ? $"; all exports leave through {names.Node(ports[0].Port)}"
             : $"; exports leave through {Join(ports.Select(p => $"{names.Node(p.Port)} ({Fmt.Percent(p.ThroughputTpy / throughput)})"))}";
-        var answer = $"{build}{via}; the whole chain costs {Fmt.UsdPerYear(result.Objective!.Value)}.";
+        var revenue = -result.Costs.Category(CostCategory.Revenue);
+        var answer = revenue > 0
+            ? $"{build}{via}; the chain costs {Fmt.UsdPerYear(result.Objective!.Value + revenue)} and earns {Fmt.UsdPerYear(revenue)}, net {Fmt.UsdPerYear(result.Objective!.Value)}."
+            : $"{build}{via}; the whole chain costs {Fmt.UsdPerYear(result.Objective!.Value)}.";
         if (model.Values is { } values && OptionOfInterest(values, model.Network) is { AnnualSavingUsd: { } saving } v)
         {
             var others = v.Valued.Where(o => o != v.Option).Select(o => model.Network.Option(o).Name).ToList();

@@ -147,9 +147,13 @@ internal static partial class Charts
                 bar.Size = 0.7;
         }
 
-        var series = plot.Add.Bars(bars);
-        series.Horizontal = true;
-        series.ValueLabelStyle.FontSize = 11;
+        if (bars.Count > 0)
+        {
+            var series = plot.Add.Bars(bars);
+            series.Horizontal = true;
+            series.ValueLabelStyle.FontSize = 11;
+        }
+
         plot.Axes.Left.SetTicks([.. ticks.Select(t => t.Position)], [.. ticks.Select(t => t.Label)]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Margins(left: 0.02, right: 0.12, bottom: 0.02, top: 0.02);

@@ -107,7 +107,7 @@ internal static class NetworkMap
             var utilisation = linkFlows.Where(f => f.Utilisation is not null).Select(f => f.Utilisation).Max();
             var idle = tonnes <= 0;
             var colour = idle ? IdleColour : utilisation is { } u ? Bands.First(band => u < band.Below).Colour : UnlimitedColour;
-            var width = idle ? 1.2 : 2 + (10 * Math.Sqrt(tonnes / Math.Max(1, maxTonnes)));
+            var width = idle ? 1.2 : 2 + ((link.Mode == TransportMode.Sea ? 5 : 10) * Math.Sqrt(tonnes / Math.Max(1, maxTonnes)));
             var dash = link.Mode switch
             {
                 TransportMode.Road => "9 5",
