@@ -5,8 +5,8 @@ using Logistics.Network.Model;
 namespace Logistics.Analysis;
 
 /// <summary>
-/// Finds corridors (docs/analyses.md, "Corridors"): maximal chains of same-mode links whose inner nodes have degree 2
-/// (exactly two links touch them, counting every link of the network, built or not), and the named groups of links
+/// Finds corridors (docs/analyses.md, "Corridors"): maximal chains of same-mode links whose inner nodes are junctions of degree 2
+/// (exactly two links touch them, counting every link of the network, built or not; mines, ports and markets always end a chain), and the named groups of links
 /// that one option builds or expands. Only groups of two or more links are corridors; one link is already an N-1 case.
 /// </summary>
 public static class CorridorFinder
@@ -21,7 +21,7 @@ public static class CorridorFinder
             incident[link.To].Add(link);
         }
 
-        bool IsInner(NodeId node) => incident[node].Count == 2 && incident[node][0].Mode == incident[node][1].Mode;
+        bool IsInner(NodeId node) => network.Node(node).Kind == NodeKind.Junction && incident[node].Count == 2 && incident[node][0].Mode == incident[node][1].Mode;
 
         var corridors = new List<Corridor>();
         var visited = new HashSet<LinkId>();

@@ -122,10 +122,15 @@ public static class ValueAnalysis
         }
 
         var builtInOptimum = !optimumBuilds.IsEmpty && row.Valued.All(optimumBuilds.Contains);
+        var own = network.Option(row.Option);
+        double? ownBreakEven = saving is { } sv ? own.CapexUsd + (sv / Finance.CapitalRecoveryFactor(r, own.LifetimeYears)) : null;
         return new OptionValuation(row.Option, row.Kind, label, row.Valued, row.InSolveIn, row.OutSolveOut, builtInOptimum,
             capex, annualised, om, lifetime, inResult.Status, outResult.Status, inResult.Objective, outResult.Objective,
             Outcomes.Built(inResult), Outcomes.Built(outResult), operating, net, saving, npv, irr, payback, breakEven,
-            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex));
+            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex))
+        {
+            BreakEvenOwnCapexUsd = ownBreakEven,
+        };
     }
 
     /// <summary>The cash flows of several options summed (each with its own lifetime, renewals and residual), plus the net benefit.</summary>
@@ -156,7 +161,7 @@ public static class ValueAnalysis
         }
 
         var verdict = s >= 0 ? $"building saves {MoneyFormat.MillionsWithUnit(s)}/yr" : $"building costs {MoneyFormat.MillionsWithUnit(-s)}/yr more";
-        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:P0} of its capex)") : "";
+        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:0%} of its capex)") : "";
         var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.MillionsWithUnit(b)}{scale}" : "it would not pay even at zero capex";
         return $"{forced}: {verdict}, NPV {MoneyFormat.MillionsWithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
     }

@@ -88,4 +88,12 @@ public sealed record OptionValuation(
     double? Irr,
     double? PaybackYears,
     double? BreakEvenCapexUsd,
-    string Explanation);
+    string Explanation)
+{
+    /// <summary>
+    /// The capex of <see cref="Option"/> alone at which building and not building cost the same, every other option's
+    /// capex held: capex + saving ÷ CRF(r, lifetime). Equals <see cref="BreakEvenCapexUsd"/> for a single option; for a
+    /// bundle it answers "at what price does this option pay, given what its prerequisites cost?".
+    /// </summary>
+    public double? BreakEvenOwnCapexUsd { get; init; }
+}

@@ -25,6 +25,9 @@ public static class CliApp
         yield return DescribeCommand.Create(context);
         yield return SolveCommand.Create(context);
         yield return CompareCommand.Create(context);
+        yield return ValueCommand.Create(context);
+        yield return SweepCommand.Create(context);
+        yield return ResilienceCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
         yield return ReportCommand.Create(context);

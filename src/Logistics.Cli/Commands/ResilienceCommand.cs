@@ -1,0 +1,77 @@
+using System.CommandLine;
+
+using Logistics.Analysis;
+
+using static Logistics.Cli.Commands.AnalysisCommandSupport;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics resilience FILE [--scenario S] [--top N] [--parallel N] [--json FILE]</c>: takes each link, corridor and
+/// port out in turn and ranks the failures by tonnes lost and extra annual cost (docs/analyses.md).
+/// </summary>
+public static class ResilienceCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = FileArgument();
+        var scenario = ScenarioOption();
+        var top = new Option<int?>("--top") { Description = "Print only the N most harmful failures (the JSON has all of them)." };
+        var parallel = ParallelOption();
+        var json = JsonOption();
+        var command = new Command("resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.") { file, scenario, top, parallel, json };
+        command.SetAction(parse =>
+        {
+            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (parse.GetValue(top) is < 1) return Usage(context, "--top must be at least 1.");
+            var source = Read(context, parse.GetValue(file)!.FullName);
+            if (source is null) return ExitCodes.InvalidInput;
+            var network = Bind(context, source, parse.GetValue(scenario));
+            if (network is null) return ExitCodes.InvalidInput;
+            ResilienceReport report;
+            try
+            {
+                report = ResilienceAnalysis.Run(network, Settings(parse.GetValue(parallel)), context.CancellationToken);
+            }
+            catch (AnalysisInputException ex)
+            {
+                context.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.Infeasible;
+            }
+
+            Write(context.Out, report, parse.GetValue(top));
+            WriteJson(context, report, parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter o, ResilienceReport report, int? top)
+    {
+        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {M(report.BaseCostUsd)} M USD/yr, builds {List(report.BaseBuilds)}");
+        o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
+        o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t).");
+        o.WriteLine();
+        var table = new TextTable("rank", "kind", "element", "op. extra", "op. lost t/yr", "str. extra", "str. lost t/yr", "strategic builds").AlignRight(0, 3, 4, 5, 6);
+        foreach (var x in report.Outages.Take(top ?? int.MaxValue))
+        {
+            table.Add(x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Kind.ToString().ToLowerInvariant(), x.ElementId,
+                Answer(x.Operational.ExtraAnnualCostUsd, x.Operational), T(x.Operational.UnshippedTonnes),
+                Answer(x.Strategic.ExtraAnnualCostUsd, x.Strategic), T(x.Strategic.UnshippedTonnes), List(x.Strategic.Built));
+        }
+
+        table.WriteTo(o);
+        if (top is { } n && n < report.Outages.Length)
+            o.WriteLine($"  ... {report.Outages.Length - n} more (use --json for all).");
+        o.WriteLine();
+        o.WriteLine("Corridors");
+        var corridors = new TextTable("corridor", "links");
+        foreach (var c in report.Corridors)
+            corridors.Add(c.Id, string.Join(", ", c.Links));
+        corridors.WriteTo(o);
+    }
+
+    private static string Answer(double? extra, OutageAnswer answer) => answer.AnnualCostUsd is null ? Status(answer.Status) : Signed(extra);
+
+    private static string MoneyFormatPenalty(double usd) => MoneyFormat.Usd(usd);
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Logistics.Analysis;
+
+using static Logistics.Cli.Commands.AnalysisCommandSupport;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics sweep FILE --param PATH --from A --to B --steps N [--scenario S] [--tolerance T] [--parallel N] [--json FILE]</c>:
+/// sets one numeric field to each of N values, solves each, and brackets every switching point by bisection (docs/analyses.md).
+/// </summary>
+public static class SweepCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = FileArgument();
+        var param = new Option<string>("--param") { Description = "The field to vary, as a scenario path, e.g. options[pasni-package].capexUsd.", Required = true };
+        var from = new Option<double>("--from") { Description = "First value.", Required = true };
+        var to = new Option<double>("--to") { Description = "Last value.", Required = true };
+        var steps = new Option<int>("--steps") { Description = "Number of values from --from to --to, both included (at least 2).", DefaultValueFactory = _ => 11 };
+        var tolerance = new Option<double?>("--tolerance") { Description = "Bracket switching points to this width (default: a thousandth of the step)." };
+        var scenario = ScenarioOption();
+        var parallel = ParallelOption();
+        var json = JsonOption();
+        var command = new Command("sweep", "Vary one numeric field over a range, solve at each value and find where the builds switch.")
+        {
+            file, param, from, to, steps, tolerance, scenario, parallel, json,
+        };
+        command.SetAction(parse =>
+        {
+            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (parse.GetValue(steps) < 2) return Usage(context, "--steps must be at least 2.");
+            if (parse.GetValue(from) == parse.GetValue(to)) return Usage(context, "--from and --to must differ.");
+            if (parse.GetValue(tolerance) is { } t && !(t > 0)) return Usage(context, "--tolerance must be a positive number.");
+            var source = Read(context, parse.GetValue(file)!.FullName);
+            if (source is null) return ExitCodes.InvalidInput;
+            var request = new SweepRequest(parse.GetValue(param)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
+            SweepReport report;
+            try
+            {
+                report = SweepAnalysis.Run(source, request, Settings(parse.GetValue(parallel)), context.CancellationToken);
+            }
+            catch (AnalysisInputException ex)
+            {
+                return InvalidInput(context, ex);
+            }
+
+            Write(context.Out, report);
+            WriteJson(context, report, parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter o, SweepReport report)
+    {
+        o.WriteLine($"Sweep of {report.Path} from {V(report.From)} to {V(report.To)} ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}), {report.Points.Length} points, {report.Solves} solves");
+        o.WriteLine();
+        var table = new TextTable(["value", "status", "M USD/yr", .. report.Ports.Select(p => $"{p} %"), "builds"]).AlignRight([0, 2, .. Enumerable.Range(3, report.Ports.Length)]);
+        foreach (var p in report.Points)
+        {
+            table.Add([V(p.Value), Status(p.Status), M(p.ObjectiveUsd),
+                .. report.Ports.Select(port => p.PortShares.FirstOrDefault(s => s.Port == port) is { } s ? Number(s.Share * 100, "0.0") : "-"),
+                List(p.Built)]);
+        }
+
+        table.WriteTo(o);
+        o.WriteLine();
+        if (report.SwitchingPoints.IsEmpty)
+        {
+            o.WriteLine("No switching point: the same options are built at every point.");
+            return;
+        }
+
+        o.WriteLine($"Switching points (bracketed to {V(report.Tolerance)})");
+        var switches = new TextTable("between", "and", "estimate", "builds before", "builds after").AlignRight(0, 1, 2);
+        foreach (var s in report.SwitchingPoints)
+            switches.Add(V(s.Lower), V(s.Upper), V(s.Estimate), List(s.BuiltBelow), List(s.BuiltAbove));
+        switches.WriteTo(o);
+    }
+
+    /// <summary>A swept value: thousands separators for large numbers, significant digits for small ones.</summary>
+    private static string V(double value) =>
+        Math.Abs(value) >= 1000 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("G6", CultureInfo.InvariantCulture);
+}

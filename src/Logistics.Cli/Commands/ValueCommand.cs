@@ -1,0 +1,70 @@
+using System.CommandLine;
+
+using Logistics.Analysis;
+using Logistics.Network.Model;
+
+using static Logistics.Cli.Commands.AnalysisCommandSupport;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics value FILE [--scenario S] [--option O] [--parallel N] [--json FILE]</c>: values each investment option
+/// (or one) from a forced-in and a forced-out solve: saving, NPV, IRR, payback and break-even capex (docs/analyses.md).
+/// </summary>
+public static class ValueCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = FileArgument();
+        var scenario = ScenarioOption();
+        var option = new Option<string?>("--option") { Description = "Value only this option (and its bundle, if it requires others)." };
+        var parallel = ParallelOption();
+        var json = JsonOption();
+        var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json };
+        command.SetAction(parse =>
+        {
+            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            var source = Read(context, parse.GetValue(file)!.FullName);
+            if (source is null) return ExitCodes.InvalidInput;
+            var network = Bind(context, source, parse.GetValue(scenario));
+            if (network is null) return ExitCodes.InvalidInput;
+            OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
+            if (only is { } id && !network.TryGetOption(id, out _))
+            {
+                context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = ValueAnalysis.Run(network, Settings(parse.GetValue(parallel)), only, context.CancellationToken);
+            Write(context.Out, report);
+            WriteJson(context, report, parse.GetValue(json));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static void Write(TextWriter o, ValueReport report)
+    {
+        o.WriteLine($"Option values ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}; discount rate {Number(report.DiscountRate, "0.0%")}, horizon {report.HorizonYears} years)");
+        o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {M(report.OptimumCostUsd)} M USD/yr, builds {List(report.OptimumBuilds)}");
+        o.WriteLine("Money in M USD; annual figures per year. Saving = cost(out) - cost(in); net benefit = saving + the option's annualised capex.");
+        o.WriteLine("Break-even capex scales the capex of every option in the row; b/e own capex varies only the row's option.");
+        o.WriteLine();
+        var table = new TextTable("option", "optimum builds", "capex", "annualised", "cost in", "cost out", "saving/yr", "net benefit/yr", "NPV", "IRR", "payback yr", "break-even capex", "b/e own capex")
+            .AlignRight(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        foreach (var v in report.Valuations)
+        {
+            table.Add(v.Label, v.BuiltInOptimum ? "yes" : "no", M(v.CapexUsd), M(v.AnnualisedCapexUsd), M(v.CostInUsd), M(v.CostOutUsd), Signed(v.AnnualSavingUsd),
+                Signed(v.NetBenefitUsd), Signed(v.NpvUsd), v.Irr is { } irr ? Number(irr, "0.0%") : "none", v.PaybackYears is { } p ? Number(p, "0.0") : "never", M(v.BreakEvenCapexUsd), M(v.BreakEvenOwnCapexUsd));
+        }
+
+        table.WriteTo(o);
+        o.WriteLine();
+        o.WriteLine("What each row means");
+        foreach (var v in report.Valuations)
+        {
+            o.WriteLine($"  {v.Label}: {v.Explanation}");
+            o.WriteLine($"    builds with it forced in: {List(v.BuildsIn)}; forced out: {List(v.BuildsOut)}");
+        }
+    }
+}

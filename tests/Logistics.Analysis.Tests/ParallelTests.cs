@@ -1,0 +1,74 @@
+using Logistics.Network.IO;
+using Logistics.Network.Model;
+
+namespace Logistics.Analysis.Tests;
+
+public class ParallelTests
+{
+    private static readonly NetworkSource Default = NetworkSource.Read(Nets.DefaultNetworkPath()).Source!;
+
+    [Fact]
+    public void Value_gives_the_same_report_whatever_the_parallelism()
+    {
+        var network = Default.Bind(new LoadOptions { Scenario = "phase2" }).Network!;
+        var one = AnalysisJson.Serialize(ValueAnalysis.Run(network, Nets.Settings(1)));
+        var three = AnalysisJson.Serialize(ValueAnalysis.Run(network, Nets.Settings(3)));
+        Assert.Equal(one, three);
+    }
+
+    [Fact]
+    public void Sweep_and_compare_give_the_same_report_whatever_the_parallelism()
+    {
+        var request = new SweepRequest("options[pasni-package].capexUsd", 0.6e9, 1.4e9, 5, "phase2", 1e6);
+        Assert.Equal(
+            AnalysisJson.Serialize(SweepAnalysis.Run(Default, request, Nets.Settings(1))),
+            AnalysisJson.Serialize(SweepAnalysis.Run(Default, request, Nets.Settings(4))));
+
+        // Solver timings differ from run to run; everything else must not.
+        static string Stable(ComparisonReport r) => AnalysisJson.Serialize(r with { Outcomes = [.. r.Outcomes.Select(o => o with { Result = null })] });
+        string[] scenarios = ["phase2", "bolan-closed", "high-rail-tariff"];
+        Assert.Equal(Stable(CompareAnalysis.Run(Default, scenarios, Nets.Settings(1))), Stable(CompareAnalysis.Run(Default, scenarios, Nets.Settings(3))));
+    }
+
+    [Fact]
+    public void Resilience_gives_the_same_ranking_whatever_the_parallelism()
+    {
+        var network = Nets.Builder()
+            .Add(Nets.Mine("mine", 100)).Add(Nets.Junction("hub")).Add(Nets.Port("p1", 80)).Add(Nets.Port("p2")).Add(Nets.Market("market"))
+            .Add(Nets.Link("bridge", "mine", "hub", 1)).Add(Nets.Link("h1", "hub", "p1", 2)).Add(Nets.Link("h2", "hub", "p2", 4))
+            .Add(Nets.Link("h2b", "hub", "p2", 5, builtBy: "twin"))
+            .Add(Nets.Link("s1", "p1", "market", 0, mode: TransportMode.Sea)).Add(Nets.Link("s2", "p2", "market", 0, mode: TransportMode.Sea))
+            .Add(Nets.Option("twin", 50))
+            .Build();
+        Assert.Equal(
+            AnalysisJson.Serialize(ResilienceAnalysis.Run(network, Nets.Settings(1))),
+            AnalysisJson.Serialize(ResilienceAnalysis.Run(network, Nets.Settings(4))));
+    }
+
+    [Fact]
+    public void The_scheduler_returns_results_in_input_order_and_bounds_concurrency()
+    {
+        var scheduler = new SolveScheduler(Nets.Settings(3));
+        var running = 0;
+        var peak = 0;
+        var results = scheduler.Map(Enumerable.Range(0, 24).ToList(), (i, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref peak, now);
+            Thread.Sleep((24 - i) % 5);
+            Interlocked.Decrement(ref running);
+            return i * i;
+        });
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => i * i), results);
+        Assert.InRange(peak, 1, 3);
+        Assert.Equal(1, scheduler.Settings.Threads);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

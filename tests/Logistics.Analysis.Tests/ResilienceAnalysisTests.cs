@@ -1,0 +1,67 @@
+using Logistics.Network.Model;
+using Logistics.Optimisation;
+
+namespace Logistics.Analysis.Tests;
+
+public class ResilienceAnalysisTests
+{
+    /// <summary>
+    /// mine → hub is the only bridge; from the hub two ports (north cheaper than south) each reach the market by sea.
+    /// </summary>
+    private static Network.Model.Network Bridged() =>
+        Nets.Builder()
+            .Add(Nets.Mine("mine", 100)).Add(Nets.Junction("hub")).Add(Nets.Port("north-port")).Add(Nets.Port("south-port")).Add(Nets.Market("market"))
+            .Add(Nets.Link("bridge", "mine", "hub", 1))
+            .Add(Nets.Link("north", "hub", "north-port", 2))
+            .Add(Nets.Link("south", "hub", "south-port", 3))
+            .Add(Nets.Link("north-sea", "north-port", "market", 0, mode: TransportMode.Sea))
+            .Add(Nets.Link("south-sea", "south-port", "market", 0, mode: TransportMode.Sea))
+            .Build();
+
+    [Fact]
+    public void The_single_bridge_link_ranks_first_with_every_tonne_lost()
+    {
+        var report = ResilienceAnalysis.Run(Bridged(), Nets.Settings());
+        Assert.Equal(300, report.BaseCostUsd!.Value, 6);
+        var first = report.Outages[0];
+        Assert.Equal((1, OutageKind.Link, "bridge"), (first.Rank, first.Kind, first.ElementId));
+        Assert.Equal(SolveStatus.Infeasible, first.Operational.Status);
+        Assert.True(first.Operational.Penalised);
+        Assert.Equal(100, first.Operational.UnshippedTonnes, 6);
+        Assert.Equal(100, first.Strategic.UnshippedTonnes, 6);
+        Assert.All(report.Outages.Skip(1), o => Assert.Equal(0, o.Operational.UnshippedTonnes));
+    }
+
+    [Fact]
+    public void Losing_the_cheaper_branch_costs_the_difference_and_ranks_above_losing_the_dearer_one()
+    {
+        var report = ResilienceAnalysis.Run(Bridged(), Nets.Settings());
+        var north = report.Outages.Single(o => o.ElementId == "north");
+        var south = report.Outages.Single(o => o.ElementId == "south");
+        Assert.Equal(100, north.Operational.ExtraAnnualCostUsd!.Value, 6);
+        Assert.Equal(0, south.Operational.ExtraAnnualCostUsd!.Value, 6);
+        Assert.True(north.Rank < south.Rank);
+        var port = report.Outages.Single(o => o.Kind == OutageKind.Port && o.ElementId == "north-port");
+        Assert.Equal(100, port.Strategic.ExtraAnnualCostUsd!.Value, 6);
+    }
+
+    [Fact]
+    public void A_chain_of_same_mode_links_through_degree_two_nodes_is_one_corridor_in_order()
+    {
+        var network = Nets.Builder()
+            .Add(Nets.Mine("mine", 10)).Add(Nets.Junction("a")).Add(Nets.Junction("b")).Add(Nets.Port("port")).Add(Nets.Market("market"))
+            .Add(Nets.Link("l2", "a", "b", 1))
+            .Add(Nets.Link("l1", "mine", "a", 1))
+            .Add(Nets.Link("l3", "b", "port", 1))
+            .Add(Nets.Link("road", "mine", "port", 5, mode: TransportMode.Road))
+            .Add(Nets.Link("sea", "port", "market", 0, mode: TransportMode.Sea))
+            .Build();
+        var corridor = Assert.Single(CorridorFinder.Find(network));
+        Assert.Equal("mine~port:rail", corridor.Id);
+        Assert.Equal(["l1", "l2", "l3"], corridor.Links.Select(l => l.Value));
+
+        var report = ResilienceAnalysis.Run(network, Nets.Settings());
+        var outage = report.Outages.Single(o => o.Kind == OutageKind.Corridor);
+        Assert.Equal(20, outage.Operational.ExtraAnnualCostUsd!.Value, 6); // 10 t × (5 − 3 × 1)
+    }
+}
