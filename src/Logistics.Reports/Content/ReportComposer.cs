@@ -462,7 +462,7 @@ internal static class ReportComposer
             model.Variants().Select(v => new[]
             {
                 v.Scenario, ResultJsonWriter.Name(v.Result.Status), v.Result.Objective is { } o ? Fmt.Millions(o) : "", Fmt.Gap(v.Result.RelativeGap),
-                $"{v.Result.Solver.BackendName} ({v.Result.Solver.BackendVersion})", v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv), Fmt.Seconds(v.Result.Solver.WallTime),
+                SolverLabel(v.Result.Solver), v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv), Fmt.Seconds(v.Result.Solver.WallTime),
             }));
         return new ReportSection("manifest", "Run manifest",
         [
@@ -482,7 +482,7 @@ internal static class ReportComposer
             new[] { "Tool version", $"logistics {m.ToolVersion}" },
         };
         if (solver is not null)
-            rows.Add(["Solver", $"{solver.BackendName} {solver.BackendVersion}, OR-Tools {solver.OrToolsVersion}"]);
+            rows.Add(["Solver", $"{SolverLabel(solver)}, OR-Tools {solver.OrToolsVersion}"]);
         rows.Add(["Status", status]);
         rows.Add(["Scenarios", m.Scenarios.IsEmpty ? "(none)" : string.Join(", ", m.Scenarios)]);
         rows.Add(["Analyses", string.Join(", ", m.Analyses)]);
@@ -492,6 +492,12 @@ internal static class ReportComposer
         rows.Add(["Run time", Fmt.Seconds(m.Elapsed)]);
         return Table.Of("Manifest", [new("Field"), new("Value")], rows);
     }
+
+    /// <summary>"SCIP 10.0.0 [LP solver: SoPlex 8.0.0]": the backend's own version string, which usually starts with its name.</summary>
+    private static string SolverLabel(SolverRun solver) =>
+        solver.BackendVersion.Length == 0 ? solver.BackendName
+        : solver.BackendVersion.StartsWith(solver.BackendName, StringComparison.OrdinalIgnoreCase) ? solver.BackendVersion
+        : $"{solver.BackendName} {solver.BackendVersion}";
 
     private static ReportSection AssumptionsSection(ReportModel model)
     {

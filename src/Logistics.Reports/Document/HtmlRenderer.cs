@@ -32,6 +32,7 @@ public static class HtmlRenderer
         table { border-collapse:collapse; margin:4px 0 14px; font-size:13.5px; }
         caption { text-align:left; font-weight:bold; padding:4px 0; }
         th, td { border:1px solid var(--line); padding:3px 8px; vertical-align:top; }
+        td { overflow-wrap:anywhere; max-width:34em; }
         th { background:var(--bg); text-align:left; }
         td.r, th.r { text-align:right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background:#fbfcfd; }
