@@ -66,6 +66,17 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_solve_that_hits_its_time_limit_before_any_solution_exits_7_and_says_so()
+    {
+        // One millisecond is far below what SCIP needs to set up the default network, so no solution can exist yet.
+        var output = Path.Combine(_temp, "timed-out");
+        var result = CliRunner.Run("report", Path.Combine(Root, "networks", "chagai.network.json"), "--out", output, "--analyses", "solve", "--time-limit", "0.001");
+        Assert.Equal(ExitCodes.NoSolution, result.ExitCode);
+        var md = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("no solution was found before the time limit", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_out_option_is_required()
     {
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("report", Tiny).ExitCode);

@@ -34,7 +34,7 @@ public sealed class ComposerTests(DefaultBundle bundle)
         };
         var md = MarkdownRenderer.Render(ReportComposer.Compose(Model with { Base = none, Values = null, Resilience = null }, ReportStatus.TimedOut));
         Assert.Contains("base: no solution was found before the time limit", md, StringComparison.Ordinal);
-        Assert.Contains("The base network has no solution", md, StringComparison.Ordinal);
+        Assert.Contains("The base network has no solution, so there is no plan to show", md, StringComparison.Ordinal);
         Assert.DoesNotContain("Build ", md.Split("## Builds")[0], StringComparison.Ordinal);
     }
 

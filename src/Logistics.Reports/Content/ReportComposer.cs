@@ -75,7 +75,7 @@ internal static class ReportComposer
             blocks.Add(new Paragraph(TimedOutSentence(model), ParagraphStyle.Warning));
         if (!result.HasSolution)
         {
-            blocks.Add(new Paragraph($"The base network has no solution: {result.StatusMessage}", ParagraphStyle.Warning));
+            blocks.Add(new Paragraph($"The base network has no solution, so there is no plan to show. The solver says: {result.StatusMessage}", ParagraphStyle.Warning));
         }
 
         if (result.HasSolution)
