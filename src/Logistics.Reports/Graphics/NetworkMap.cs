@@ -134,16 +134,16 @@ internal static class NetworkMap
             svg.Append(" stroke-linejoin=\"round\"><title>").Append(E(tip)).Append("</title></path>\n");
         }
 
-        // Far markets: one label where their legs leave the map.
+        // Node symbols are obstacles for every label; far-market labels go first, next to where their legs leave the map.
+        foreach (var node in network.Nodes.Where(n => onMap.Contains(n.Id)))
+            labels.Reserve(position[node.Id].X - 6, position[node.Id].Y - 6, 12, 12);
         foreach (var (market, points) in exits.OrderBy(e => e.Key))
         {
             var node = network.Node(market);
-            var x = Math.Clamp(points.Average(p => p.X), FrameLeft + 60, FrameLeft + FrameWidth - 60);
-            var y = Math.Clamp(points.Average(p => p.Y), FrameTop + 40, FrameTop + FrameHeight - 30);
-            var anchor = x < Width / 2.0 ? "start" : "end";
-            var dx = x < Width / 2.0 ? 6 : -6;
-            svg.Append(Inv, $"<text class=\"far-market\" x=\"{x + dx:0.#}\" y=\"{y - 8:0.#}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b5e20\" stroke=\"#f4f7fa\" stroke-width=\"3\" paint-order=\"stroke\">to {E(node.Name)}</text>\n");
-            labels.Reserve(x + dx - (anchor == "end" ? 200 : 0), y - 22, 200, 18);
+            var text = $"to {node.Name}";
+            var exit = points.OrderBy(p => p.Y).First();
+            var (x, y, anchor) = labels.Place(exit.X, exit.Y, text.Length * 13 * 0.6, 13, 8);
+            svg.Append(Inv, $"<text class=\"far-market\" x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b5e20\" stroke=\"#f4f7fa\" stroke-width=\"3\" paint-order=\"stroke\">{E(text)}</text>\n");
         }
 
         // Nodes: junctions small, then mines, ports and markets on top with their names.
