@@ -102,6 +102,13 @@ internal static class ReportComposer
             bullets.Add(RiskSentence(resilience.Outages[0]));
         if (model.Comparison is { } comparison && comparison.Outcomes.Length > 1)
             bullets.Add(ScenarioSentence(comparison));
+        foreach (var sweep in model.Sweeps)
+        {
+            bullets.Add(sweep.SwitchingPoints.IsEmpty
+                ? $"Varying {sweep.Path} from {Fmt.Number(sweep.From)} to {Fmt.Number(sweep.To)} does not change what to build."
+                : $"Varying {sweep.Path} from {Fmt.Number(sweep.From)} to {Fmt.Number(sweep.To)} changes what to build at {Join(sweep.SwitchingPoints.Select(p => $"{Fmt.Number(p.Estimate)} ({JoinIds(p.BuiltBelow)} below, {JoinIds(p.BuiltAbove)} above)"))}.");
+        }
+
         if (result.Bottlenecks.Length > 0)
             bullets.Add($"Full to capacity in the base plan: {Join(result.Bottlenecks.Select(b => names.Element(b.ElementId)))}.");
         blocks.Add(new BulletList([.. bullets]));
