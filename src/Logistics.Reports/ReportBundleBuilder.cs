@@ -95,6 +95,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var files = new BundleFiles(outputDirectory);
         files.WriteDocument(document);
         files.Write("result.json", ReportJsonWriter.Write(model, status));
+        files.Write("request.json", ReportJsonWriter.WriteRequest(request));
         foreach (var (name, csv) in TidyTables.All(model))
             files.Write(name, csv);
         files.Write("network.geojson", GeoJsonExport.Write(network, baseResult));
@@ -112,6 +113,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         files.WriteDocument(ReportComposer.ComposeInvalid(manifest, diagnostics));
         files.Write("result.json", ReportJsonWriter.WriteInvalid(manifest, diagnostics));
         files.Write("diagnostics.csv", TidyTables.Diagnostics(diagnostics));
+        files.Write("diagnostics.json", ReportJsonWriter.WriteDiagnostics(diagnostics));
+        files.Write("request.json", ReportJsonWriter.WriteRequest(request));
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var summary = string.Create(CultureInfo.InvariantCulture, $"{networkFile}: invalid input, {errors} error(s), {diagnostics.Length - errors} warning(s)");
         return new ReportRun(new ReportOutcome(ReportStatus.InvalidInput, files.Written, summary), null, false);

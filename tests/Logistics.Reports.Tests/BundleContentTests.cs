@@ -14,7 +14,7 @@ public sealed class BundleContentTests(DefaultBundle bundle)
     public void The_bundle_is_complete_and_lists_every_file_it_wrote()
     {
         Assert.Equal(ReportStatus.Complete, bundle.Outcome.Status);
-        foreach (var name in new[] { "report.html", "report.md", "result.json", "routes.csv", "flows.csv", "builds.csv", "costs.csv", "network.geojson", "map.svg" })
+        foreach (var name in new[] { "report.html", "report.md", "result.json", "routes.csv", "flows.csv", "builds.csv", "costs.csv", "network.geojson", "map.svg", "request.json" })
             Assert.Contains(name, bundle.Files);
         foreach (var name in bundle.Files)
             Assert.True(File.Exists(Path.Combine(bundle.Folder, name)), name);

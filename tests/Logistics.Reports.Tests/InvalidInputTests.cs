@@ -23,6 +23,8 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Equal(ReportStatus.InvalidInput, outcome.Status);
         Assert.Contains("report.html", outcome.Files);
         Assert.Contains("report.md", outcome.Files);
+        Assert.Contains("diagnostics.json", outcome.Files);
+        Assert.Contains("diagnostics.csv", outcome.Files);
         var md = File.ReadAllText(Path.Combine(output, "report.md"));
         Assert.Contains("is invalid", md, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "result.json")));

@@ -82,6 +82,27 @@ public static class ReportJsonWriter
         json.WriteEndObject();
     });
 
+    /// <summary>request.json: what was asked, as asked (analyses and scenarios before defaults are applied), so a bundle can be re-run.</summary>
+    public static string WriteRequest(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Document(json =>
+        {
+            json.WriteString("networkFile", Path.GetFileName(request.NetworkPath));
+            json.WriteStartArray("scenarios");
+            foreach (var s in request.Scenarios.IsDefault ? [] : request.Scenarios) json.WriteStringValue(s);
+            json.WriteEndArray();
+            json.WriteStartArray("analyses");
+            foreach (var a in request.Analyses.IsDefault ? [] : request.Analyses) json.WriteStringValue(a);
+            json.WriteEndArray();
+            if (request.SolveTimeLimit is { } limit) json.WriteNumber("solveTimeLimitSeconds", limit.TotalSeconds);
+            if (request.RelativeGap is { } gap) json.WriteNumber("relativeGap", gap);
+        });
+    }
+
+    /// <summary>diagnostics.json of an invalid input: every diagnostic, in the same shape as in result.json.</summary>
+    public static string WriteDiagnostics(ImmutableArray<Diagnostic> diagnostics) => Document(json => Diagnostics(json, "diagnostics", diagnostics));
+
     private static string Document(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
