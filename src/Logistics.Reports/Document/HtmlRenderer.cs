@@ -22,7 +22,7 @@ public static class HtmlRenderer
         main { padding:0 28px 40px; }
         section { margin-top:22px; }
         h2 { font-size:20px; border-bottom:2px solid var(--accent); padding-bottom:3px; margin:0 0 10px; }
-        .lead { display:grid; grid-template-columns: minmax(320px, 5fr) 7fr; gap:22px; align-items:start; }
+        .lead { display:grid; grid-template-columns: minmax(300px, 4fr) 8fr; gap:22px; align-items:start; }
         .lead .text p, .lead .text li { font-size:15.5px; }
         .lead ul { padding-left:20px; margin:6px 0; }
         .lead li { margin-bottom:6px; }
