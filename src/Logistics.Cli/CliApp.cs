@@ -30,6 +30,7 @@ public static class CliApp
         yield return ResilienceCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
+        yield return ReportCommand.Create(context);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>

@@ -123,6 +123,13 @@ public sealed class NetworkOptimiser
             message = "CP-SAT rejected the model: it scales continuous flows to integers, which fails when tonnes or capacities are fractional. Use the scip, cbc or highs backend (or auto).";
         }
 
+        if (ourStatus == SolveStatus.Infeasible)
+        {
+            var diagnosis = InfeasibilityDiagnoser.Diagnose(network, backend, settings, options);
+            var failed = Failed(network, ourStatus, message, Run(TimeSpan.Zero)) with { Diagnosis = diagnosis };
+            return failed with { Solver = Run(TimeSpan.Zero) };
+        }
+
         if (ourStatus is not (SolveStatus.Optimal or SolveStatus.Feasible))
             return Failed(network, ourStatus, message, Run(TimeSpan.Zero));
 
@@ -137,6 +144,14 @@ public sealed class NetworkOptimiser
         var values = new SolutionValues(model);
         var costs = CostAccountant.Account(values);
         CostAccountant.Reconcile(costs, objective);
+
+        // Prices: re-solved as an LP with the builds fixed and only the real bounds (docs/model.md, "Prices").
+        var pricing = _time.GetTimestamp();
+        var prices = PriceCalculator.ForBuilds(network, values.Built, options);
+        var priceTime = _time.GetElapsedTime(pricing);
+        if (prices is null)
+            message += " Prices are missing: the fixed-build linear programme did not solve to optimality.";
+
         var links = FlowReporter.LinkFlows(values);
         var ports = FlowReporter.PortFlows(values);
         var result = new OptimisationResult(
@@ -154,9 +169,30 @@ public sealed class NetworkOptimiser
             costs,
             FlowReporter.Deliveries(values),
             FlowReporter.Unshipped(values),
-            Prices: null,
+            prices,
             Diagnosis: null);
-        return result with { Solver = Run(_time.GetElapsedTime(solved)) };
+        return result with { Solver = Run(_time.GetElapsedTime(solved) - priceTime) with { PriceTime = priceTime } };
+    }
+
+    /// <summary>
+    /// Writes the exact model a solve with these settings would build (variables and rows named as in docs/model.md)
+    /// as CPLEX LP text (<c>.lp</c>) or free MPS (<c>.mps</c>), chosen by the file's extension.
+    /// </summary>
+    /// <exception cref="ArgumentException">The extension is neither .lp nor .mps.</exception>
+    public static void ExportModel(Network.Model.Network network, SolverSettings settings, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(settings);
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".lp" or ".mps"))
+            throw new ArgumentException($"Cannot export a model to '{Path.GetFileName(path)}': the file name must end in .lp or .mps.", nameof(path));
+        var backend = settings.Backend == SolverBackend.Auto ? ChooseBackend(network) : settings.Backend;
+        var isLp = backend == SolverBackend.Glop;
+        // SCIP for the export whatever the backend: the text is the same model, and SCIP takes integers and continuous alike.
+        using var solver = Solver.CreateSolver(isLp ? "GLOP" : "SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
+        ModelBuilder.Build(network, solver, integerBuilds: !isLp);
+        var text = extension == ".lp" ? solver.ExportModelAsLpFormat(false) : solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false);
+        File.WriteAllText(path, text);
     }
 
     /// <summary>Passes <see cref="SolverSettings.BuildHint"/> to the backend; a hint on a fixed (forced) option is dropped.</summary>

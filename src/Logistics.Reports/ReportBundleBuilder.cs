@@ -1,131 +1,170 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+
+using Logistics.Analysis;
+using Logistics.Network.Diagnostics;
+using Logistics.Network.IO;
+using Logistics.Optimisation;
+using Logistics.Reports.Content;
+using Logistics.Reports.Document;
+using Logistics.Reports.Export;
 
 namespace Logistics.Reports;
 
-// TEMPORARY until the reports bundle lands: the reports helper replaces this whole file at merge with the real
-// builder (same name, constructor and interface). It exists so the worker can be built and tested against real
-// files now. It still checks something real: the network file must parse as JSON with comments, otherwise it
-// returns InvalidInput with the parse error, as the real builder returns the validator's diagnostics.
-
-/// <summary>Writes a report bundle for one <see cref="ReportRequest"/> (temporary minimal version).</summary>
-public sealed class ReportBundleBuilder : IReportBuilder
+/// <summary>
+/// Builds a report bundle (docs/reports.md): loads and validates the network, solves the base, runs the requested
+/// analyses, and writes report.html, report.md, result.json, the CSV tables, network.geojson and the SVG figures into
+/// the caller's directory. An invalid file still gets a bundle, listing every diagnostic. Times in the manifest come
+/// from <paramref name="clock"/>, so a fixed clock gives identical reports.
+/// </summary>
+public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
 {
-    private static readonly JsonDocumentOptions LenientJson = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    /// <summary>Analysis names, in the order the report presents them.</summary>
+    public static ImmutableArray<string> KnownAnalyses { get; } = ["solve", "compare", "value", "sweep", "resilience"];
 
-    private static readonly JsonWriterOptions Indented = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>What runs when the request names no analysis.</summary>
+    public static ImmutableArray<string> DefaultAnalyses { get; } = ["solve", "compare", "value", "resilience"];
 
-    private readonly TimeProvider _clock;
+    /// <summary>
+    /// The sweep a report runs when <c>sweep</c> is requested without sweeps of its own: the discount rate from 4% to
+    /// 14%, the assumption every option's value depends on.
+    /// </summary>
+    public static SweepRequest DefaultSweep { get; } = new("metadata.discountRate", 0.04, 0.14, 6);
 
-    public ReportBundleBuilder(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        _clock = clock;
-    }
+    /// <summary>Upper bound on solves running at once (the CLI's <c>--parallel</c>).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
-    /// <summary>The clock the real builder stamps its manifest with; kept so the constructor contract is real.</summary>
-    public TimeProvider Clock => _clock;
+    /// <summary>Sweeps to run when <c>sweep</c> is requested; empty for <see cref="DefaultSweep"/>.</summary>
+    public ImmutableArray<SweepRequest> Sweeps { get; init; } = [];
 
-    public async Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken) =>
+        (await RunAsync(request, outputDirectory, cancellationToken).ConfigureAwait(false)).Outcome;
+
+    /// <summary>Like <see cref="BuildAsync"/>, and also returns what was rendered (the CLI needs to tell a time-out with a solution from one without).</summary>
+    public Task<ReportRun> RunAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(outputDirectory);
-        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        var unknown = (request.Analyses.IsDefault ? [] : request.Analyses).Where(a => !KnownAnalyses.Contains(a)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"Unknown analysis '{unknown[0]}'. Known: {string.Join(", ", KnownAnalyses)}.", nameof(request));
+        // Solves are CPU-bound and synchronous; run them off the caller's thread so a host stays responsive.
+        return Task.Run(() => Run(request, outputDirectory, cancellationToken), cancellationToken);
+    }
+
+    private ReportRun Run(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
         Directory.CreateDirectory(outputDirectory);
+        var analyses = request.Analyses.IsDefaultOrEmpty ? DefaultAnalyses : [.. KnownAnalyses.Where(request.Analyses.Contains)];
+        var networkFile = Path.GetFileName(request.NetworkPath);
 
-        string? parseError = await TryParseAsync(request.NetworkPath, cancellationToken).ConfigureAwait(false);
-        await WriteJsonAsync(Path.Combine(outputDirectory, "request.json"), w => WriteRequest(w, request), cancellationToken)
-            .ConfigureAwait(false);
-        if (parseError is not null)
-        {
-            await WriteJsonAsync(
-                Path.Combine(outputDirectory, "diagnostics.json"),
-                w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteStartArray("diagnostics");
-                    w.WriteStartObject();
-                    w.WriteString("severity", "error");
-                    w.WriteString("file", Path.GetFileName(request.NetworkPath));
-                    w.WriteString("message", parseError);
-                    w.WriteEndObject();
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new ReportOutcome(ReportStatus.InvalidInput, ["diagnostics.json", "request.json"], "invalid input: " + parseError);
-        }
+        var (source, readDiagnostics) = NetworkSource.Read(request.NetworkPath);
+        if (source is null)
+            return Invalid(request, outputDirectory, networkFile, "", [], readDiagnostics, startedAt, started, analyses);
+        var loaded = source.Bind();
+        var inputs = InputFiles(source);
+        var requestedScenarios = request.Scenarios.IsDefaultOrEmpty ? source.ScenarioIds : request.Scenarios;
+        var missing = requestedScenarios.Where(s => !source.ScenarioIds.Contains(s)).ToList();
+        var diagnostics = loaded.Diagnostics.AddRange(missing.Select(s => DiagnosticCodes.UnknownScenario.InFile(request.NetworkPath,
+            $"The file defines no scenario '{s}'.", source.ScenarioIds.IsEmpty ? "The file defines no scenarios." : $"Known scenarios: {string.Join(", ", source.ScenarioIds)}.")));
+        if (!loaded.Succeeded || loaded.Network is null || missing.Count > 0)
+            return Invalid(request, outputDirectory, networkFile, source.ContentHash, inputs, diagnostics, startedAt, started, analyses);
 
-        return new ReportOutcome(ReportStatus.Complete, ["request.json"], "request recorded (temporary builder)");
+        var network = loaded.Network;
+        var solver = new SolverSettings(TimeLimit: request.SolveTimeLimit, RelativeGap: request.RelativeGap);
+        var settings = new AnalysisSettings(solver, Parallelism);
+        var baseResult = new NetworkOptimiser(clock).Solve(network, solver with { Threads = 1 }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var comparison = analyses.Contains("compare") ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
+        var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
+        var values = analyses.Contains("value") && anyFree && baseResult.HasSolution ? ValueAnalysis.Run(network, settings, null, cancellationToken) : null;
+        var resilience = analyses.Contains("resilience") && baseResult.HasSolution ? ResilienceAnalysis.Run(network, settings, cancellationToken) : null;
+        var sweeps = analyses.Contains("sweep")
+            ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s, settings, cancellationToken))]
+            : ImmutableArray<SweepReport>.Empty;
+
+        var manifest = new RunManifest(networkFile, source.ContentHash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
+            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism);
+        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, loaded.Warnings);
+        var status = model.Variants().Any(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution) ? ReportStatus.TimedOut : ReportStatus.Complete;
+        var document = ReportComposer.Compose(model, status);
+        var files = new BundleFiles(outputDirectory);
+        files.WriteDocument(document);
+        files.Write("result.json", ReportJsonWriter.Write(model, status));
+        files.Write("request.json", ReportJsonWriter.WriteRequest(request));
+        foreach (var (name, csv) in TidyTables.All(model))
+            files.Write(name, csv);
+        files.Write("network.geojson", GeoJsonExport.Write(network, baseResult));
+        var summary = Summary(model, status);
+        var withoutSolution = model.Variants().Any(v => v.Result.Status == SolveStatus.NoSolution);
+        return new ReportRun(new ReportOutcome(status, files.Written, summary), model, withoutSolution);
     }
 
-    private static async Task<string?> TryParseAsync(string path, CancellationToken cancellationToken)
+    private ReportRun Invalid(ReportRequest request, string outputDirectory, string networkFile, string hash, ImmutableArray<string> inputs,
+        ImmutableArray<Diagnostic> diagnostics, DateTimeOffset startedAt, long started, ImmutableArray<string> analyses)
     {
-        try
-        {
-            byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-            ReadOnlyMemory<byte> json = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes.AsMemory(3) : bytes;
-            using JsonDocument document = JsonDocument.Parse(json, LenientJson);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? null : "the network file must hold a JSON object";
-        }
-        catch (JsonException e)
-        {
-            return e.Message;
-        }
-        catch (IOException e)
-        {
-            return "cannot read the network file: " + e.Message;
-        }
+        var manifest = new RunManifest(networkFile, hash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
+            request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism);
+        var files = new BundleFiles(outputDirectory);
+        files.WriteDocument(ReportComposer.ComposeInvalid(manifest, diagnostics));
+        files.Write("result.json", ReportJsonWriter.WriteInvalid(manifest, diagnostics));
+        files.Write("diagnostics.csv", TidyTables.Diagnostics(diagnostics));
+        files.Write("diagnostics.json", ReportJsonWriter.WriteDiagnostics(diagnostics));
+        files.Write("request.json", ReportJsonWriter.WriteRequest(request));
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{networkFile}: invalid input, {errors} error(s), {diagnostics.Length - errors} warning(s)");
+        return new ReportRun(new ReportOutcome(ReportStatus.InvalidInput, files.Written, summary), null, false);
     }
 
-    private static void WriteRequest(Utf8JsonWriter w, ReportRequest request)
+    private static string Summary(ReportModel model, ReportStatus status)
     {
-        w.WriteStartObject();
-        w.WriteString("networkPath", request.NetworkPath);
-        w.WriteStartArray("scenarios");
-        foreach (string s in request.Scenarios.IsDefault ? [] : request.Scenarios)
-        {
-            w.WriteStringValue(s);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("analyses");
-        foreach (string a in request.Analyses.IsDefault ? [] : request.Analyses)
-        {
-            w.WriteStringValue(a);
-        }
-
-        w.WriteEndArray();
-        if (request.SolveTimeLimit is { } limit)
-        {
-            w.WriteNumber("solveTimeLimitSeconds", limit.TotalSeconds);
-        }
-
-        if (request.RelativeGap is { } gap)
-        {
-            w.WriteNumber("relativeGap", gap);
-        }
-
-        w.WriteEndObject();
+        var b = model.Base;
+        var cost = b.Objective is { } o ? Fmt.UsdPerYear(o) : "no solution";
+        var scenarios = model.Comparison is null ? 0 : model.Comparison.Outcomes.Length - 1;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"base: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses)}; {ResultJsonWriter.Name(status)}");
     }
 
-    private static async Task WriteJsonAsync(string path, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    /// <summary>Input files relative to the network file's folder, in the order the hash covers them.</summary>
+    private static ImmutableArray<string> InputFiles(NetworkSource source)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Indented))
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source.FilePath)) ?? ".";
+        return [.. source.InputFiles.Select(f => Path.GetRelativePath(folder, Path.GetFullPath(f)).Replace('\\', '/'))];
+    }
+
+    /// <summary>Major.minor.patch of this assembly (not the informational version, which carries a commit id and would churn golden files).</summary>
+    public static string ToolVersion { get; } = typeof(ReportBundleBuilder).Assembly.GetName().Version is { } v
+        ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}")
+        : "0.0.0";
+
+    /// <summary>Writes files into the bundle folder and remembers their names (sorted, '/' separators).</summary>
+    private sealed class BundleFiles(string folder)
+    {
+        private readonly SortedSet<string> _written = new(StringComparer.Ordinal);
+
+        public ImmutableArray<string> Written => [.. _written];
+
+        public void Write(string name, string content)
         {
-            write(writer);
+            var path = Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content, new UTF8Encoding(false));
+            _written.Add(name);
         }
 
-        buffer.WriteByte((byte)'\n');
-        await File.WriteAllBytesAsync(path, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
+        public void WriteDocument(ReportDocument document)
+        {
+            Write("report.md", MarkdownRenderer.Render(document));
+            Write("report.html", HtmlRenderer.Render(document));
+            foreach (var figure in document.Sections.SelectMany(s => s.Blocks).OfType<Figure>())
+                Write(figure.FileName, figure.Svg);
+        }
     }
 }
+
+/// <summary>What <see cref="ReportBundleBuilder.RunAsync"/> did: the outcome, the model rendered (null for invalid input), and whether any solve ended without a solution.</summary>
+public sealed record ReportRun(ReportOutcome Outcome, ReportModel? Model, bool AnySolveWithoutSolution);

@@ -1,1 +1,68 @@
-return 0;
+using System.Diagnostics;
+using System.Globalization;
+
+using Logistics.Benchmarks;
+
+// Benchmarks (docs/benchmarks.md). Not a test: run it by hand, in Release.
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- sizes [--time-limit 30] [--gap 0.001] [NAME ...]
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
+var arguments = args.ToList();
+string? Option(string name)
+{
+    var i = arguments.IndexOf(name);
+    if (i < 0 || i + 1 >= arguments.Count)
+        return null;
+    var value = arguments[i + 1];
+    arguments.RemoveRange(i, 2);
+    return value;
+}
+
+bool Flag(string name) => arguments.Remove(name);
+
+var timeLimit = double.Parse(Option("--time-limit") ?? "30", CultureInfo.InvariantCulture);
+var gap = double.Parse(Option("--gap") ?? "0.001", CultureInfo.InvariantCulture);
+var backend = Option("--backend") ?? "scip";
+var noGate = Flag("--no-gate");
+var verb = arguments.Count > 0 ? arguments[0] : "sizes";
+var rest = arguments.Skip(1).ToList();
+
+switch (verb)
+{
+    case "instance":
+        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate).Row());
+        return 0;
+    case "backends":
+        BenchmarkRunner.CompareOnNetwork(rest[0], Console.Out);
+        return 0;
+    case "sizes":
+        var names = rest.Count > 0 ? rest :
+        [
+            "synthetic-n250-l1000-c30-o175-s42",
+            "synthetic-n500-l2000-c30-o350-s42",
+            "synthetic-n1000-l4000-c30-o700-s42",
+        ];
+        Console.WriteLine(BenchmarkResult.Header);
+        foreach (var name in names)
+        {
+            foreach (var gate in new[] { true, false })
+            {
+                // One process per run, so peak memory is that run's own.
+                var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+                if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+                    start.ArgumentList.Add(typeof(BenchmarkRunner).Assembly.Location);
+                foreach (var a in new[] { "instance", name, "--backend", backend, "--time-limit", timeLimit.ToString(CultureInfo.InvariantCulture), "--gap", gap.ToString(CultureInfo.InvariantCulture) })
+                    start.ArgumentList.Add(a);
+                if (!gate)
+                    start.ArgumentList.Add("--no-gate");
+                using var child = Process.Start(start)!;
+                Console.WriteLine(child.StandardOutput.ReadToEnd().TrimEnd());
+                child.WaitForExit();
+            }
+        }
+
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Use sizes, instance or backends.");
+        return 2;
+}

@@ -31,7 +31,9 @@ public sealed class OutputTests
         Assert.Contains("Status: Optimal.", text, StringComparison.Ordinal);
         Assert.Contains("Objective: 1,490 USD/yr", text, StringComparison.Ordinal);
         Assert.Matches(@"rail\s+yes\s+Free\s+100\s+100\s+0", text);
-        Assert.Matches(@"ore\s+mine\s+market\s+p1\s+70\s+0\.0\s+11\.00\s+2\.00\s+0\.00\s+0\.00\s+0\.00\s+1\.43\s+14\.43\s+mine \[rail-p1\] p1 \[p1-k\] market", text);
+        Assert.Matches(@"ore\s+mine\s+market\s+p1\s+70\s+0\.0\s+11\.00\s+2\.00\s+0\.00\s+0\.00\s+0\.00\s+1\.43\s+14\.43\n", text);
+        Assert.Contains("  1. mine → p1 (rail) → market (sea)\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Optimal. Optimal.", text, StringComparison.Ordinal);
         Assert.Matches(@"Port\s+p1\s+-\s+70\s+70\s+100\.0\s?%", text);
         Assert.Matches(@"Total\s+1,390\s+100\s+1,490", text);
         Assert.DoesNotContain(" ms", text, StringComparison.Ordinal);
@@ -44,7 +46,7 @@ public sealed class OutputTests
         var result = new NetworkOptimiser().Solve(network, SolverSettings.Default);
         using var writer = new StringWriter();
         ResultConsoleWriter.Write(result, network, writer);
-        Assert.Contains("Status: Infeasible.", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Status: Infeasible: no plan meets every constraint", writer.ToString(), StringComparison.Ordinal);
         Assert.Contains("No solution to report.", writer.ToString(), StringComparison.Ordinal);
     }
 
@@ -63,7 +65,8 @@ public sealed class OutputTests
         Assert.Equal(2, root.GetProperty("routes").GetArrayLength());
         Assert.Equal("rail-p1", root.GetProperty("routes")[0].GetProperty("legs")[0].GetProperty("link").GetString());
         Assert.True(root.GetProperty("builds")[0].GetProperty("built").GetBoolean());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("prices").ValueKind);
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("prices").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosis").ValueKind);
         Assert.Equal(
             ["resultFormatVersion", "status", "statusMessage", "objectiveUsdPerYear", "bestBoundUsdPerYear", "relativeGap", "solver", "builds", "routes",
              "linkFlows", "portFlows", "bottlenecks", "costs", "deliveries", "unshipped", "prices", "diagnosis"],

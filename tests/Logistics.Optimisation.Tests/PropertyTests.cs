@@ -140,3 +140,22 @@ public sealed class PropertyTests
         Assert.Equal(flow.OptimalCost(), ours.Objective!.Value, 6);
     }
 }
+
+/// <summary>The LP relaxation (build variables continuous) bounds the MIP answer from below.</summary>
+public sealed class RelaxationTests
+{
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 20)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void The_lp_relaxation_is_never_above_the_mip_optimum(int seed)
+    {
+        var network = RandomNetworks.Create(seed, withOptions: true);
+        var mip = Solve.Optimal(network);
+        using var solver = Google.OrTools.LinearSolver.Solver.CreateSolver("GLOP");
+        Model.ModelBuilder.Build(network, solver, integerBuilds: false);
+        Assert.Equal(Google.OrTools.LinearSolver.Solver.ResultStatus.OPTIMAL, solver.Solve());
+        var relaxation = solver.Objective().Value();
+        Assert.True(relaxation <= mip.Objective!.Value + (1e-6 * Math.Max(1, Math.Abs(mip.Objective.Value))), $"seed {seed}: LP {relaxation} > MIP {mip.Objective}");
+    }
+}

@@ -6,12 +6,10 @@ using Logistics.Optimisation;
 
 namespace Logistics.Cli.Commands;
 
-// Pending: compiles once Logistics.Network.IO.NetworkLoader exists (the loader branch). To wire it, rename this file to
-// SolveCommand.cs and add `yield return SolveCommand.Create(context);` to CliApp.Verbs.
-
 /// <summary>
-/// <c>logistics solve FILE [--scenario S] [--solver auto|scip|cbc|highs|cp-sat|glop] [--time-limit SECONDS] [--gap G] [--threads N] [--json FILE]</c>:
-/// loads the network (with the scenario applied), solves it, prints the summary, optionally writes the JSON result.
+/// <c>logistics solve FILE [--scenario S] [--solver auto|scip|cbc|highs|cp-sat|glop] [--time-limit SECONDS] [--gap G] [--threads N] [--json FILE] [--export-model FILE.lp|FILE.mps]</c>:
+/// loads the network (with the scenario applied), solves it, prints the summary (with prices, or the diagnosis when
+/// infeasible), optionally writes the JSON result and the model.
 /// Exit code by status: optimal 0, feasible 4, infeasible 5, unbounded 6, no solution 7; invalid input 1; a backend
 /// that cannot take this model (chosen with --solver) 2; any other solver error 3.
 /// </summary>
@@ -29,10 +27,11 @@ public static class SolveCommand
         var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which to stop, e.g. 0.001." };
         var threads = new Option<int>("--threads") { Description = "Solver threads (1 keeps runs reproducible).", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the whole result as JSON (docs/result-format.md) to this file." };
+        var export = new Option<FileInfo?>("--export-model") { Description = "Also write the exact model to FILE.lp (LP format) or FILE.mps (free MPS); names as in docs/model.md." };
 
         var command = new Command("solve", "Choose which options to build and how cargo flows, at least cost per year.")
         {
-            file, scenario, solver, timeLimit, gap, threads, json,
+            file, scenario, solver, timeLimit, gap, threads, json, export,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +42,8 @@ public static class SolveCommand
                 return UsageError(context, "--gap must be zero or a positive fraction, e.g. 0.001.");
             if (parse.GetValue(threads) < 1)
                 return UsageError(context, "--threads must be at least 1.");
+            if (parse.GetValue(export) is { } target && !(target.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) || target.Extension.Equals(".mps", StringComparison.OrdinalIgnoreCase)))
+                return UsageError(context, $"--export-model {target.Name}: the file name must end in .lp or .mps.");
 
             var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
             foreach (var diagnostic in loaded.Diagnostics)
@@ -55,6 +56,12 @@ public static class SolveCommand
                 parse.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(s) : null,
                 parse.GetValue(gap),
                 parse.GetValue(threads));
+            if (parse.GetValue(export) is { } modelFile)
+            {
+                NetworkOptimiser.ExportModel(loaded.Network, settings, modelFile.FullName);
+                context.Out.WriteLine($"Model written to {modelFile.Name}.");
+            }
+
             var result = new NetworkOptimiser().Solve(loaded.Network, settings, context.CancellationToken);
             ResultConsoleWriter.Write(result, loaded.Network, context.Out);
             if (parse.GetValue(json) is { } output)

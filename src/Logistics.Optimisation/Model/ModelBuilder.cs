@@ -90,7 +90,7 @@ internal sealed class FlowVariables : ModelFamily
                 if (arc.Link is { } link && !link.Allows(flowClass.Commodity))
                     continue;
                 // Bounded by the class's volume: no class can move more than is supplied, and finite bounds help every backend.
-                var x = model.Solver.MakeNumVar(0, flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
+                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
                 model.Flow[flowClass.Index, arc.Index] = x;
                 var cost = CostCoefficients.ArcCost(model.Network, arc, flowClass.Commodity).Total;
                 if (cost != 0)
@@ -117,7 +117,7 @@ internal sealed class InjectionVariables : ModelFamily
                 var supplied = mine.Supplies.Where(s => s.Commodity == flowClass.Commodity).Sum(s => s.TonnesPerYear);
                 foreach (var sub in model.Graph.SubNodesOf(mine.Id))
                 {
-                    var v = model.Solver.MakeNumVar(0, Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
+                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
                     model.Injections[flowClass.Index].Add(new Injection(mine.Id, sub.Index, v));
                 }
             }
@@ -137,7 +137,7 @@ internal sealed class AbsorptionVariables : ModelFamily
         {
             foreach (var sub in model.Graph.SubNodesOf(flowClass.Market))
             {
-                var v = model.Solver.MakeNumVar(0, flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
+                var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
                 model.Absorptions[flowClass.Index].Add(new Absorption(sub.Index, v));
             }
         }
@@ -155,7 +155,8 @@ internal sealed class DeliveredVariables : ModelFamily
         foreach (var flowClass in model.Classes)
         {
             // Upper bound: the market's maximum, or all the commodity there is. A minimum above that leaves the model infeasible, as it should.
-            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, flowClass.Volume), $"delivered[{flowClass.Key}]");
+            var upper = model.Options.OnlyRealBounds ? flowClass.Demand.MaxTpy ?? double.PositiveInfinity : flowClass.Volume;
+            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper), $"delivered[{flowClass.Key}]");
             model.Delivered[flowClass.Index] = v;
             if (flowClass.Demand.PriceUsdPerTonne is { } price && price != 0)
                 model.Solver.Objective().SetCoefficient(v, -price);
@@ -233,6 +234,8 @@ internal sealed class MineSupply : ModelFamily
 
                 if (model.Unshipped.TryGetValue((mine.Id, supply.Commodity), out var unshipped))
                     row.SetCoefficient(unshipped, 1);
+                model.SupplyRows[(mine.Id, supply.Commodity)] = row;
+                model.Relax(row, 1, SlackKind.SupplyUnshipped, s => s with { Node = mine.Id, Commodity = supply.Commodity });
             }
         }
     }
@@ -252,6 +255,11 @@ internal sealed class MarketDelivery : ModelFamily
             row.SetCoefficient(model.Delivered[flowClass.Index], -1);
             foreach (var absorption in model.Absorptions[flowClass.Index])
                 row.SetCoefficient(absorption.Variable, 1);
+            model.DeliverRows.Add(row);
+
+            // Elastic: phantom tonnes that count as delivered, so a minimum above what can arrive is a shortfall, not infeasible.
+            if (flowClass.Demand.MinTpy > 0)
+                model.Relax(row, 1, SlackKind.DemandShortfall, s => s with { Node = flowClass.Market, Commodity = flowClass.Commodity, Class = flowClass });
         }
     }
 }
@@ -272,11 +280,11 @@ internal sealed class LinkCapacity : ModelFamily
             var shared = link.Direction == LinkDirection.BothWays && link.Sharing == CapacitySharing.SharedBothWays;
             var pools = shared ? [arcs] : arcs.Select(a => new List<Arc> { a }).ToList();
             foreach (var pool in pools)
-                AddPool(model, link, pool, shared ? $"linkCapacity[{link.Id}]" : $"linkCapacity[{pool[0].Key}]");
+                AddPool(model, link, pool, shared ? $"linkCapacity[{link.Id}]" : $"linkCapacity[{pool[0].Key}]", shared ? null : pool[0].Travel);
         }
     }
 
-    private void AddPool(OptimisationModel model, Link link, List<Arc> pool, string name)
+    private void AddPool(OptimisationModel model, Link link, List<Arc> pool, string name, LinkTravel? direction)
     {
         var builder = model.Builder(link);
         if (link.CapacityTpy is null && builder is null)
@@ -309,6 +317,9 @@ internal sealed class LinkCapacity : ModelFamily
                     row.SetCoefficient(x, 1);
             }
         }
+
+        model.CapacityRows.Add(new CapacityRow(BottleneckKind.Link, link.Id.Value, direction, row, builder, [.. pool]));
+        model.Relax(row, -1, SlackKind.LinkOverrun, s => s with { Link = link, Direction = direction, Arcs = [.. pool] });
     }
 }
 
@@ -320,7 +331,8 @@ internal sealed class BuiltLinkGate : ModelFamily
 
     public override void Add(OptimisationModel model)
     {
-        if (!model.Options.TightenBuiltLinks)
+        // Elastic models skip it: an overrun on an unbuilt link must stay possible, and this row would forbid it.
+        if (!model.Options.TightenBuiltLinks || model.Options.Elastic)
             return;
         foreach (var arc in model.Graph.Arcs)
         {
@@ -357,7 +369,8 @@ internal sealed class PortCapacity : ModelFamily
             var row = model.AddRow(Info.Name, $"portCapacity[{port.Id}]", double.NegativeInfinity, capacity);
             foreach (var (option, added) in model.PortIncrements(port.Id))
                 row.SetCoefficient(model.Build[option.Id], -added);
-            foreach (var arc in model.Graph.Arcs.Where(a => a.EntersPort == port.Id))
+            var arcs = model.Graph.Arcs.Where(a => a.EntersPort == port.Id).ToImmutableArray();
+            foreach (var arc in arcs)
             {
                 foreach (var flowClass in model.Classes)
                 {
@@ -365,6 +378,9 @@ internal sealed class PortCapacity : ModelFamily
                         row.SetCoefficient(x, 1);
                 }
             }
+
+            model.CapacityRows.Add(new CapacityRow(BottleneckKind.Port, port.Id.Value, null, row, null, arcs));
+            model.Relax(row, -1, SlackKind.PortOverrun, s => s with { Node = port.Id, Arcs = arcs });
         }
     }
 }
@@ -388,6 +404,7 @@ internal sealed class OptionRequires : ModelFamily
                 var row = model.AddRow(Info.Name, $"requires[{option.Id}][{required}]", double.NegativeInfinity, 0);
                 row.SetCoefficient(model.Build[option.Id], 1);
                 row.SetCoefficient(yb, -1);
+                model.Relax(row, -1, SlackKind.OptionLogic, s => s with { OptionA = option.Id, OptionB = required });
             }
         }
     }
@@ -420,6 +437,7 @@ internal sealed class OptionExcludes : ModelFamily
             var row = model.AddRow(Info.Name, $"excludes[{a}][{b}]", double.NegativeInfinity, 1);
             row.SetCoefficient(model.Build[a], 1);
             row.SetCoefficient(model.Build[b], 1);
+            model.Relax(row, -1, SlackKind.OptionLogic, s => s with { OptionA = a, OptionB = b });
         }
     }
 }
@@ -437,6 +455,7 @@ internal sealed class CapexBudget : ModelFamily
         var row = model.AddRow(Info.Name, "capexBudget", double.NegativeInfinity, budget);
         foreach (var option in model.Network.Options)
             row.SetCoefficient(model.Build[option.Id], option.CapexUsd);
+        model.Relax(row, -1, SlackKind.BudgetOverrun);
     }
 }
 
@@ -455,19 +474,20 @@ internal sealed class AvoidThrough : ModelFamily
             var links = rule.AvoidLinks.IsDefault ? [] : rule.AvoidLinks.ToHashSet();
             var banned = model.Graph.Arcs.Where(a => a.Link is { } l && (links.Contains(l.Id) || nodes.Contains(a.FromNode) || nodes.Contains(a.ToNode))).ToList();
             foreach (var flowClass in model.Classes.Where(c => markets.Contains(c.Market)))
-                AddZeroRow(model, Info.Name, $"avoidThrough[{rule.Id}][{flowClass.Key}]", flowClass, banned);
+                AddZeroRow(model, Info.Name, $"avoidThrough[{rule.Id}][{flowClass.Key}]", flowClass, banned, rule);
         }
     }
 
     /// <summary>Σ flows of the class on the arcs ≤ 0: one row per rule and class, so a diagnosis can name the rule.</summary>
-    internal static void AddZeroRow(OptimisationModel model, string family, string name, FlowClass flowClass, List<Arc> arcs)
+    internal static void AddZeroRow(OptimisationModel model, string family, string name, FlowClass flowClass, List<Arc> arcs, PolicyRule rule)
     {
-        var variables = arcs.Select(a => model.Flow[flowClass.Index, a.Index]).OfType<Variable>().ToList();
-        if (variables.Count == 0)
+        var used = arcs.Where(a => model.Flow[flowClass.Index, a.Index] is not null).ToImmutableArray();
+        if (used.IsEmpty)
             return;
         var row = model.AddRow(family, name, double.NegativeInfinity, 0);
-        foreach (var x in variables)
-            row.SetCoefficient(x, 1);
+        foreach (var arc in used)
+            row.SetCoefficient(model.Flow[flowClass.Index, arc.Index]!, 1);
+        model.Relax(row, -1, SlackKind.RuleViolation, s => s with { Rule = rule, Class = flowClass, Commodity = flowClass.Commodity, Node = flowClass.Market, Arcs = used });
     }
 }
 
@@ -483,7 +503,7 @@ internal sealed class ModeBan : ModelFamily
         {
             var banned = model.Graph.Arcs.Where(a => a.Link is { } l && l.Mode == rule.Mode).ToList();
             foreach (var flowClass in model.Classes.Where(c => c.Commodity == rule.Commodity))
-                AvoidThrough.AddZeroRow(model, Info.Name, $"modeBan[{rule.Id}][{flowClass.Key}]", flowClass, banned);
+                AvoidThrough.AddZeroRow(model, Info.Name, $"modeBan[{rule.Id}][{flowClass.Key}]", flowClass, banned, rule);
         }
     }
 }

@@ -8,7 +8,11 @@ namespace Logistics.Optimisation.Model;
 
 /// <summary>Switches for model variants that benchmarks compare; the defaults are what every solve uses.</summary>
 /// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links.</param>
-internal sealed record ModelOptions(bool TightenBuiltLinks = true)
+/// <param name="Elastic">Give every constraint that can make the model infeasible a penalised slack (the infeasibility diagnosis).</param>
+/// <param name="OnlyRealBounds">Leave out the implied upper bounds (class volume on flows, injections, absorptions and
+/// deliveries): they never change the answer but, sitting exactly at the optimum, they make the duals degenerate. The
+/// price LP uses this.</param>
+internal sealed record ModelOptions(bool TightenBuiltLinks = true, bool Elastic = false, bool OnlyRealBounds = false)
 {
     public static ModelOptions Default { get; } = new();
 }
@@ -18,6 +22,57 @@ internal sealed record Injection(NodeId Mine, int SubNode, Variable Variable);
 
 /// <summary>A market's absorption of one class's cargo from one mode layer.</summary>
 internal sealed record Absorption(int SubNode, Variable Variable);
+
+/// <summary>What an elastic slack relaxes (docs/model.md, "Infeasibility diagnosis").</summary>
+internal enum SlackKind
+{
+    /// <summary>Tonnes of a mine's output that do not ship (supply row).</summary>
+    SupplyUnshipped,
+
+    /// <summary>Tonnes of a market's minimum that are not delivered (deliver row).</summary>
+    DemandShortfall,
+
+    /// <summary>Tonnes above a link direction's (or shared pool's) capacity.</summary>
+    LinkOverrun,
+
+    /// <summary>Tonnes above a port's throughput capacity.</summary>
+    PortOverrun,
+
+    /// <summary>Tonnes moved against an avoid-through or mode-ban rule.</summary>
+    RuleViolation,
+
+    /// <summary>USD of capex above the budget.</summary>
+    BudgetOverrun,
+
+    /// <summary>A forced option whose required option is not built, or two excluded options both built.</summary>
+    OptionLogic,
+}
+
+/// <summary>One penalised slack of the elastic model and the elements its row is about.</summary>
+internal sealed record ElasticSlack(SlackKind Kind, Variable Variable, double Weight, string Row)
+{
+    public Link? Link { get; init; }
+
+    public LinkTravel? Direction { get; init; }
+
+    public NodeId? Node { get; init; }
+
+    public CommodityId? Commodity { get; init; }
+
+    public FlowClass? Class { get; init; }
+
+    public PolicyRule? Rule { get; init; }
+
+    public OptionId? OptionA { get; init; }
+
+    public OptionId? OptionB { get; init; }
+
+    public ImmutableArray<Arc> Arcs { get; init; } = [];
+}
+
+/// <summary>A capacity row (a link direction, a shared pool or a port), kept so prices and the diagnosis can read it back.</summary>
+/// <param name="Builder">The build variable of the option that builds the link, whose capacity is its coefficient (the row's right-hand side is then 0).</param>
+internal sealed record CapacityRow(BottleneckKind Kind, string Element, LinkTravel? Direction, Constraint Row, Variable? Builder, ImmutableArray<Arc> Arcs);
 
 /// <summary>
 /// The solver model and the variables of each family, indexed so the extractor can read them back.
@@ -73,10 +128,37 @@ internal sealed class OptimisationModel
     /// <summary>Number of rows each constraint family added, for the run record and the docs.</summary>
     public SortedDictionary<string, int> RowsByFamily { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Capacity rows in the order they were added (links by id, then ports by id).</summary>
+    public List<CapacityRow> CapacityRows { get; } = [];
+
+    public SortedDictionary<(NodeId Mine, CommodityId Commodity), Constraint> SupplyRows { get; } = new(Comparer<(NodeId Mine, CommodityId Commodity)>.Create(
+        (a, b) => a.Mine.CompareTo(b.Mine) != 0 ? a.Mine.CompareTo(b.Mine) : a.Commodity.CompareTo(b.Commodity)));
+
+    /// <summary>deliver[class] rows, by class index.</summary>
+    public List<Constraint> DeliverRows { get; } = [];
+
+    /// <summary>Penalised slacks; empty unless <see cref="ModelOptions.Elastic"/>.</summary>
+    public List<ElasticSlack> Slacks { get; } = [];
+
     public Constraint AddRow(string family, string name, double lower, double upper)
     {
         RowsByFamily[family] = RowsByFamily.GetValueOrDefault(family) + 1;
         return Solver.MakeConstraint(lower, upper, name);
+    }
+
+    /// <summary>
+    /// In an elastic model, adds a slack to <paramref name="row"/> with the given coefficient (+1 fills a shortfall,
+    /// −1 absorbs an overrun) and records it; does nothing otherwise.
+    /// </summary>
+    public void Relax(Constraint row, double coefficient, SlackKind kind, Func<ElasticSlack, ElasticSlack>? describe = null)
+    {
+        if (!Options.Elastic)
+            return;
+        var name = row.Name();
+        var v = Solver.MakeNumVar(0, double.PositiveInfinity, $"elastic[{name}]");
+        row.SetCoefficient(v, coefficient);
+        var slack = new ElasticSlack(kind, v, ElasticWeights.Of(kind), name);
+        Slacks.Add(describe is null ? slack : describe(slack));
     }
 
     /// <summary>Options whose capacity increments apply to a link.</summary>
@@ -90,4 +172,23 @@ internal sealed class OptimisationModel
             .Where(x => Build.ContainsKey(x.o.Id));
 
     public Variable? Builder(Link link) => link.BuiltBy is { } option && Build.TryGetValue(option, out var y) ? y : null;
+}
+
+/// <summary>
+/// Penalty per unit of each slack in the diagnosis's first phase (docs/model.md, "Infeasibility diagnosis"). Relative
+/// sizes decide which explanation wins when several would do: an overrun on a capacity is cheapest (so a short
+/// corridor is named rather than the mine behind it), then a broken rule, then output or demand that cannot move at
+/// all; a USD of budget overrun weighs like a millionth of a tonne, so a missing option is blamed on the budget when
+/// the budget is what stops it.
+/// </summary>
+internal static class ElasticWeights
+{
+    public static double Of(SlackKind kind) => kind switch
+    {
+        SlackKind.LinkOverrun or SlackKind.PortOverrun => 0.1,
+        SlackKind.RuleViolation => 1,
+        SlackKind.SupplyUnshipped or SlackKind.DemandShortfall => 10,
+        SlackKind.BudgetOverrun => 1e-6,
+        _ => 1e6,
+    };
 }

@@ -17,16 +17,19 @@ public static class ResultConsoleWriter
         ArgumentNullException.ThrowIfNull(writer);
         var scenario = network.AppliedScenario is { } s ? $" (scenario {s})" : "";
         writer.WriteLine($"Network: {network.Metadata.Name}{scenario}");
-        writer.WriteLine($"Status: {result.Status}. {result.StatusMessage}");
+        // The message usually starts with the status's own name ("Optimal."); print it once.
+        var message = result.StatusMessage.StartsWith(result.Status.ToString(), StringComparison.Ordinal) ? result.StatusMessage : $"{result.Status}. {result.StatusMessage}";
+        writer.WriteLine($"Status: {message}");
         var run = result.Solver;
         var timings = includeTimings
-            ? string.Create(CultureInfo.InvariantCulture, $"; build {run.BuildTime.TotalMilliseconds:F0} ms, solve {run.SolveTime.TotalMilliseconds:F0} ms, extract {run.ExtractTime.TotalMilliseconds:F0} ms")
+            ? string.Create(CultureInfo.InvariantCulture, $"; build {run.BuildTime.TotalMilliseconds:F0} ms, solve {run.SolveTime.TotalMilliseconds:F0} ms, prices {run.PriceTime.TotalMilliseconds:F0} ms, extract {run.ExtractTime.TotalMilliseconds:F0} ms")
             : "";
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Solver: {run.BackendName} (OR-Tools {run.OrToolsVersion}), {(run.IsMip ? "MIP" : "LP")}, {run.Threads} thread(s), {run.Variables} variables, {run.Constraints} constraints{timings}"));
         if (result.Objective is not { } objective)
         {
             writer.WriteLine("No solution to report.");
+            WriteDiagnosis(result, writer);
             return;
         }
 
@@ -39,6 +42,57 @@ public static class ResultConsoleWriter
         WriteBottlenecks(result, writer);
         WriteCosts(result, writer);
         WriteUnshipped(result, writer);
+        WritePrices(result, writer);
+    }
+
+    private static void WriteDiagnosis(OptimisationResult result, TextWriter writer)
+    {
+        if (result.Diagnosis is not { } diagnosis)
+            return;
+        writer.WriteLine();
+        writer.WriteLine("Why it is infeasible");
+        foreach (var sentence in diagnosis.Conflicts)
+            writer.WriteLine($"  - {sentence}");
+    }
+
+    private static void WritePrices(OptimisationResult result, TextWriter writer)
+    {
+        if (result.Prices is not { } prices)
+            return;
+        writer.WriteLine();
+        writer.WriteLine("Prices (USD per tonne)");
+        writer.WriteLine($"  {prices.Note}");
+        writer.WriteLine();
+        writer.WriteLine("  Binding capacities: USD/yr saved per extra t/yr of capacity");
+        if (prices.Capacities.IsEmpty)
+        {
+            writer.WriteLine("    (none binding)");
+        }
+        else
+        {
+            var table = new TextTable(("Kind", false), ("Element", false), ("Direction", false), ("Capacity t/yr", true), ("Value", true));
+            foreach (var c in prices.Capacities)
+            {
+                table.Add(c.Kind.ToString(), c.ElementId, c.Direction?.ToString() ?? (c.Kind == BottleneckKind.Link ? "shared" : "-"),
+                    TextTable.Number(c.CapacityTpy), TextTable.Number(c.ValueUsdPerTonne, 2));
+            }
+
+            table.Write(writer, "    ");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("  Markets: marginal delivered cost of one more tonne (delivery dual + cheapest shipping mine's gate price)");
+        var markets = new TextTable(("Commodity", false), ("Market", false), ("Delivered cost", true), ("Delivery dual", true));
+        foreach (var m in prices.Markets)
+            markets.Add(m.Commodity.Value, m.Market.Value, m.MarginalDeliveredCostUsdPerTonne is { } d ? TextTable.Number(d, 2) : "-", TextTable.Number(m.DeliveryDualUsdPerTonne, 2));
+        markets.Write(writer, "    ");
+
+        writer.WriteLine();
+        writer.WriteLine("  Mine gates: USD/yr added per extra t/yr of output");
+        var gates = new TextTable(("Mine", false), ("Commodity", false), ("Gate price", true));
+        foreach (var g in prices.MineGates)
+            gates.Add(g.Mine.Value, g.Commodity.Value, TextTable.Number(g.UsdPerTonne, 2));
+        gates.Write(writer, "    ");
     }
 
     private static void WriteBuilds(OptimisationResult result, TextWriter writer)
@@ -68,21 +122,33 @@ public static class ResultConsoleWriter
         }
 
         var table = new TextTable(("Commodity", false), ("Mine", false), ("Market", false), ("Port", false), ("t/yr", true), ("Days", true),
-            ("Transport", true), ("Handling", true), ("Tranship", true), ("Capital", true), ("Risk", true), ("Capex", true), ("Total", true), ("Path", false));
+            ("Transport", true), ("Handling", true), ("Tranship", true), ("Capital", true), ("Risk", true), ("Capex", true), ("Total", true));
         foreach (var r in result.Routes)
         {
             var c = r.PerTonneCost;
             table.Add(r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "-", TextTable.Number(r.TonnesPerYear), TextTable.Number(r.TransitDays, 1),
                 TextTable.Number(c.Transport, 2), TextTable.Number(c.Handling, 2), TextTable.Number(c.Transhipment, 2), TextTable.Number(c.InTransitCapital, 2),
-                TextTable.Number(c.Risk, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2), Path(r));
+                TextTable.Number(c.Risk, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2));
         }
 
         table.Write(writer);
+
+        // Paths are long, so they go below the table, one per route in the table's order, rather than in a column.
+        writer.WriteLine();
+        for (var i = 0; i < result.Routes.Length; i++)
+            writer.WriteLine($"  {i + 1}. {Path(result.Routes[i])}");
     }
 
-    /// <summary>Places with the link taken between them, so parallel links are told apart: <c>a [l1] b [l2] c</c>.</summary>
-    private static string Path(RouteResult route) =>
-        string.Join(" ", route.Links.Select(l => $"[{l.Link}] {l.To}").Prepend(route.Mine.Value));
+    /// <summary>Places with the mode of each leg: <c>a → b (road) → c (rail)</c>; the JSON result names the links.</summary>
+    private static string Path(RouteResult route)
+    {
+        var parts = new List<string> { route.Mine.Value };
+        foreach (var leg in route.Links)
+            parts.Add($"{leg.To} ({ModeName(leg.Mode)})");
+        return string.Join(" → ", parts);
+    }
+
+    private static string ModeName(Network.Model.TransportMode mode) => mode.ToString().ToLowerInvariant();
 
     private static void WriteBottlenecks(OptimisationResult result, TextWriter writer)
     {

@@ -94,9 +94,82 @@ public static class ResultJsonWriter
             j.WriteNumber("tonnesPerYear", u.TonnesPerYear);
             j.WriteNumber("supplyTpy", u.SupplyTpy);
         });
-        json.WriteNull("prices");
-        json.WriteNull("diagnosis");
+        WritePrices(json, r.Prices);
+        WriteDiagnosis(json, r.Diagnosis);
         json.WriteEndObject();
+    }
+
+    private static void WritePrices(Utf8JsonWriter json, PriceReport? prices)
+    {
+        if (prices is null)
+        {
+            json.WriteNull("prices");
+            return;
+        }
+
+        json.WriteStartObject("prices");
+        json.WriteString("note", prices.Note);
+        Array(json, "capacities", prices.Capacities, (j, c) =>
+        {
+            j.WriteString("kind", Name(c.Kind));
+            j.WriteString("element", c.ElementId);
+            String(j, "direction", c.Direction is { } d ? Name(d) : null);
+            j.WriteNumber("capacityTpy", c.CapacityTpy);
+            j.WriteNumber("usedTpy", c.UsedTpy);
+            j.WriteNumber("valueUsdPerTonne", c.ValueUsdPerTonne);
+        });
+        Array(json, "markets", prices.Markets, (j, m) =>
+        {
+            j.WriteString("commodity", m.Commodity.Value);
+            j.WriteString("market", m.Market.Value);
+            j.WriteNumber("deliveryDualUsdPerTonne", m.DeliveryDualUsdPerTonne);
+            Number(j, "marginalDeliveredCostUsdPerTonne", m.MarginalDeliveredCostUsdPerTonne);
+        });
+        Array(json, "mineGates", prices.MineGates, (j, g) =>
+        {
+            j.WriteString("mine", g.Mine.Value);
+            j.WriteString("commodity", g.Commodity.Value);
+            j.WriteNumber("usdPerTonne", g.UsdPerTonne);
+        });
+        Array(json, "duals", prices.Prices, (j, p) =>
+        {
+            j.WriteString("constraint", p.Constraint);
+            j.WriteNumber("usdPerUnit", p.UsdPerUnit);
+        });
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnosis(Utf8JsonWriter json, InfeasibilityDiagnosis? diagnosis)
+    {
+        if (diagnosis is null)
+        {
+            json.WriteNull("diagnosis");
+            return;
+        }
+
+        json.WriteStartObject("diagnosis");
+        json.WriteString("method", diagnosis.Method);
+        Array(json, "findings", diagnosis.Findings, (j, f) =>
+        {
+            j.WriteString("kind", Name(f.Kind));
+            j.WriteString("sentence", f.Sentence);
+            j.WriteStartArray("elements");
+            foreach (var e in f.Elements)
+                j.WriteStringValue(e);
+            j.WriteEndArray();
+            j.WriteNumber("amount", f.Amount);
+            j.WriteString("unit", f.Unit);
+        });
+        WriteConflicts(json, diagnosis.Conflicts);
+        json.WriteEndObject();
+    }
+
+    private static void WriteConflicts(Utf8JsonWriter json, ImmutableArray<string> conflicts)
+    {
+        json.WriteStartArray("conflicts");
+        foreach (var c in conflicts.IsDefault ? [] : conflicts)
+            json.WriteStringValue(c);
+        json.WriteEndArray();
     }
 
     private static void WriteSolver(Utf8JsonWriter json, SolverRun s, bool includeTimings)
@@ -116,6 +189,7 @@ public static class ResultJsonWriter
             json.WriteNumber("build", Math.Round(s.BuildTime.TotalMilliseconds, 3));
             json.WriteNumber("solve", Math.Round(s.SolveTime.TotalMilliseconds, 3));
             json.WriteNumber("extract", Math.Round(s.ExtractTime.TotalMilliseconds, 3));
+            json.WriteNumber("prices", Math.Round(s.PriceTime.TotalMilliseconds, 3));
             json.WriteNumber("wall", Math.Round(s.WallTime.TotalMilliseconds, 3));
             json.WriteEndObject();
         }

@@ -12,8 +12,8 @@ namespace Logistics.Optimisation;
 /// <param name="Objective">USD per year: annualised capex + O&amp;M + operating costs − revenue.</param>
 /// <param name="BestBound">The solver's proven bound on the objective (equal to it when optimal).</param>
 /// <param name="RelativeGap">|Objective − BestBound| / max(1, |Objective|); 0 when optimal.</param>
-/// <param name="Prices">Shadow prices (round 2); null for now.</param>
-/// <param name="Diagnosis">What makes an infeasible model infeasible (round 2); null for now.</param>
+/// <param name="Prices">Shadow prices with the builds fixed; null without a solution (or when the LP re-solve fails, which the status message then says).</param>
+/// <param name="Diagnosis">What makes an infeasible model infeasible; null unless <see cref="Status"/> is <see cref="SolveStatus.Infeasible"/>.</param>
 public sealed record OptimisationResult(
     SolveStatus Status,
     string StatusMessage,
@@ -54,7 +54,11 @@ public sealed record SolverRun(
     TimeSpan BuildTime,
     TimeSpan SolveTime,
     TimeSpan ExtractTime,
-    TimeSpan WallTime);
+    TimeSpan WallTime)
+{
+    /// <summary>Time spent on the price LP (fix builds, GLOP, read duals); included in <see cref="WallTime"/>.</summary>
+    public TimeSpan PriceTime { get; init; }
+}
 
 /// <summary>Capacity an option adds to a link direction or a port, as reported.</summary>
 public sealed record CapacityAddResult(LinkId? Link, NodeId? Port, double AddedTpy);
@@ -177,14 +181,88 @@ public sealed record DeliveryResult(CommodityId Commodity, NodeId Market, double
 /// <summary>Output a mine leaves unshipped (only where it allows that).</summary>
 public sealed record UnshippedResult(NodeId Mine, CommodityId Commodity, double TonnesPerYear, double SupplyTpy);
 
-/// <summary>Shadow prices of capacities and demands (round 2; not yet computed, so results carry null).</summary>
-public sealed record PriceReport(ImmutableArray<ShadowPrice> Prices);
+/// <summary>
+/// Shadow prices from the linear programme left when every option is fixed at its chosen value (docs/model.md,
+/// "Prices"). They are conditional on those builds: building something else changes them.
+/// </summary>
+/// <param name="Prices">The raw dual of every capacity, supply and delivery row with a non-zero dual, by constraint
+/// name: USD/yr change of the objective per unit more of the row's right-hand side.</param>
+public sealed record PriceReport(ImmutableArray<ShadowPrice> Prices)
+{
+    /// <summary>Says that the prices hold for the chosen builds only (printed with them).</summary>
+    public string Note { get; init; } = "";
+
+    /// <summary>Binding capacities (link directions, shared pools, ports), sorted by kind, element, direction.</summary>
+    public ImmutableArray<CapacityPrice> Capacities { get; init; } = [];
+
+    /// <summary>Every flow class (commodity × market), sorted by commodity then market.</summary>
+    public ImmutableArray<MarketPrice> Markets { get; init; } = [];
+
+    /// <summary>Every mine supply, sorted by mine then commodity.</summary>
+    public ImmutableArray<MineGatePrice> MineGates { get; init; } = [];
+}
 
 /// <summary>The marginal value of one constraint, USD per year per unit of its right-hand side.</summary>
 public sealed record ShadowPrice(string Constraint, double UsdPerUnit);
 
-/// <summary>Why a model is infeasible (round 2; not yet computed, so results carry null).</summary>
-public sealed record InfeasibilityDiagnosis(ImmutableArray<string> Conflicts);
+/// <summary>A binding capacity and what one more tonne per year of it is worth.</summary>
+/// <param name="Direction">The link direction; null for ports and shared single-track pools.</param>
+/// <param name="ValueUsdPerTonne">USD/yr the objective falls per extra t/yr of capacity (≥ 0; 0 when the capacity binds but more of it would not help).</param>
+public sealed record CapacityPrice(BottleneckKind Kind, string ElementId, LinkTravel? Direction, double CapacityTpy, double UsedTpy, double ValueUsdPerTonne);
+
+/// <summary>Prices of one commodity at one market.</summary>
+/// <param name="DeliveryDualUsdPerTonne">Dual of <c>deliver[COMMODITY&gt;MARKET]</c>: USD/yr the objective rises if the market had to take one
+/// more t/yr, the tonne coming from its next best use (the market's price when the market is not at a bound).</param>
+/// <param name="MarginalDeliveredCostUsdPerTonne">USD per tonne to deliver one more tonne here from the cheapest mine that ships
+/// there: the delivery dual plus that mine's gate price. Includes congestion rents of binding capacities. Null when nothing ships there.</param>
+public sealed record MarketPrice(CommodityId Commodity, NodeId Market, double DeliveryDualUsdPerTonne, double? MarginalDeliveredCostUsdPerTonne);
+
+/// <summary>The marginal cost of one more tonne of a mine's output.</summary>
+/// <param name="UsdPerTonne">Dual of <c>supply[MINE][COMMODITY]</c>: USD/yr the objective rises per extra t/yr of output (negative when the tonne earns more than it costs to ship; 0 when the mine leaves some output unshipped).</param>
+public sealed record MineGatePrice(NodeId Mine, CommodityId Commodity, double UsdPerTonne);
+
+/// <summary>What makes an infeasible model infeasible (docs/model.md, "Infeasibility diagnosis").</summary>
+/// <param name="Conflicts">One plain sentence per finding, in the order of <see cref="Findings"/>.</param>
+public sealed record InfeasibilityDiagnosis(ImmutableArray<string> Conflicts)
+{
+    /// <summary>The findings: what cannot be done, the elements involved, the tonnes (or USD).</summary>
+    public ImmutableArray<InfeasibilityFinding> Findings { get; init; } = [];
+
+    /// <summary>How the diagnosis was made (the elastic re-solve and its penalties), for reports.</summary>
+    public string Method { get; init; } = "";
+}
+
+/// <summary>What a finding is about.</summary>
+public enum FindingKind
+{
+    /// <summary>A mine's output cannot leave.</summary>
+    SupplyCannotShip,
+
+    /// <summary>A market's minimum cannot be delivered.</summary>
+    DemandShortfall,
+
+    /// <summary>A link needs more capacity than it has (or exists only if an option is built that is not).</summary>
+    LinkCapacity,
+
+    /// <summary>A port needs more throughput capacity than it has.</summary>
+    PortCapacity,
+
+    /// <summary>A policy rule blocks every route some cargo could take.</summary>
+    Rule,
+
+    /// <summary>The options needed cost more than the capex budget.</summary>
+    Budget,
+
+    /// <summary>Forced options contradict requires/excludes.</summary>
+    OptionLogic,
+}
+
+/// <summary>One thing that cannot be done, in plain words.</summary>
+/// <param name="Sentence">What cannot be done and why, naming the elements.</param>
+/// <param name="Elements">Ids of the elements named (mines, markets, links, ports, rules, options), in the order the sentence names them.</param>
+/// <param name="Amount">Tonnes per year that cannot be moved (USD for <see cref="FindingKind.Budget"/>).</param>
+/// <param name="Unit"><c>t/yr</c> or <c>USD</c>.</param>
+public sealed record InfeasibilityFinding(FindingKind Kind, string Sentence, ImmutableArray<string> Elements, double Amount, string Unit);
 
 /// <summary>Thrown when the cost breakdown recomputed from the solution does not add up to the solver's objective: a bug, said loudly.</summary>
 public sealed class CostReconciliationException : Exception

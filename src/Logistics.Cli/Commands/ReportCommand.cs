@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+
+using Logistics.Analysis;
+using Logistics.Reports;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics report FILE --out DIR [--scenarios a,b] [--analyses solve,compare,value,sweep,resilience] [--sweep PATH:FROM:TO:STEPS]
+/// [--parallel N] [--time-limit SECONDS] [--gap G] [--force]</c>: writes a report bundle (docs/reports.md). The bundle is
+/// written into a temporary sibling folder and renamed into DIR, so DIR never holds half a bundle.
+/// Exit codes: 0 complete, 1 invalid input (the bundle lists the diagnostics), 2 usage, 4 a solve timed out with a
+/// solution, 7 a solve timed out without one.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The network file (*.network.json)." };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be empty or absent unless --force).", Required = true };
+        var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
+        var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
+        var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
+        var parallel = AnalysisCommandSupport.ParallelOption();
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit per solve, seconds; a solve that hits it reports its best solution and gap." };
+        var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which a solve may stop, e.g. 0.001." };
+        var force = new Option<bool>("--force") { Description = "Replace DIR even when it is not empty." };
+        var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
+        {
+            file, output, scenarios, analyses, sweeps, parallel, timeLimit, gap, force,
+        };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!.FullName;
+            var target = parse.GetValue(output)!.FullName.TrimEnd(Path.DirectorySeparatorChar);
+            var chosen = Split(parse.GetValue(analyses));
+            var unknown = chosen.FirstOrDefault(a => !ReportBundleBuilder.KnownAnalyses.Contains(a));
+            if (unknown is not null)
+                return AnalysisCommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
+            if (AnalysisCommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
+                return bad;
+            if (parse.GetValue(timeLimit) is { } seconds && !(seconds > 0))
+                return AnalysisCommandSupport.Usage(context, "--time-limit must be a positive number of seconds.");
+            if (parse.GetValue(gap) is { } g && !(g >= 0))
+                return AnalysisCommandSupport.Usage(context, "--gap must be zero or a positive fraction, e.g. 0.001.");
+            var sweepRequests = new List<SweepRequest>();
+            foreach (var text in parse.GetValue(sweeps) ?? [])
+            {
+                if (ParseSweep(text) is not { } sweep)
+                    return AnalysisCommandSupport.Usage(context, $"--sweep '{text}' is not PATH:FROM:TO:STEPS (numbers invariant, STEPS at least 2).");
+                sweepRequests.Add(sweep);
+            }
+
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !parse.GetValue(force))
+                return AnalysisCommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
+            if (!File.Exists(path))
+                return AnalysisCommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
+
+            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen,
+                parse.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(gap));
+            var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests] };
+            var parent = Path.GetDirectoryName(target) ?? ".";
+            Directory.CreateDirectory(parent);
+            var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
+            ReportRun run;
+            try
+            {
+                run = builder.RunAsync(request, temporary, context.CancellationToken).GetAwaiter().GetResult();
+                if (Directory.Exists(target))
+                    Directory.Delete(target, recursive: true);
+                Directory.Move(temporary, target);
+            }
+            finally
+            {
+                if (Directory.Exists(temporary))
+                    Directory.Delete(temporary, recursive: true);
+            }
+
+            var outcome = run.Outcome;
+            context.Out.WriteLine(outcome.Summary);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {target} ({outcome.Files.Length} files): {string.Join(", ", outcome.Files.Where(f => !f.Contains('/', StringComparison.Ordinal)))}."));
+            if (outcome.Status == ReportStatus.InvalidInput)
+                context.Error.WriteLine($"error: {Path.GetFileName(path)} is invalid; report.md in the bundle lists every diagnostic (run 'logistics validate' to see them here).");
+            return outcome.Status switch
+            {
+                ReportStatus.Complete => ExitCodes.Success,
+                ReportStatus.InvalidInput => ExitCodes.InvalidInput,
+                _ => run.AnySolveWithoutSolution ? ExitCodes.NoSolution : ExitCodes.Feasible,
+            };
+        });
+        return command;
+    }
+
+    /// <summary>"a,b" and "a b" (and repeated options) all give [a, b].</summary>
+    private static ImmutableArray<string> Split(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    private static SweepRequest? ParseSweep(string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length < 4) return null;
+        var path = string.Join(':', parts[..^3]);
+        var ok = double.TryParse(parts[^3], NumberStyles.Float, CultureInfo.InvariantCulture, out var from)
+            & double.TryParse(parts[^2], NumberStyles.Float, CultureInfo.InvariantCulture, out var to)
+            & int.TryParse(parts[^1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var steps);
+        return ok && steps >= 2 && path.Length > 0 ? new SweepRequest(path, from, to, steps) : null;
+    }
+}

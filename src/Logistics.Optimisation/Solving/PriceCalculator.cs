@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+
+using Google.OrTools.LinearSolver;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Optimisation.Solving;
+
+/// <summary>
+/// Shadow prices (docs/model.md, "Prices"): fix every option at its chosen value, solve the LP that is left with GLOP
+/// and read the duals of the capacity, supply and delivery rows. OR-Tools reports a minimisation's dual as the change
+/// of the objective per unit more right-hand side; the report turns capacity duals into a positive value of capacity.
+/// </summary>
+internal static class PriceCalculator
+{
+    public const string Note = "Conditional on the builds: shadow prices of the linear programme with every option fixed at its chosen value; another set of builds gives other prices.";
+
+    /// <summary>
+    /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
+    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble).
+    /// </summary>
+    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options)
+    {
+        var fixedNetwork = network;
+        foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
+            fixedNetwork = fixedNetwork.WithDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+        using var solver = Solver.CreateSolver("GLOP");
+        if (solver is null)
+            return null;
+        var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false, OnlyRealBounds = true });
+        return solver.Solve() == Solver.ResultStatus.OPTIMAL ? FromSolvedLp(model) : null;
+    }
+
+    /// <summary>Reads prices from a model already solved as an LP (every option fixed).</summary>
+    private static PriceReport FromSolvedLp(OptimisationModel model)
+    {
+        var values = new SolutionValues(model);
+        var raw = new List<ShadowPrice>();
+
+        void Raw(Constraint row)
+        {
+            var dual = SolutionValues.Clean(row.DualValue());
+            if (dual != 0)
+                raw.Add(new ShadowPrice(row.Name(), dual));
+        }
+
+        var capacities = new List<CapacityPrice>();
+        foreach (var c in model.CapacityRows)
+        {
+            Raw(c.Row);
+            double? capacity;
+            if (c.Kind == BottleneckKind.Port)
+            {
+                capacity = FlowReporter.PortCapacity(values, model.Network.Node(new NodeId(c.Element)));
+            }
+            else
+            {
+                var link = model.Network.Link(new LinkId(c.Element));
+                if (!values.LinkExists(link))
+                    continue; // An unbuilt link has no capacity to price.
+                capacity = FlowReporter.LinkCapacity(values, link);
+            }
+
+            // Unlimited, or zero (a closed port): nothing to price, and a zero row at zero flow only has degenerate duals.
+            if (capacity is not { } cap || cap <= 0)
+                continue;
+            var used = c.Arcs.Sum(values.ArcTotal);
+            if (used < cap - (1e-6 * Math.Max(1, cap)))
+                continue;
+            capacities.Add(new CapacityPrice(c.Kind, c.Element, c.Direction, cap, used, SolutionValues.Clean(-c.Row.DualValue())));
+        }
+
+        var gates = new List<MineGatePrice>();
+        foreach (var ((mine, commodity), row) in model.SupplyRows)
+        {
+            Raw(row);
+            gates.Add(new MineGatePrice(mine, commodity, SolutionValues.Clean(row.DualValue())));
+        }
+
+        var gateByKey = gates.ToDictionary(g => (g.Mine, g.Commodity), g => g.UsdPerTonne);
+        var markets = new List<MarketPrice>();
+        foreach (var flowClass in model.Classes)
+        {
+            var row = model.DeliverRows[flowClass.Index];
+            Raw(row);
+            var dual = SolutionValues.Clean(row.DualValue());
+
+            // Mines that ship this class: the cheapest of their gate prices plus the delivery dual is the marginal delivered cost.
+            var shipping = model.Injections[flowClass.Index]
+                .Select((injection, i) => (injection.Mine, Tonnes: values.Injected[flowClass.Index][i]))
+                .Where(p => p.Tonnes > 0)
+                .Select(p => gateByKey.GetValueOrDefault((p.Mine, flowClass.Commodity)))
+                .ToList();
+            double? delivered = shipping.Count == 0 ? null : SolutionValues.Clean(dual + shipping.Min());
+            markets.Add(new MarketPrice(flowClass.Commodity, flowClass.Market, dual, delivered));
+        }
+
+        return new PriceReport([.. raw.OrderBy(p => p.Constraint, StringComparer.Ordinal)])
+        {
+            Note = Note,
+            Capacities = [.. capacities.OrderBy(c => c.Kind).ThenBy(c => c.ElementId, StringComparer.Ordinal).ThenBy(c => c.Direction)],
+            Markets = [.. markets.OrderBy(m => m.Commodity).ThenBy(m => m.Market)],
+            MineGates = [.. gates],
+        };
+    }
+}

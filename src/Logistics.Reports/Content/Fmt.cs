@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Logistics.Reports.Content;
+
+/// <summary>
+/// Numbers for people: invariant culture, thousands separators, money in m/bn USD. One place, so the HTML, the
+/// Markdown and the summary sentences always agree on how a figure reads.
+/// </summary>
+internal static class Fmt
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>USD per year as "211.8 m USD/yr" (or "bn" above a billion, plain below a million).</summary>
+    public static string UsdPerYear(double usd) => Money(usd) + "/yr";
+
+    /// <summary>An amount of USD as "1.33 bn USD", "211.8 m USD" or "45,000 USD".</summary>
+    public static string Money(double usd)
+    {
+        var a = Math.Abs(usd);
+        if (a >= 1e9) return (usd / 1e9).ToString("0.00", Inv) + " bn USD";
+        if (a >= 1e6) return (usd / 1e6).ToString("0.0", Inv) + " m USD";
+        return Clean(Math.Round(usd)).ToString("#,0", Inv) + " USD";
+    }
+
+    /// <summary>Millions with one decimal, for table cells whose heading says "m USD/yr".</summary>
+    public static string Millions(double usd) => Clean(Math.Round(usd / 1e6, 1)).ToString("#,0.0", Inv);
+
+    /// <summary>Signed millions, "+12.3" / "−4.0", for differences.</summary>
+    public static string SignedMillions(double usd)
+    {
+        var m = Math.Round(usd / 1e6, 1);
+        return m switch
+        {
+            > 0 => "+" + m.ToString("#,0.0", Inv),
+            < 0 => "\u2212" + (-m).ToString("#,0.0", Inv),
+            _ => "0.0",
+        };
+    }
+
+    public static string Tonnes(double t) => Clean(Math.Round(t)).ToString("#,0", Inv);
+
+    public static string TonnesPerYear(double t) => Tonnes(t) + " t/yr";
+
+    public static string UsdPerTonne(double usd) => Clean(Math.Round(usd, 2)).ToString("#,0.00", Inv);
+
+    public static string Percent(double fraction) => Clean(Math.Round(fraction * 100, 1)).ToString("0.0", Inv) + "%";
+
+    public static string Percent(double? fraction) => fraction is { } f ? Percent(f) : "";
+
+    public static string Days(double days) => Clean(Math.Round(days, 1)).ToString("0.0", Inv);
+
+    public static string Number(double value) => Clean(value).ToString("#,0.####", Inv);
+
+    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", Inv) + " s";
+
+    public static string Gap(double? gap) => gap is { } g ? (g * 100).ToString("0.####", Inv) + "%" : "n/a";
+
+    /// <summary>Numbers for machines (CSV): invariant, rounded to a fixed number of decimals so files are stable and diffable.</summary>
+    public static string Data(double value, int decimals) => Clean(Math.Round(value, decimals)).ToString("R", Inv);
+
+    public static string Data(double? value, int decimals) => value is { } v ? Data(v, decimals) : "";
+
+    /// <summary>No "-0" in output.</summary>
+    private static double Clean(double value) => value == 0 ? 0 : value;
+}

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+
+using Logistics.Analysis;
+using Logistics.Optimisation;
+
+using ScottPlot;
+
+namespace Logistics.Reports.Graphics;
+
+/// <summary>
+/// The report's charts, drawn with ScottPlot and exported as SVG (no raster, no script): cost breakdown, scenario
+/// comparison, option values, single-failure damage and sweep curves. Money is shown in million USD per year.
+/// </summary>
+internal static partial class Charts
+{
+    private const int ChartWidth = 760;
+
+    /// <summary>Colours per cost category, fixed so the same category looks the same in every chart.</summary>
+    private static readonly Dictionary<CostCategory, string> CategoryColours = new()
+    {
+        [CostCategory.AnnualisedCapex] = "#1f5f99",
+        [CostCategory.FixedOm] = "#6a9fd4",
+        [CostCategory.Transport] = "#e08a00",
+        [CostCategory.PortHandling] = "#8e5ea2",
+        [CostCategory.Transhipment] = "#c0a0d0",
+        [CostCategory.InTransitCapital] = "#3c9d5d",
+        [CostCategory.Risk] = "#c62828",
+        [CostCategory.Revenue] = "#7a7a7a",
+    };
+
+    public static string CostBreakdown(OptimisationResult result)
+    {
+        var categories = Enum.GetValues<CostCategory>().Where(c => Math.Abs(result.Costs.Category(c)) > 0.5).ToList();
+        var plot = NewPlot("Cost per year by category (base)", "million USD per year");
+        var bars = categories.Select((c, i) => new Bar
+        {
+            Position = categories.Count - i,
+            Value = result.Costs.Category(c) / 1e6,
+            FillColor = Color.FromHex(CategoryColours[c]),
+            Label = (result.Costs.Category(c) / 1e6).ToString("#,0.0", System.Globalization.CultureInfo.InvariantCulture),
+        }).ToList();
+        Horizontal(plot, bars, [.. categories.Select((c, i) => (categories.Count - i, Content.Words.Category(c)))]);
+        return Svg(plot, ChartWidth, 60 + (categories.Count * 34));
+    }
+
+    public static string ScenarioComparison(ComparisonReport comparison)
+    {
+        var solved = comparison.Outcomes.Where(o => o.HasSolution).ToList();
+        var plot = NewPlot("Cost per year by scenario", "million USD per year");
+        var bars = new List<Bar>();
+        var ticks = new List<(double, string)>();
+        for (var i = 0; i < solved.Count; i++)
+        {
+            var position = solved.Count - i;
+            ticks.Add((position, solved[i].Scenario ?? "base"));
+            double left = 0;
+            foreach (var cost in solved[i].CostByCategory.Where(c => c.UsdPerYear > 0))
+            {
+                bars.Add(new Bar { Position = position, ValueBase = left, Value = left + (cost.UsdPerYear / 1e6), FillColor = Color.FromHex(CategoryColours[cost.Category]) });
+                left += cost.UsdPerYear / 1e6;
+            }
+        }
+
+        Horizontal(plot, bars, ticks);
+        foreach (var category in Enum.GetValues<CostCategory>().Where(c => solved.Any(o => o.CostByCategory.Any(x => x.Category == c && x.UsdPerYear > 0))))
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = Content.Words.Category(category), FillColor = Color.FromHex(CategoryColours[category]) });
+        plot.ShowLegend(Edge.Bottom);
+        return Svg(plot, ChartWidth, 130 + (solved.Count * 26));
+    }
+
+    public static string OptionValues(ValueReport values)
+    {
+        var rows = values.Valuations.Where(v => v.AnnualSavingUsd is not null).ToList();
+        var plot = NewPlot("Net yearly saving from building each option", "million USD per year (negative: building costs more than it saves)");
+        var bars = rows.Select((v, i) => new Bar
+        {
+            Position = rows.Count - i,
+            Value = v.AnnualSavingUsd!.Value / 1e6,
+            FillColor = Color.FromHex(v.AnnualSavingUsd > 0 ? "#2e9e4f" : "#c62828"),
+        }).ToList();
+        Horizontal(plot, bars, [.. rows.Select((v, i) => ((double)(rows.Count - i), v.Label))]);
+        plot.Add.VerticalLine(0, 1f, Color.FromHex("#1d2733"));
+        return Svg(plot, ChartWidth, 70 + (rows.Count * 30));
+    }
+
+    public static string Resilience(ResilienceReport resilience, int top)
+    {
+        var rows = resilience.Outages.Take(top).ToList();
+        var plot = NewPlot("Extra cost per year of the worst single failures", "million USD per year");
+        var bars = new List<Bar>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var position = (rows.Count - i) * 3.0;
+            // Stranded cargo makes the plan cheaper, not better: no re-route bar then; the label says what is stranded.
+            if (rows[i].Operational.UnshippedTonnes <= 0 && rows[i].Operational.ExtraAnnualCostUsd is { } operational)
+                bars.Add(new Bar { Position = position + 0.45, Value = operational / 1e6, FillColor = Color.FromHex("#c62828"), Size = 0.9 });
+            if (rows[i].Strategic.UnshippedTonnes <= 0 && rows[i].Strategic.ExtraAnnualCostUsd is { } strategic)
+                bars.Add(new Bar { Position = position - 0.45, Value = strategic / 1e6, FillColor = Color.FromHex("#e0a060"), Size = 0.9 });
+        }
+
+        Horizontal(plot, bars, [.. rows.Select((o, i) => ((rows.Count - i) * 3.0, Label(o)))]);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds as planned, cargo re-routes", FillColor = Color.FromHex("#c62828") });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds re-planned", FillColor = Color.FromHex("#e0a060") });
+        plot.ShowLegend(Edge.Bottom);
+        return Svg(plot, ChartWidth + 120, 130 + (rows.Count * 34));
+
+        static string Label(Outage o)
+        {
+            var name = o.Name.Length > 48 ? o.Name[..45] + "..." : o.Name;
+            return o.Operational.UnshippedTonnes > 0
+                ? $"{name} [{(o.Operational.UnshippedTonnes / 1e3).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} kt/yr stranded]"
+                : name;
+        }
+    }
+
+    public static string Sweep(SweepReport sweep)
+    {
+        var points = sweep.Points.Where(p => p.ObjectiveUsd is not null).ToList();
+        var plot = NewPlot("Cost per year across the sweep", sweep.Path);
+        plot.YLabel("million USD per year", size: 12);
+        var line = plot.Add.Scatter(points.Select(p => p.Value).ToArray(), points.Select(p => p.ObjectiveUsd!.Value / 1e6).ToArray(), Color.FromHex("#1f5f99"));
+        line.LineWidth = 2;
+        line.MarkerSize = 6;
+        foreach (var switching in sweep.SwitchingPoints)
+        {
+            var marker = plot.Add.VerticalLine(switching.Estimate, 1.5f, Color.FromHex("#c62828"));
+            marker.LinePattern = LinePattern.Dashed;
+        }
+
+        return Svg(plot, ChartWidth, 360);
+    }
+
+    private static Plot NewPlot(string title, string xLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title, size: 15);
+        plot.XLabel(xLabel, size: 12);
+        return plot;
+    }
+
+    private static void Horizontal(Plot plot, List<Bar> bars, IReadOnlyList<(double Position, string Label)> ticks)
+    {
+        foreach (var bar in bars)
+        {
+            if (bar.Size == 0.8)
+                bar.Size = 0.7;
+        }
+
+        if (bars.Count > 0)
+        {
+            var series = plot.Add.Bars(bars);
+            series.Horizontal = true;
+            series.ValueLabelStyle.FontSize = 11;
+        }
+
+        plot.Axes.Left.SetTicks([.. ticks.Select(t => t.Position)], [.. ticks.Select(t => t.Label)]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Margins(left: 0.02, right: 0.12, bottom: 0.02, top: 0.02);
+        plot.Grid.YAxisStyle.IsVisible = false;
+    }
+
+    /// <summary>The SVG without its XML declaration, so it can be inlined in HTML as well as written as a file.</summary>
+    private static string Svg(Plot plot, int width, int height)
+    {
+        var xml = plot.GetSvgXml(width, Math.Max(160, height));
+        xml = XmlDeclaration().Replace(xml, "");
+        return xml.Replace("<svg ", "<svg class=\"chart\" viewBox=\"0 0 " + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Math.Max(160, height).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\" ", StringComparison.Ordinal).TrimStart() + "\n";
+    }
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]*\?>\s*")]
+    private static partial Regex XmlDeclaration();
+}

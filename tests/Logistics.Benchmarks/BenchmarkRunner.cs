@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Logistics.Network.IO;
+using Logistics.Network.Model;
+using Logistics.Optimisation;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Benchmarks;
+
+/// <summary>One benchmark run: where the time went, how much memory it took and what the solver proved.</summary>
+public sealed record BenchmarkResult(
+    string Instance, bool Gate, string Backend, int Variables, int Constraints, double LoadMs, double BuildMs, double SolveMs, double PricesMs, double ExtractMs,
+    double TotalMs, double PeakMiB, string Status, double? Objective, double? Gap)
+{
+    public const string Header = "| Instance | Gate | Backend | Vars | Rows | Load ms | Build ms | Solve ms | Prices ms | Extract ms | Total ms | Peak MiB | Status | Objective USD/yr | Gap |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|";
+
+    public string Row() => string.Create(CultureInfo.InvariantCulture,
+        $"| {Instance} | {(Gate ? "on" : "off")} | {Backend} | {Variables} | {Constraints} | {LoadMs:F0} | {BuildMs:F0} | {SolveMs:F0} | {PricesMs:F0} | {ExtractMs:F0} | {TotalMs:F0} | {PeakMiB:F0} | {Status} | {Objective:N0} | {Gap:P3} |");
+}
+
+public static class BenchmarkRunner
+{
+    public static BenchmarkResult RunInstance(InstanceSize size, string backend, double timeLimitSeconds, double gap, bool tighten)
+    {
+        var total = Stopwatch.StartNew();
+        var network = SyntheticNetworks.Generate(size);
+
+        // Load: write the instance as a network file and read it back through the loader, as a user's file would be.
+        var folder = Path.Combine(Path.GetTempPath(), "logistics-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "networks"));
+        Directory.CreateDirectory(Path.Combine(folder, "seeds"));
+        var file = Path.Combine(folder, "networks", size.Name + ".network.json");
+        File.WriteAllText(file, NetworkWriter.Write(network));
+        total.Restart();
+        var load = Stopwatch.StartNew();
+        var loaded = NetworkLoader.Load(file);
+        load.Stop();
+        Directory.Delete(folder, recursive: true);
+        if (!loaded.Succeeded || loaded.Network is null)
+            throw new InvalidOperationException($"{size.Name} did not load: {string.Join("; ", loaded.Errors.Take(3))}");
+
+        var settings = new SolverSettings(Backend(backend), TimeSpan.FromSeconds(timeLimitSeconds), gap);
+        var result = new NetworkOptimiser().Solve(loaded.Network, settings, new ModelOptions(TightenBuiltLinks: tighten));
+        total.Stop();
+        var run = result.Solver;
+        using var process = Process.GetCurrentProcess();
+        return new BenchmarkResult(size.Name, tighten, run.BackendName, run.Variables, run.Constraints, load.Elapsed.TotalMilliseconds, run.BuildTime.TotalMilliseconds,
+            run.SolveTime.TotalMilliseconds, run.PriceTime.TotalMilliseconds, run.ExtractTime.TotalMilliseconds, total.Elapsed.TotalMilliseconds,
+            process.PeakWorkingSet64 / (1024.0 * 1024.0), result.Status.ToString(), result.Objective, result.RelativeGap);
+    }
+
+    /// <summary>Every scenario of a network file with every MIP backend and the gate on and off (the Auto and tightening questions).</summary>
+    public static void CompareOnNetwork(string path, TextWriter output)
+    {
+        var base_ = NetworkLoader.Load(path).Network ?? throw new InvalidOperationException($"{path} did not load.");
+        var scenarios = new List<string?> { null };
+        scenarios.AddRange(base_.Scenarios.Select(s => s.Id.Value));
+        output.WriteLine("| Scenario | Backend | Gate | Solve ms (best of 3) | Status | Objective USD/yr | Built |");
+        output.WriteLine("|---|---|---|---:|---|---:|---|");
+        foreach (var scenario in scenarios)
+        {
+            var network = NetworkLoader.Load(path, new LoadOptions { Scenario = scenario }).Network!;
+            foreach (var backend in new[] { SolverBackend.Scip, SolverBackend.Cbc, SolverBackend.Highs })
+            {
+                foreach (var gate in new[] { true, false })
+                {
+                    OptimisationResult? last = null;
+                    var best = double.MaxValue;
+                    for (var i = 0; i < 3; i++)
+                    {
+                        last = new NetworkOptimiser().Solve(network, new SolverSettings(backend), new ModelOptions(TightenBuiltLinks: gate));
+                        best = Math.Min(best, last.Solver.SolveTime.TotalMilliseconds);
+                    }
+
+                    var built = string.Join(", ", last!.Builds.Where(b => b.Built).Select(b => b.Id.Value));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {scenario ?? "base"} | {backend} | {(gate ? "on" : "off")} | {best:F1} | {last.Status} | {last.Objective:N0} | {built} |"));
+                }
+            }
+        }
+    }
+
+    private static SolverBackend Backend(string name) => name switch
+    {
+        "cbc" => SolverBackend.Cbc,
+        "highs" => SolverBackend.Highs,
+        _ => SolverBackend.Scip,
+    };
+}

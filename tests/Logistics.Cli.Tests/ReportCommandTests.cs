@@ -1,0 +1,100 @@
+namespace Logistics.Cli.Tests;
+
+/// <summary>The report verb as a user runs it: where the bundle goes, what is refused, and the exit codes.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Corpus = Path.Combine(Root, "tests", "Logistics.Network.Tests", "Corpus");
+    private static readonly string Tiny = Path.Combine(Corpus, "valid", "tiny.network.json");
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "logistics-cli-report-tests", Guid.NewGuid().ToString("N"));
+
+    public ReportCommandTests() => Directory.CreateDirectory(_temp);
+
+    [Fact]
+    public void Report_writes_the_bundle_into_the_out_folder_and_exits_0()
+    {
+        var output = Path.Combine(_temp, "bundle");
+        var result = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve,compare", "--parallel", "1");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        foreach (var name in new[] { "report.html", "report.md", "result.json", "routes.csv", "flows.csv", "builds.csv", "costs.csv", "network.geojson", "map.svg" })
+            Assert.True(File.Exists(Path.Combine(output, name)), name);
+        Assert.Contains("Bundle written to", result.Out, StringComparison.Ordinal);
+        // Written beside DIR and renamed into place: nothing temporary is left behind.
+        Assert.Equal([output], Directory.GetDirectories(_temp));
+    }
+
+    [Fact]
+    public void A_non_empty_out_folder_is_refused_unless_forced()
+    {
+        var output = Path.Combine(_temp, "taken");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "keep me");
+
+        var refused = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve");
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "notes.txt")));
+
+        var forced = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve", "--force");
+        Assert.True(forced.ExitCode == ExitCodes.Success, forced.Error);
+        Assert.False(File.Exists(Path.Combine(output, "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(output, "report.md")));
+    }
+
+    [Fact]
+    public void An_invalid_file_exits_1_and_still_writes_a_bundle_with_its_diagnostics()
+    {
+        var output = Path.Combine(_temp, "invalid");
+        var result = CliRunner.Run("report", Path.Combine(Corpus, "broken", "LG0302-link-to-missing-node.network.json"), "--out", output);
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        var md = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("LG0302", md, StringComparison.Ordinal);
+        Assert.Contains("| 74 | 13 |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--analyses", "solve,magic")]
+    [InlineData("--sweep", "metadata.discountRate:0.04:x:5")]
+    [InlineData("--parallel", "0")]
+    [InlineData("--time-limit", "-1")]
+    public void Bad_options_are_usage_errors_with_exit_code_2(string option, string value)
+    {
+        var result = CliRunner.Run("report", Tiny, "--out", Path.Combine(_temp, "never"), option, value);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(_temp, "never")));
+    }
+
+    [Fact]
+    public void A_solve_that_hits_its_time_limit_before_any_solution_exits_7_and_says_so()
+    {
+        // One millisecond is far below what SCIP needs to set up the default network, so no solution can exist yet.
+        var output = Path.Combine(_temp, "timed-out");
+        var result = CliRunner.Run("report", Path.Combine(Root, "networks", "chagai.network.json"), "--out", output, "--analyses", "solve", "--time-limit", "0.001");
+        Assert.Equal(ExitCodes.NoSolution, result.ExitCode);
+        var md = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("no solution was found before the time limit", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_out_option_is_required()
+    {
+        Assert.Equal(ExitCodes.Usage, CliRunner.Run("report", Tiny).ExitCode);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_temp, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+}

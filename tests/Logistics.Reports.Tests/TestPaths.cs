@@ -1,0 +1,30 @@
+namespace Logistics.Reports.Tests;
+
+/// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string DefaultNetwork => Path.Combine(RepositoryRoot, "networks", "chagai.network.json");
+
+    public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "Logistics.Reports.Tests", "Golden", "chagai", name);
+
+    /// <summary>A new empty folder under the system's temporary folder.</summary>
+    public static string NewTempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "logistics-reports-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
+                return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (Logistics.sln) above the test assembly.");
+    }
+}
