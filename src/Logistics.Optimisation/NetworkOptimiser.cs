@@ -146,10 +146,10 @@ public sealed class NetworkOptimiser
 
         // Prices: re-solved as an LP with the builds fixed and only the real bounds (docs/model.md, "Prices").
         var pricing = _time.GetTimestamp();
-        var prices = PriceCalculator.ForBuilds(network, values.Built, options);
+        var prices = PriceCalculator.ForBuilds(network, values.Built, options, settings.TimeLimit);
         var priceTime = _time.GetElapsedTime(pricing);
         if (prices is null)
-            message += " Prices are missing: the fixed-build linear programme did not solve to optimality.";
+            message += " Prices are missing: the fixed-build linear programme did not solve to optimality (within the time limit, if one was given).";
 
         var links = FlowReporter.LinkFlows(values);
         var ports = FlowReporter.PortFlows(values);

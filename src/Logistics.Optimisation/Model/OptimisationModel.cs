@@ -161,10 +161,17 @@ internal sealed class OptimisationModel
         Slacks.Add(describe is null ? slack : describe(slack));
     }
 
-    /// <summary>Options whose capacity increments apply to a link.</summary>
-    public IEnumerable<(InvestmentOption Option, double Added)> LinkIncrements(LinkId link) =>
-        Network.Options.SelectMany(o => o.CapacityAdds.IsDefault ? [] : o.CapacityAdds.Where(a => a.Link == link).Select(a => (o, a.AddedTpy)))
-            .Where(x => Build.ContainsKey(x.o.Id));
+    /// <summary>Options whose capacity increments apply to a link (indexed once: asked per link and per arc).</summary>
+    public IEnumerable<(InvestmentOption Option, double Added)> LinkIncrements(LinkId link)
+    {
+        _linkIncrements ??= Network.Options
+            .SelectMany(o => o.CapacityAdds.IsDefault ? [] : o.CapacityAdds.Where(a => a.Link is not null).Select(a => (Link: a.Link!.Value, Option: o, a.AddedTpy)))
+            .GroupBy(x => x.Link)
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.Option, x.AddedTpy)).ToList());
+        return _linkIncrements.TryGetValue(link, out var list) ? list.Where(x => Build.ContainsKey(x.Option.Id)) : [];
+    }
+
+    private Dictionary<LinkId, List<(InvestmentOption Option, double AddedTpy)>>? _linkIncrements;
 
     /// <summary>Options whose capacity increments apply to a port.</summary>
     public IEnumerable<(InvestmentOption Option, double Added)> PortIncrements(NodeId port) =>

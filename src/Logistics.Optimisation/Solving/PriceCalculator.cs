@@ -18,9 +18,9 @@ internal static class PriceCalculator
 
     /// <summary>
     /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
-    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble).
+    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble, or the time limit).
     /// </summary>
-    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options)
+    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
     {
         var fixedNetwork = network;
         foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
@@ -29,6 +29,9 @@ internal static class PriceCalculator
         if (solver is null)
             return null;
         var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false, OnlyRealBounds = true });
+        // The user's time limit applies to the price LP too (on national-scale networks it can take as long as the MIP).
+        if (timeLimit is { } limit)
+            solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? FromSolvedLp(model) : null;
     }
 
