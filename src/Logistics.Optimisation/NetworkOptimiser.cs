@@ -124,9 +124,9 @@ public sealed class NetworkOptimiser
 
         if (ourStatus == SolveStatus.Infeasible)
         {
+            // The wall time then includes the diagnosis's two elastic solves.
             var diagnosis = InfeasibilityDiagnoser.Diagnose(network, backend, settings, options);
-            var failed = Failed(network, ourStatus, message, Run(TimeSpan.Zero)) with { Diagnosis = diagnosis };
-            return failed with { Solver = Run(TimeSpan.Zero) };
+            return Failed(network, ourStatus, message, Run(TimeSpan.Zero)) with { Diagnosis = diagnosis };
         }
 
         if (ourStatus is not (SolveStatus.Optimal or SolveStatus.Feasible))

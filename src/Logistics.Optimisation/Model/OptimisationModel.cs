@@ -7,12 +7,13 @@ using Logistics.Network.Model;
 namespace Logistics.Optimisation.Model;
 
 /// <summary>Switches for model variants that benchmarks compare; the defaults are what every solve uses.</summary>
-/// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links.</param>
+/// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links. Off by default: the
+/// benchmarks found them no faster and heavier (docs/benchmarks.md).</param>
 /// <param name="Elastic">Give every constraint that can make the model infeasible a penalised slack (the infeasibility diagnosis).</param>
 /// <param name="OnlyRealBounds">Leave out the implied upper bounds (class volume on flows, injections, absorptions and
 /// deliveries): they never change the answer but, sitting exactly at the optimum, they make the duals degenerate. The
 /// price LP uses this.</param>
-internal sealed record ModelOptions(bool TightenBuiltLinks = true, bool Elastic = false, bool OnlyRealBounds = false)
+internal sealed record ModelOptions(bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false)
 {
     public static ModelOptions Default { get; } = new();
 }

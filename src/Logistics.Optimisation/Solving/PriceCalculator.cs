@@ -22,9 +22,11 @@ internal static class PriceCalculator
     /// </summary>
     public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
     {
-        var fixedNetwork = network;
+        // One builder for every decision: a snapshot per option would copy the network hundreds of times at national scale.
+        var builder = NetworkBuilder.From(network);
         foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
-            fixedNetwork = fixedNetwork.WithDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+            builder.SetDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+        var fixedNetwork = builder.Build();
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             return null;
