@@ -125,9 +125,9 @@ public sealed class NetworkOptimiser
 
         if (ourStatus == SolveStatus.Infeasible)
         {
+            // The wall time then includes the diagnosis's two elastic solves.
             var diagnosis = InfeasibilityDiagnoser.Diagnose(network, backend, settings, options);
-            var failed = Failed(network, ourStatus, message, Run(TimeSpan.Zero)) with { Diagnosis = diagnosis };
-            return failed with { Solver = Run(TimeSpan.Zero) };
+            return Failed(network, ourStatus, message, Run(TimeSpan.Zero)) with { Diagnosis = diagnosis };
         }
 
         if (ourStatus is not (SolveStatus.Optimal or SolveStatus.Feasible))
@@ -147,10 +147,10 @@ public sealed class NetworkOptimiser
 
         // Prices: re-solved as an LP with the builds fixed and only the real bounds (docs/model.md, "Prices").
         var pricing = _time.GetTimestamp();
-        var prices = PriceCalculator.ForBuilds(network, values.Built, options);
+        var prices = PriceCalculator.ForBuilds(network, values.Built, options, settings.TimeLimit);
         var priceTime = _time.GetElapsedTime(pricing);
         if (prices is null)
-            message += " Prices are missing: the fixed-build linear programme did not solve to optimality.";
+            message += " Prices are missing: the fixed-build linear programme did not solve to optimality (within the time limit, if one was given).";
 
         var links = FlowReporter.LinkFlows(values);
         var ports = FlowReporter.PortFlows(values);

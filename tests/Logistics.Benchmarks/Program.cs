@@ -7,6 +7,7 @@ using Logistics.Benchmarks;
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- sizes [--time-limit 30] [--gap 0.001] [NAME ...]
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- build NAME          (model build time by family)
 var arguments = args.ToList();
 string? Option(string name)
 {
@@ -31,6 +32,9 @@ switch (verb)
 {
     case "instance":
         Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate).Row());
+        return 0;
+    case "build":
+        BenchmarkRunner.TimeFamilies(InstanceSize.Parse(rest[0]), Console.Out);
         return 0;
     case "backends":
         BenchmarkRunner.CompareOnNetwork(rest[0], Console.Out);

@@ -68,6 +68,21 @@ public sealed class DiagnosisTests
     }
 
     [Fact]
+    public void The_cost_phase_does_not_trade_the_budget_overrun_for_cargo_left_behind()
+    {
+        // Phase 1 blames the budget (400 USD × 1e-6) rather than 60 t of capacity overrun (× 0.1). Had phase 2 only held the
+        // weighted sum, skipping the option would have been cheaper and some other violation would have appeared instead.
+        var network = TestNetwork.Create().Mine("m", "ore", 100).Market("k", "ore")
+            .Link("l", "m", "k", perTonne: 1, capacity: 40)
+            .Option("upgrade", capex: 1000, addToLink: "l", added: 100)
+            .Budget(600)
+            .Build();
+        var result = new NetworkOptimiser().Solve(network, SolverSettings.Default);
+        var finding = Assert.Single(result.Diagnosis!.Findings);
+        Assert.Equal(FindingKind.Budget, finding.Kind);
+    }
+
+    [Fact]
     public void Output_that_no_market_can_take_cannot_leave()
     {
         var network = TestNetwork.Create().Mine("m", "ore", 100).Market("k", "ore", max: 30)

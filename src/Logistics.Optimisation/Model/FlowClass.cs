@@ -11,7 +11,8 @@ namespace Logistics.Optimisation.Model;
 /// </summary>
 internal sealed record FlowClass(int Index, CommodityId Commodity, NodeId Market, MarketDemand Demand, double Volume)
 {
-    public string Key => $"{Commodity}>{Market}";
+    /// <summary>Computed once: it names every variable and row of the class.</summary>
+    public string Key { get; } = $"{Commodity}>{Market}";
 
     /// <summary>Classes for every market demand some mine supplies (or that demands a minimum, which then cannot be met), sorted by market then commodity.</summary>
     public static ImmutableArray<FlowClass> For(Network.Model.Network network)

@@ -63,7 +63,15 @@ internal sealed class ModeLayerGraph
 
         Outgoing = [.. outgoing.Select(l => l.ToImmutableArray())];
         Incoming = [.. incoming.Select(l => l.ToImmutableArray())];
+
+        // Looked up once per link by the capacity rows and the reports: a scan of every arc per link is quadratic.
+        _arcsByLink = arcs.Where(a => a.Link is not null).GroupBy(a => a.Link!.Id).ToDictionary(g => g.Key, g => g.ToImmutableArray());
     }
+
+    private readonly Dictionary<LinkId, ImmutableArray<Arc>> _arcsByLink;
+
+    /// <summary>The arcs of one link (forward, then reverse for a both-ways link); empty for a link with no arcs.</summary>
+    public ImmutableArray<Arc> ArcsOf(LinkId link) => _arcsByLink.TryGetValue(link, out var arcs) ? arcs : [];
 
     public ImmutableArray<SubNode> SubNodes { get; }
 

@@ -274,7 +274,7 @@ internal sealed class LinkCapacity : ModelFamily
     {
         foreach (var link in model.Network.Links)
         {
-            var arcs = model.Graph.Arcs.Where(a => a.Link?.Id == link.Id).ToList();
+            var arcs = model.Graph.ArcsOf(link.Id).ToList();
             if (arcs.Count == 0)
                 continue;
             var shared = link.Direction == LinkDirection.BothWays && link.Sharing == CapacitySharing.SharedBothWays;

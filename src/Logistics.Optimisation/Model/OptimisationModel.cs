@@ -7,12 +7,13 @@ using Logistics.Network.Model;
 namespace Logistics.Optimisation.Model;
 
 /// <summary>Switches for model variants that benchmarks compare; the defaults are what every solve uses.</summary>
-/// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links.</param>
+/// <param name="TightenBuiltLinks">Add the per-class <c>builtLinkGate</c> rows on option-built links. Off by default: the
+/// benchmarks found them no faster and heavier (docs/benchmarks.md).</param>
 /// <param name="Elastic">Give every constraint that can make the model infeasible a penalised slack (the infeasibility diagnosis).</param>
 /// <param name="OnlyRealBounds">Leave out the implied upper bounds (class volume on flows, injections, absorptions and
 /// deliveries): they never change the answer but, sitting exactly at the optimum, they make the duals degenerate. The
 /// price LP uses this.</param>
-internal sealed record ModelOptions(bool TightenBuiltLinks = true, bool Elastic = false, bool OnlyRealBounds = false)
+internal sealed record ModelOptions(bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false)
 {
     public static ModelOptions Default { get; } = new();
 }
@@ -161,10 +162,17 @@ internal sealed class OptimisationModel
         Slacks.Add(describe is null ? slack : describe(slack));
     }
 
-    /// <summary>Options whose capacity increments apply to a link.</summary>
-    public IEnumerable<(InvestmentOption Option, double Added)> LinkIncrements(LinkId link) =>
-        Network.Options.SelectMany(o => o.CapacityAdds.IsDefault ? [] : o.CapacityAdds.Where(a => a.Link == link).Select(a => (o, a.AddedTpy)))
-            .Where(x => Build.ContainsKey(x.o.Id));
+    /// <summary>Options whose capacity increments apply to a link (indexed once: asked per link and per arc).</summary>
+    public IEnumerable<(InvestmentOption Option, double Added)> LinkIncrements(LinkId link)
+    {
+        _linkIncrements ??= Network.Options
+            .SelectMany(o => o.CapacityAdds.IsDefault ? [] : o.CapacityAdds.Where(a => a.Link is not null).Select(a => (Link: a.Link!.Value, Option: o, a.AddedTpy)))
+            .GroupBy(x => x.Link)
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.Option, x.AddedTpy)).ToList());
+        return _linkIncrements.TryGetValue(link, out var list) ? list.Where(x => Build.ContainsKey(x.Option.Id)) : [];
+    }
+
+    private Dictionary<LinkId, List<(InvestmentOption Option, double AddedTpy)>>? _linkIncrements;
 
     /// <summary>Options whose capacity increments apply to a port.</summary>
     public IEnumerable<(InvestmentOption Option, double Added)> PortIncrements(NodeId port) =>

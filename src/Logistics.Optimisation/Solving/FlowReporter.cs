@@ -56,7 +56,7 @@ internal static class FlowReporter
                 .ToImmutableArray();
             var total = values.ArcTotal(arc);
             var capacity = LinkCapacity(values, link);
-            var counted = IsShared(link) ? model.Graph.Arcs.Where(a => a.Link?.Id == link.Id).Sum(values.ArcTotal) : total;
+            var counted = IsShared(link) ? model.Graph.ArcsOf(link.Id).Sum(values.ArcTotal) : total;
             results.Add(new LinkFlowResult(link.Id, arc.Travel, arc.FromNode, arc.ToNode, link.Mode, byCommodity, total, capacity, Utilisation(counted, capacity)));
         }
 

@@ -18,7 +18,7 @@ internal static class InfeasibilityDiagnoser
 {
     public const string Method = "Elastic re-solve: every supply, demand-minimum, capacity, rule, budget and option-logic row gets a slack; "
         + "phase 1 minimises the weighted slacks (per tonne: capacity overrun 0.1, rule violation 1, output that cannot ship or demand that cannot be met 10; "
-        + "per USD over budget 1e-6; option logic 1e6), phase 2 holds that minimum and minimises cost.";
+        + "per USD over budget 1e-6; option logic 1e6), phase 2 caps every slack at its phase-1 value and minimises cost.";
 
     private const double Tolerance = 1e-6;
 
@@ -26,50 +26,71 @@ internal static class InfeasibilityDiagnoser
     {
         // GLOP only when every option is fixed; any other backend that could not solve the original cannot help here either, so use SCIP for MIPs.
         var name = network.Options.Any(o => o.Decision == BuildDecision.Free) ? (backend is SolverBackend.Cbc or SolverBackend.Highs ? NetworkOptimiser.BackendName(backend) : "SCIP") : "GLOP";
-        using var solver = Solver.CreateSolver(name);
-        if (solver is null)
-            return Unfinished($"the {name} backend is not available");
-        var model = ModelBuilder.Build(network, solver, integerBuilds: name != "GLOP", options with { Elastic = true });
-        if (settings.TimeLimit is { } limit)
-            solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
-        using var parameters = new MPSolverParameters();
-        if (name != "GLOP")
-            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
-
-        // Keep the cost objective aside, minimise the violations alone.
-        var objective = solver.Objective();
-        var variables = solver.variables();
-        var costs = variables.Select(v => objective.GetCoefficient(v)).ToArray();
-        objective.Clear();
-        objective.SetMinimization();
-        foreach (var slack in model.Slacks)
-            objective.SetCoefficient(slack.Variable, slack.Weight);
-        var status = solver.Solve(parameters);
-        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
-            return Unfinished($"the elastic model stopped with {status}");
-        var least = objective.Value();
-
-        // Phase 2: violations no worse than that (a hair of slack for round-off), then the cheapest plan.
-        var hold = solver.MakeConstraint(double.NegativeInfinity, least + Math.Max(1e-7, 1e-7 * Math.Abs(least)), "elasticHold");
-        foreach (var slack in model.Slacks)
-            hold.SetCoefficient(slack.Variable, slack.Weight);
-        objective.Clear();
-        objective.SetMinimization();
-        for (var i = 0; i < variables.Count; i++)
+        // Phase 1: the violations alone.
+        List<double> caps;
+        var (first, firstModel, firstStatus) = SolveElastic(network, name, settings, options, caps: null);
+        using (first)
         {
-            if (costs[i] != 0)
-                objective.SetCoefficient(variables[i], costs[i]);
+            if (firstModel is null)
+                return Unfinished($"the {name} backend is not available");
+            if (firstStatus is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+                return Unfinished($"the elastic model stopped with {firstStatus}");
+            caps = [.. firstModel.Slacks.Select(slack => Math.Max(0, slack.Variable.SolutionValue()))];
         }
 
-        var second = solver.Solve(parameters);
-        if (second is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
-        {
-            // Phase 1's values are gone after a failed re-solve; say so rather than guess.
-            return Unfinished($"the cost phase of the elastic model stopped with {second}");
-        }
+        // Phase 2, on a fresh copy (re-solving a changed GLOP model in place proved fragile): every slack capped at its
+        // phase-1 value (a hair more for round-off), then the cheapest plan. Capping each slack, not just their weighted
+        // sum, stops phase 2 trading one kind of violation for another (skipping a costly option by leaving some other
+        // cargo behind at the same penalty).
+        var (second, model, secondStatus) = SolveElastic(network, name, settings, options, caps);
+        using var secondSolver = second;
+        if (model is null || secondStatus is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+            return Unfinished($"the cost phase of the elastic model stopped with {secondStatus}");
 
         var findings = new FindingWriter(network, model).Write();
         return new InfeasibilityDiagnosis([.. findings.Select(f => f.Sentence)]) { Findings = findings, Method = Method };
+    }
+
+    /// <summary>
+    /// Builds and solves the elastic model. Without caps: minimise the weighted slacks. With caps (phase-1 values, in
+    /// slack order): slacks bounded by them, minimise cost plus 1e-3 per unit of slack, which pulls a slack that would
+    /// otherwise float in an inactive row down to the violation it really measures.
+    /// </summary>
+    private static (Solver? Solver, OptimisationModel? Model, Solver.ResultStatus Status) SolveElastic(
+        Network.Model.Network network, string backend, SolverSettings settings, ModelOptions options, List<double>? caps)
+    {
+        var solver = Solver.CreateSolver(backend);
+        if (solver is null)
+            return (null, null, Solver.ResultStatus.NOT_SOLVED);
+        var model = ModelBuilder.Build(network, solver, integerBuilds: backend != "GLOP", options with { Elastic = true });
+        if (settings.TimeLimit is { } limit)
+            solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
+        var objective = solver.Objective();
+        if (caps is null)
+        {
+            objective.Clear();
+            objective.SetMinimization();
+        }
+
+        for (var i = 0; i < model.Slacks.Count; i++)
+        {
+            var slack = model.Slacks[i];
+            if (caps is null)
+            {
+                objective.SetCoefficient(slack.Variable, slack.Weight);
+            }
+            else
+            {
+                // A slack phase 1 left at zero stays at zero (a tiny positive range trips GLOP up: ABNORMAL).
+                slack.Variable.SetUb(caps[i] <= 1e-9 ? 0 : caps[i] + Math.Max(1e-6, 1e-7 * caps[i]));
+                objective.SetCoefficient(slack.Variable, 1e-3);
+            }
+        }
+
+        using var parameters = new MPSolverParameters();
+        if (backend != "GLOP")
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+        return (solver, model, solver.Solve(parameters));
     }
 
     private static InfeasibilityDiagnosis Unfinished(string why)

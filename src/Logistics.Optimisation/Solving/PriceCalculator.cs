@@ -18,17 +18,22 @@ internal static class PriceCalculator
 
     /// <summary>
     /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
-    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble).
+    /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble, or the time limit).
     /// </summary>
-    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options)
+    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
     {
-        var fixedNetwork = network;
+        // One builder for every decision: a snapshot per option would copy the network hundreds of times at national scale.
+        var builder = NetworkBuilder.From(network);
         foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
-            fixedNetwork = fixedNetwork.WithDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+            builder.SetDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+        var fixedNetwork = builder.Build();
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             return null;
         var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false, OnlyRealBounds = true });
+        // The user's time limit applies to the price LP too (on national-scale networks it can take as long as the MIP).
+        if (timeLimit is { } limit)
+            solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         return solver.Solve() == Solver.ResultStatus.OPTIMAL ? FromSolvedLp(model) : null;
     }
 
