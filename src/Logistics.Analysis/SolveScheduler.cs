@@ -22,7 +22,7 @@ public sealed class SolveScheduler
         ArgumentNullException.ThrowIfNull(settings);
         Parallelism = Math.Max(1, settings.Parallelism);
         Settings = Parallelism > 1 ? settings.Solver with { Threads = 1 } : settings.Solver;
-        _optimiser = optimiser ?? new NetworkOptimiser();
+        _optimiser = optimiser ?? new NetworkOptimiser(settings.Clock);
     }
 
     /// <summary>The bound on concurrent work items.</summary>

@@ -115,6 +115,40 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.Equal("bridge", document.RootElement.GetProperty("outages")[0].GetProperty("elementId").GetString());
     }
 
+    [Theory]
+    [InlineData("compare", "--scenarios", "all")]
+    [InlineData("value", "--option", "express")]
+    [InlineData("sweep", "--param", "options[express].capexUsd", "--from", "0", "--to", "240", "--steps", "4")]
+    [InlineData("resilience", "--top", "2")]
+    public void Each_analysis_verb_writes_byte_identical_json_on_two_runs(string verb, params string[] options)
+    {
+        var file = WriteBridged();
+        byte[] RunOnce(string name)
+        {
+            var json = Path.Combine(_folder, name);
+            var result = CliRunner.Run([verb, file, .. options, "--parallel", "2", "--json", json]);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+            return File.ReadAllBytes(json);
+        }
+
+        var first = RunOnce("first.json");
+        var second = RunOnce("second.json");
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("wallTime", System.Text.Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_timings_the_compare_json_carries_each_solves_times()
+    {
+        var json = Path.Combine(_folder, "timed.json");
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "cheap-south", "--json", json, "--timings");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var solver = document.RootElement.GetProperty("outcomes")[0].GetProperty("result").GetProperty("solver");
+        Assert.True(solver.GetProperty("wallTime").GetDouble() >= 0);
+        Assert.True(solver.TryGetProperty("solveTime", out _));
+    }
+
     [Fact]
     public void Analysis_verbs_report_a_missing_file_with_exit_code_1()
     {

@@ -21,6 +21,11 @@ internal static class AnalysisCommandSupport
 
     public static Option<FileInfo?> JsonOption() => new("--json") { Description = "Also write the whole analysis as JSON to this file (docs/analyses.md, \"JSON\")." };
 
+    public static Option<bool> TimingsOption() => new("--timings")
+    {
+        Description = "Also write run timings (start time, elapsed, each solve's times) into the output files; without them the same input gives byte-identical files.",
+    };
+
     public static Option<string?> ScenarioOption() => new("--scenario") { Description = "Apply this scenario (an id the file defines) first." };
 
     /// <summary>Checks --parallel; null when it is fine, else the usage exit code after the message.</summary>
@@ -50,11 +55,11 @@ internal static class AnalysisCommandSupport
         return null;
     }
 
-    public static void WriteJson<T>(CliContext context, T report, FileInfo? json)
+    public static void WriteJson<T>(CliContext context, T report, FileInfo? json, bool includeTimings)
         where T : class
     {
         if (json is null) return;
-        AnalysisJson.WriteFile(report, json.FullName);
+        AnalysisJson.WriteFile(report, json.FullName, includeTimings);
         context.Out.WriteLine();
         context.Out.WriteLine($"Analysis written to {json.Name}.");
     }

@@ -19,7 +19,8 @@ public static class CompareCommand
         var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
         var parallel = ParallelOption();
         var json = JsonOption();
-        var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json };
+        var timings = TimingsOption();
+        var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json, timings };
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
@@ -47,7 +48,7 @@ public static class CompareCommand
             }
 
             Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
+            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
             return ExitCodes.Success;
         });
         return command;

@@ -26,10 +26,11 @@ public static class ReportCommand
         var parallel = AnalysisCommandSupport.ParallelOption();
         var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit per solve, seconds; a solve that hits it reports its best solution and gap." };
         var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which a solve may stop, e.g. 0.001." };
+        var timings = AnalysisCommandSupport.TimingsOption();
         var force = new Option<bool>("--force") { Description = "Replace DIR even when it is not empty." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
-            file, output, scenarios, analyses, sweeps, parallel, timeLimit, gap, force,
+            file, output, scenarios, analyses, sweeps, parallel, timeLimit, gap, timings, force,
         };
         command.SetAction(parse =>
         {
@@ -60,7 +61,7 @@ public static class ReportCommand
 
             var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen,
                 parse.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(gap));
-            var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests] };
+            var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
             var parent = Path.GetDirectoryName(target) ?? ".";
             Directory.CreateDirectory(parent);
             var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");

@@ -19,7 +19,8 @@ public static class ResilienceCommand
         var top = new Option<int?>("--top") { Description = "Print only the N most harmful failures (the JSON has all of them)." };
         var parallel = ParallelOption();
         var json = JsonOption();
-        var command = new Command("resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.") { file, scenario, top, parallel, json };
+        var timings = TimingsOption();
+        var command = new Command("resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.") { file, scenario, top, parallel, json, timings };
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
@@ -40,7 +41,7 @@ public static class ResilienceCommand
             }
 
             Write(context.Out, report, parse.GetValue(top));
-            WriteJson(context, report, parse.GetValue(json));
+            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
             return ExitCodes.Success;
         });
         return command;

@@ -7,7 +7,7 @@ using Logistics.Optimisation;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics solve FILE [--scenario S] [--solver auto|scip|cbc|highs|cp-sat|glop] [--time-limit SECONDS] [--gap G] [--threads N] [--json FILE] [--export-model FILE.lp|FILE.mps]</c>:
+/// <c>logistics solve FILE [--scenario S] [--solver auto|scip|cbc|highs|cp-sat|glop] [--time-limit SECONDS] [--gap G] [--threads N] [--json FILE [--timings]] [--export-model FILE.lp|FILE.mps]</c>:
 /// loads the network (with the scenario applied), solves it, prints the summary (with prices, or the diagnosis when
 /// infeasible), optionally writes the JSON result and the model.
 /// Exit code by status: optimal 0, feasible 4, infeasible 5, unbounded 6, no solution 7; invalid input 1; a backend
@@ -27,11 +27,12 @@ public static class SolveCommand
         var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which to stop, e.g. 0.001." };
         var threads = new Option<int>("--threads") { Description = "Solver threads (1 keeps runs reproducible).", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the whole result as JSON (docs/result-format.md) to this file." };
+        var timings = AnalysisCommandSupport.TimingsOption();
         var export = new Option<FileInfo?>("--export-model") { Description = "Also write the exact model to FILE.lp (LP format) or FILE.mps (free MPS); names as in docs/model.md." };
 
         var command = new Command("solve", "Choose which options to build and how cargo flows, at least cost per year.")
         {
-            file, scenario, solver, timeLimit, gap, threads, json, export,
+            file, scenario, solver, timeLimit, gap, threads, json, timings, export,
         };
         command.SetAction(parse =>
         {
@@ -66,7 +67,7 @@ public static class SolveCommand
             ResultConsoleWriter.Write(result, loaded.Network, context.Out);
             if (parse.GetValue(json) is { } output)
             {
-                ResultJsonWriter.WriteFile(result, output.FullName);
+                ResultJsonWriter.WriteFile(result, output.FullName, parse.GetValue(timings));
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Result written to {output.Name}."));
             }
 

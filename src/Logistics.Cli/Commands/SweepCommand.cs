@@ -24,9 +24,10 @@ public static class SweepCommand
         var scenario = ScenarioOption();
         var parallel = ParallelOption();
         var json = JsonOption();
+        var timings = TimingsOption();
         var command = new Command("sweep", "Vary one numeric field over a range, solve at each value and find where the builds switch.")
         {
-            file, param, from, to, steps, tolerance, scenario, parallel, json,
+            file, param, from, to, steps, tolerance, scenario, parallel, json, timings,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +49,7 @@ public static class SweepCommand
             }
 
             Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
+            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
             return ExitCodes.Success;
         });
         return command;

@@ -20,7 +20,8 @@ public static class ValueCommand
         var option = new Option<string?>("--option") { Description = "Value only this option (and its bundle, if it requires others)." };
         var parallel = ParallelOption();
         var json = JsonOption();
-        var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json };
+        var timings = TimingsOption();
+        var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json, timings };
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
@@ -37,7 +38,7 @@ public static class ValueCommand
 
             var report = ValueAnalysis.Run(network, Settings(parse.GetValue(parallel)), only, context.CancellationToken);
             Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
+            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
             return ExitCodes.Success;
         });
         return command;

@@ -454,7 +454,7 @@ internal static class ReportComposer
                 ? [$"The builds do not change between {Fmt.Number(sweep.From)} and {Fmt.Number(sweep.To)}."]
                 : [.. sweep.SwitchingPoints.Select(p => $"At {Fmt.Number(p.Estimate)} (between {Fmt.Number(p.Lower)} and {Fmt.Number(p.Upper)}) the builds switch from {JoinIds(p.BuiltBelow)} to {JoinIds(p.BuiltAbove)}.")]));
             if (sweep.Points.Any(p => p.ObjectiveUsd is not null))
-                blocks.Add(new Figure($"charts/sweep-{(i + 1).ToString(Inv)}.svg", $"Cost per year as {sweep.Path} varies; dashed lines mark where the builds switch.", Charts.Sweep(sweep)));
+                blocks.Add(new Figure($"charts/sweep-{(i + 1).ToString(Inv)}.svg", $"Cost per year as {sweep.Path} varies; dashed lines mark where the builds switch.", Charts.Sweep(sweep, i + 1)));
         }
 
         _ = names;
@@ -463,13 +463,20 @@ internal static class ReportComposer
 
     private static ReportSection ManifestSection(ReportModel model, ReportStatus status)
     {
+        // The solve-time column only when the run's timings are wanted: without it the same input gives the same bytes.
+        var timed = model.Manifest.IncludeTimings;
+        TableColumn[] columns = [new("Variant"), new("Status"), new("Objective m USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right)];
         var solves = Table.Of(
             "Solves",
-            [new("Variant"), new("Status"), new("Objective m USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right), new("Solve time", ColumnAlign.Right)],
-            model.Variants().Select(v => new[]
+            timed ? [.. columns, new("Solve time", ColumnAlign.Right)] : columns,
+            model.Variants().Select(v =>
             {
-                v.Scenario, ResultJsonWriter.Name(v.Result.Status), v.Result.Objective is { } o ? Fmt.Millions(o) : "", Fmt.Gap(v.Result.RelativeGap),
-                SolverLabel(v.Result.Solver), v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv), Fmt.Seconds(v.Result.Solver.WallTime),
+                string[] cells =
+                [
+                    v.Scenario, ResultJsonWriter.Name(v.Result.Status), v.Result.Objective is { } o ? Fmt.Millions(o) : "", Fmt.Gap(v.Result.RelativeGap),
+                    SolverLabel(v.Result.Solver), v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv),
+                ];
+                return timed ? [.. cells, Fmt.Seconds(v.Result.Solver.WallTime)] : cells;
             }));
         return new ReportSection("manifest", "Run manifest",
         [
@@ -495,8 +502,11 @@ internal static class ReportComposer
         rows.Add(["Analyses", string.Join(", ", m.Analyses)]);
         rows.Add(["Time limit per solve", m.SolveTimeLimit is { } t ? Fmt.Seconds(t) : "none"]);
         rows.Add(["Relative gap asked", m.RelativeGap is { } g ? Fmt.Gap(g) : $"default ({Fmt.Gap(SolverSettings.DefaultRelativeGap)})"]);
-        rows.Add(["Run at", m.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv)]);
-        rows.Add(["Run time", Fmt.Seconds(m.Elapsed)]);
+        if (m.IncludeTimings)
+        {
+            rows.Add(["Run at", m.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv)]);
+            rows.Add(["Run time", Fmt.Seconds(m.Elapsed)]);
+        }
         return Table.Of("Manifest", [new("Field"), new("Value")], rows);
     }
 
