@@ -41,7 +41,7 @@ public static class CompareAnalysis
             outcomes,
             [.. network.Commodities.Select(c => c.Id)],
             [.. network.NodesOfKind(NodeKind.Port).Select(p => p.Id)],
-            [.. network.Options.Select(o => o.Id)]);
+            [.. network.Options.Select(o => o.Id)]) { Tally = scheduler.Tally };
     }
 
     private static ScenarioOutcome SolveOne(NetworkSource source, string? scenario, Network.Model.Network baseNetwork, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)

@@ -19,6 +19,9 @@ public sealed record ComparisonReport(
     ImmutableArray<NodeId> Ports,
     ImmutableArray<OptionId> Options)
 {
+    /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
+    public SolveTally Tally { get; init; } = SolveTally.None;
+
     /// <summary>The base network's outcome (always the first; not repeated in JSON).</summary>
     [JsonIgnore]
     public ScenarioOutcome Base => Outcomes[0];

@@ -40,7 +40,7 @@ public static class ValueAnalysis
 
         var valuations = indexed.Select(x => Value(network, x.Row, optimumBuilds, results[x.In], results[x.Out])).ToImmutableArray();
         return new ValueReport(network.AppliedScenario?.Value, network.Metadata.DiscountRate, network.Metadata.HorizonYears,
-            optimum.Status, optimum.Objective, optimumBuilds, valuations);
+            optimum.Status, optimum.Objective, optimumBuilds, valuations) { Tally = scheduler.Tally };
     }
 
     /// <summary>What one row forces in each of its two solves.</summary>

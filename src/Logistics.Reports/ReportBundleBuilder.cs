@@ -80,7 +80,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
             return Invalid(request, outputDirectory, networkFile, source.ContentHash, inputs, diagnostics, startedAt, started, analyses);
 
         var network = loaded.Network;
-        var solver = new SolverSettings(TimeLimit: request.SolveTimeLimit, RelativeGap: request.RelativeGap);
+        var solver = new SolverSettings(request.Solver, request.SolveTimeLimit, request.RelativeGap);
         var settings = new AnalysisSettings(solver, Parallelism) { Clock = clock };
         var baseResult = new NetworkOptimiser(clock).Solve(network, solver with { Threads = 1 }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Logistics.Optimisation;
+
 namespace Logistics.Reports;
 
 /// <summary>
@@ -11,12 +13,14 @@ namespace Logistics.Reports;
 /// <param name="Analyses">Analysis names: <c>solve</c>, <c>compare</c>, <c>value</c>, <c>sweep</c>, <c>resilience</c>.</param>
 /// <param name="SolveTimeLimit">Time limit per solve; null for the solver default.</param>
 /// <param name="RelativeGap">Relative MIP gap at which a solve may stop; null for the default.</param>
+/// <param name="Solver">Solver backend of every solve (the CLI's <c>--solver</c>); auto picks as <c>solve</c> does.</param>
 public sealed record ReportRequest(
     string NetworkPath,
     ImmutableArray<string> Scenarios,
     ImmutableArray<string> Analyses,
     TimeSpan? SolveTimeLimit = null,
-    double? RelativeGap = null);
+    double? RelativeGap = null,
+    SolverBackend Solver = SolverBackend.Auto);
 
 /// <summary>How a bundle came out.</summary>
 public enum ReportStatus

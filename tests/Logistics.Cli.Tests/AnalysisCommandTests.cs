@@ -149,6 +149,53 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.True(solver.TryGetProperty("solveTime", out _));
     }
 
+    [Theory]
+    [InlineData("--time-limit", "0")]
+    [InlineData("--time-limit", "-1")]
+    [InlineData("--gap", "-0.1")]
+    [InlineData("--solver", "gurobi")]
+    public void Every_solving_verb_rejects_bad_solver_options_with_exit_code_2(string option, string value)
+    {
+        var file = WriteBridged();
+        string[][] verbs =
+        [
+            ["solve", file], ["compare", file], ["value", file], ["resilience", file],
+            ["sweep", file, "--param", "options[express].capexUsd", "--from", "0", "--to", "240"],
+            ["report", file, "--out", Path.Combine(_folder, "never")],
+        ];
+        foreach (var verb in verbs)
+        {
+            var result = CliRunner.Run([.. verb, option, value]);
+            Assert.True(result.ExitCode == ExitCodes.Usage, $"{verb[0]} {option} {value}: exit {result.ExitCode}");
+            Assert.StartsWith("error", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_folder, "never")));
+    }
+
+    [Fact]
+    public void An_analysis_whose_solves_hit_the_time_limit_says_so_and_exits_4()
+    {
+        // One millisecond is far below what SCIP needs to set up the default network, so no point is proven.
+        var result = CliRunner.Run("sweep", Default, "--param", "metadata.discountRate", "--from", "0.05", "--to", "0.1", "--steps", "2", "--time-limit", "0.001", "--parallel", "2");
+        Assert.Equal(ExitCodes.Feasible, result.ExitCode);
+        Assert.Contains("Not proven optimal: 2 of 2 solves stopped at the time or gap limit", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_solver_option_reaches_the_analysis_solves()
+    {
+        var json = Path.Combine(_folder, "cbc.json");
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "cheap-south", "--solver", "cbc", "--gap", "0", "--time-limit", "60", "--json", json);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"base\s+optimal\s+0\.0", result.Out);
+        Assert.DoesNotContain("Not proven optimal", result.Out, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        foreach (var outcome in document.RootElement.GetProperty("outcomes").EnumerateArray())
+            Assert.Equal("cbc", outcome.GetProperty("result").GetProperty("solver").GetProperty("backend").GetString());
+        Assert.Equal(2, document.RootElement.GetProperty("tally").GetProperty("solves").GetInt32());
+    }
+
     [Fact]
     public void Analysis_verbs_report_a_missing_file_with_exit_code_1()
     {

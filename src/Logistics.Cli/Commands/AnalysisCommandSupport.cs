@@ -32,7 +32,19 @@ internal static class AnalysisCommandSupport
     public static int? CheckParallel(CliContext context, int parallel) =>
         parallel < 1 ? Usage(context, "--parallel must be at least 1.") : null;
 
-    public static AnalysisSettings Settings(int parallel) => new(SolverSettings.Default, parallel);
+    public static AnalysisSettings Settings(SolverSettings solver, int parallel) => new(solver, parallel);
+
+    /// <summary>
+    /// Says so when a solve stopped before proving optimality (time or gap limit), and returns the exit code: such
+    /// figures are the best found, not the optimum (exit code 4, as for <c>solve</c>).
+    /// </summary>
+    public static int Finish(CliContext context, SolveTally tally)
+    {
+        if (tally.AllProven) return ExitCodes.Success;
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Not proven optimal: {tally.Unproven.ToString(CultureInfo.InvariantCulture)} of {tally.Solves.ToString(CultureInfo.InvariantCulture)} solves stopped at the time or gap limit (status feasible or no solution); figures from them are the best found, not the optimum.");
+        return ExitCodes.Feasible;
+    }
 
     /// <summary>Reads the file once; prints read errors. Null when it cannot be read.</summary>
     public static NetworkSource? Read(CliContext context, string path)

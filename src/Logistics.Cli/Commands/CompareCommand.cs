@@ -17,13 +17,16 @@ public static class CompareCommand
     {
         var file = FileArgument();
         var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
+        var solver = new SolverOptions();
         var parallel = ParallelOption();
         var json = JsonOption();
         var timings = TimingsOption();
         var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json, timings };
+        solver.AddTo(command);
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
             var source = Read(context, parse.GetValue(file)!.FullName);
             if (source is null) return ExitCodes.InvalidInput;
             var wanted = parse.GetValue(scenarios) ?? "all";
@@ -40,7 +43,7 @@ public static class CompareCommand
             ComparisonReport report;
             try
             {
-                report = CompareAnalysis.Run(source, ids, Settings(parse.GetValue(parallel)), context.CancellationToken);
+                report = CompareAnalysis.Run(source, ids, Settings(solverSettings, parse.GetValue(parallel)), context.CancellationToken);
             }
             catch (AnalysisInputException ex)
             {
@@ -48,8 +51,9 @@ public static class CompareCommand
             }
 
             Write(context.Out, report);
+            var exit = Finish(context, report.Tally);
             WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return ExitCodes.Success;
+            return exit;
         });
         return command;
     }

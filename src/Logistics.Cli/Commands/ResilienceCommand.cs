@@ -17,13 +17,16 @@ public static class ResilienceCommand
         var file = FileArgument();
         var scenario = ScenarioOption();
         var top = new Option<int?>("--top") { Description = "Print only the N most harmful failures (the JSON has all of them)." };
+        var solver = new SolverOptions();
         var parallel = ParallelOption();
         var json = JsonOption();
         var timings = TimingsOption();
         var command = new Command("resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.") { file, scenario, top, parallel, json, timings };
+        solver.AddTo(command);
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
             if (parse.GetValue(top) is < 1) return Usage(context, "--top must be at least 1.");
             var source = Read(context, parse.GetValue(file)!.FullName);
             if (source is null) return ExitCodes.InvalidInput;
@@ -32,7 +35,7 @@ public static class ResilienceCommand
             ResilienceReport report;
             try
             {
-                report = ResilienceAnalysis.Run(network, Settings(parse.GetValue(parallel)), context.CancellationToken);
+                report = ResilienceAnalysis.Run(network, Settings(solverSettings, parse.GetValue(parallel)), context.CancellationToken);
             }
             catch (AnalysisInputException ex)
             {
@@ -41,8 +44,9 @@ public static class ResilienceCommand
             }
 
             Write(context.Out, report, parse.GetValue(top));
+            var exit = Finish(context, report.Tally);
             WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return ExitCodes.Success;
+            return exit;
         });
         return command;
     }

@@ -15,16 +15,11 @@ namespace Logistics.Cli.Commands;
 /// </summary>
 public static class SolveCommand
 {
-    private static readonly string[] SolverNames = ["auto", "scip", "cbc", "highs", "cp-sat", "glop"];
-
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The network file (*.network.json)." };
         var scenario = new Option<string?>("--scenario") { Description = "Apply this scenario (an id the file defines) before solving." };
-        var solver = new Option<string>("--solver") { Description = "Solver backend (auto picks GLOP when every option is fixed, else SCIP).", DefaultValueFactory = _ => "auto" };
-        solver.AcceptOnlyFromAmong(SolverNames);
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Stop after this many seconds and report the best solution so far with its gap." };
-        var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which to stop, e.g. 0.001." };
+        var solver = new SolverOptions();
         var threads = new Option<int>("--threads") { Description = "Solver threads (1 keeps runs reproducible).", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the whole result as JSON (docs/result-format.md) to this file." };
         var timings = AnalysisCommandSupport.TimingsOption();
@@ -32,15 +27,18 @@ public static class SolveCommand
 
         var command = new Command("solve", "Choose which options to build and how cargo flows, at least cost per year.")
         {
-            file, scenario, solver, timeLimit, gap, threads, json, timings, export,
+            file, scenario,
         };
+        solver.AddTo(command);
+        command.Options.Add(threads);
+        command.Options.Add(json);
+        command.Options.Add(timings);
+        command.Options.Add(export);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
-            if (parse.GetValue(timeLimit) is { } seconds && !(seconds > 0))
-                return UsageError(context, "--time-limit must be a positive number of seconds.");
-            if (parse.GetValue(gap) is { } g && !(g >= 0))
-                return UsageError(context, "--gap must be zero or a positive fraction, e.g. 0.001.");
+            if (solver.Read(parse, context, parse.GetValue(threads)) is not { } settings)
+                return ExitCodes.Usage;
             if (parse.GetValue(threads) < 1)
                 return UsageError(context, "--threads must be at least 1.");
             if (parse.GetValue(export) is { } target && !(target.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) || target.Extension.Equals(".mps", StringComparison.OrdinalIgnoreCase)))
@@ -52,11 +50,6 @@ public static class SolveCommand
             if (!loaded.Succeeded || loaded.Network is null)
                 return ExitCodes.InvalidInput;
 
-            var settings = new SolverSettings(
-                ParseBackend(parse.GetValue(solver) ?? "auto"),
-                parse.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(s) : null,
-                parse.GetValue(gap),
-                parse.GetValue(threads));
             if (parse.GetValue(export) is { } modelFile)
             {
                 NetworkOptimiser.ExportModel(loaded.Network, settings, modelFile.FullName);
@@ -84,16 +77,6 @@ public static class SolveCommand
         });
         return command;
     }
-
-    private static SolverBackend ParseBackend(string name) => name switch
-    {
-        "scip" => SolverBackend.Scip,
-        "cbc" => SolverBackend.Cbc,
-        "highs" => SolverBackend.Highs,
-        "cp-sat" => SolverBackend.CpSat,
-        "glop" => SolverBackend.Glop,
-        _ => SolverBackend.Auto,
-    };
 
     private static int ErrorToStderr(CliContext context, OptimisationResult result, int code)
     {

@@ -22,6 +22,7 @@ public static class SweepCommand
         var steps = new Option<int>("--steps") { Description = "Number of values from --from to --to, both included (at least 2).", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "Bracket switching points to this width (default: a thousandth of the step)." };
         var scenario = ScenarioOption();
+        var solver = new SolverOptions();
         var parallel = ParallelOption();
         var json = JsonOption();
         var timings = TimingsOption();
@@ -29,9 +30,11 @@ public static class SweepCommand
         {
             file, param, from, to, steps, tolerance, scenario, parallel, json, timings,
         };
+        solver.AddTo(command);
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
             if (parse.GetValue(steps) < 2) return Usage(context, "--steps must be at least 2.");
             if (parse.GetValue(from) == parse.GetValue(to)) return Usage(context, "--from and --to must differ.");
             if (parse.GetValue(tolerance) is { } t && !(t > 0)) return Usage(context, "--tolerance must be a positive number.");
@@ -41,7 +44,7 @@ public static class SweepCommand
             SweepReport report;
             try
             {
-                report = SweepAnalysis.Run(source, request, Settings(parse.GetValue(parallel)), context.CancellationToken);
+                report = SweepAnalysis.Run(source, request, Settings(solverSettings, parse.GetValue(parallel)), context.CancellationToken);
             }
             catch (AnalysisInputException ex)
             {
@@ -49,8 +52,9 @@ public static class SweepCommand
             }
 
             Write(context.Out, report);
+            var exit = Finish(context, report.Tally);
             WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return ExitCodes.Success;
+            return exit;
         });
         return command;
     }

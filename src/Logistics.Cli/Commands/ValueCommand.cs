@@ -18,13 +18,16 @@ public static class ValueCommand
         var file = FileArgument();
         var scenario = ScenarioOption();
         var option = new Option<string?>("--option") { Description = "Value only this option (and its bundle, if it requires others)." };
+        var solver = new SolverOptions();
         var parallel = ParallelOption();
         var json = JsonOption();
         var timings = TimingsOption();
         var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json, timings };
+        solver.AddTo(command);
         command.SetAction(parse =>
         {
             if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
+            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
             var source = Read(context, parse.GetValue(file)!.FullName);
             if (source is null) return ExitCodes.InvalidInput;
             var network = Bind(context, source, parse.GetValue(scenario));
@@ -36,10 +39,11 @@ public static class ValueCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var report = ValueAnalysis.Run(network, Settings(parse.GetValue(parallel)), only, context.CancellationToken);
+            var report = ValueAnalysis.Run(network, Settings(solverSettings, parse.GetValue(parallel)), only, context.CancellationToken);
             Write(context.Out, report);
+            var exit = Finish(context, report.Tally);
             WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return ExitCodes.Success;
+            return exit;
         });
         return command;
     }

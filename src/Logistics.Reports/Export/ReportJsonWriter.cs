@@ -97,6 +97,7 @@ public static class ReportJsonWriter
             json.WriteEndArray();
             if (request.SolveTimeLimit is { } limit) json.WriteNumber("solveTimeLimitSeconds", limit.TotalSeconds);
             if (request.RelativeGap is { } gap) json.WriteNumber("relativeGap", gap);
+            if (request.Solver != SolverBackend.Auto) json.WriteString("solver", ResultJsonWriter.Name(request.Solver));
         });
     }
 
