@@ -17,7 +17,7 @@ public sealed record ComparisonReport(
     ImmutableArray<ScenarioOutcome> Outcomes,
     ImmutableArray<CommodityId> Commodities,
     ImmutableArray<NodeId> Ports,
-    ImmutableArray<OptionId> Options)
+    ImmutableArray<OptionId> Options) : IAnalysisReport
 {
     /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
     public SolveTally Tally { get; init; } = SolveTally.None;

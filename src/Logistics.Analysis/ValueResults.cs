@@ -33,7 +33,7 @@ public sealed record ValueReport(
     SolveStatus OptimumStatus,
     double? OptimumCostUsd,
     ImmutableArray<OptionId> OptimumBuilds,
-    ImmutableArray<OptionValuation> Valuations)
+    ImmutableArray<OptionValuation> Valuations) : IAnalysisReport
 {
     /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
     public SolveTally Tally { get; init; } = SolveTally.None;

@@ -3,7 +3,7 @@ using System.CommandLine;
 using Logistics.Analysis;
 using Logistics.Optimisation;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -15,47 +15,26 @@ public static class CompareCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
-        var solver = new SolverOptions();
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var timings = TimingsOption();
-        var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json, timings };
-        solver.AddTo(command);
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var wanted = parse.GetValue(scenarios) ?? "all";
-            var ids = wanted.Trim() == "all"
-                ? source.ScenarioIds.ToList()
-                : wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
-            if (unknown.Count > 0)
+        var verb = new AnalysisVerb(context, "compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.", scenarios);
+        return verb.Create(
+            _ => null,
+            (parse, source, settings) =>
             {
-                context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
-                return ExitCodes.InvalidInput;
-            }
+                var wanted = parse.GetValue(scenarios) ?? "all";
+                var ids = wanted.Trim() == "all"
+                    ? source.ScenarioIds.ToList()
+                    : wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
+                    return Analysed<ComparisonReport>.Failed(ExitCodes.InvalidInput);
+                }
 
-            ComparisonReport report;
-            try
-            {
-                report = CompareAnalysis.Run(source, ids, Settings(solverSettings, parse.GetValue(parallel)), context.CancellationToken);
-            }
-            catch (AnalysisInputException ex)
-            {
-                return InvalidInput(context, ex);
-            }
-
-            Write(context.Out, report);
-            var exit = Finish(context, report.Tally);
-            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return exit;
-        });
-        return command;
+                return Analysed<ComparisonReport>.Done(CompareAnalysis.Run(source, ids, settings, context.CancellationToken));
+            },
+            (_, o, report) => Write(o, report));
     }
 
     internal static void Write(TextWriter o, ComparisonReport report)

@@ -18,14 +18,14 @@ public static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The network file (*.network.json)." };
+        var file = CommandSupport.FileArgument();
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be empty or absent unless --force).", Required = true };
         var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
         var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
         var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
-        var parallel = AnalysisCommandSupport.ParallelOption();
+        var parallel = CommandSupport.ParallelOption();
         var solver = new SolverOptions();
-        var timings = AnalysisCommandSupport.TimingsOption();
+        var timings = CommandSupport.TimingsOption();
         var force = new Option<bool>("--force") { Description = "Replace DIR even when it is not empty." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
@@ -41,8 +41,8 @@ public static class ReportCommand
             var chosen = Split(parse.GetValue(analyses));
             var unknown = chosen.FirstOrDefault(a => !ReportBundleBuilder.KnownAnalyses.Contains(a));
             if (unknown is not null)
-                return AnalysisCommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
-            if (AnalysisCommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
+                return CommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
+            if (CommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
                 return bad;
             if (solver.Read(parse, context) is not { } settings)
                 return ExitCodes.Usage;
@@ -50,14 +50,14 @@ public static class ReportCommand
             foreach (var text in parse.GetValue(sweeps) ?? [])
             {
                 if (ParseSweep(text) is not { } sweep)
-                    return AnalysisCommandSupport.Usage(context, $"--sweep '{text}' is not PATH:FROM:TO:STEPS (numbers invariant, STEPS at least 2).");
+                    return CommandSupport.Usage(context, $"--sweep '{text}' is not PATH:FROM:TO:STEPS (numbers invariant, STEPS at least 2).");
                 sweepRequests.Add(sweep);
             }
 
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !parse.GetValue(force))
-                return AnalysisCommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
+                return CommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
             if (!File.Exists(path))
-                return AnalysisCommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
+                return CommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
 
             var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend);
             var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };

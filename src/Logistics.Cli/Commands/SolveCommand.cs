@@ -17,12 +17,12 @@ public static class SolveCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The network file (*.network.json)." };
-        var scenario = new Option<string?>("--scenario") { Description = "Apply this scenario (an id the file defines) before solving." };
+        var file = CommandSupport.FileArgument();
+        var scenario = CommandSupport.ScenarioOption("Apply this scenario (an id the file defines) before solving.");
         var solver = new SolverOptions();
         var threads = new Option<int>("--threads") { Description = "Solver threads (1 keeps runs reproducible).", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the whole result as JSON (docs/result-format.md) to this file." };
-        var timings = AnalysisCommandSupport.TimingsOption();
+        var timings = CommandSupport.TimingsOption();
         var export = new Option<FileInfo?>("--export-model") { Description = "Also write the exact model to FILE.lp (LP format) or FILE.mps (free MPS); names as in docs/model.md." };
 
         var command = new Command("solve", "Choose which options to build and how cargo flows, at least cost per year.")
@@ -40,9 +40,9 @@ public static class SolveCommand
             if (solver.Read(parse, context, parse.GetValue(threads)) is not { } settings)
                 return ExitCodes.Usage;
             if (parse.GetValue(threads) < 1)
-                return UsageError(context, "--threads must be at least 1.");
+                return CommandSupport.Usage(context, "--threads must be at least 1.");
             if (parse.GetValue(export) is { } target && !(target.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) || target.Extension.Equals(".mps", StringComparison.OrdinalIgnoreCase)))
-                return UsageError(context, $"--export-model {target.Name}: the file name must end in .lp or .mps.");
+                return CommandSupport.Usage(context, $"--export-model {target.Name}: the file name must end in .lp or .mps.");
 
             var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
             foreach (var diagnostic in loaded.Diagnostics)
@@ -82,11 +82,5 @@ public static class SolveCommand
     {
         context.Error.WriteLine($"error: {result.StatusMessage}");
         return code;
-    }
-
-    private static int UsageError(CliContext context, string message)
-    {
-        context.Error.WriteLine($"error: {message}");
-        return ExitCodes.Usage;
     }
 }

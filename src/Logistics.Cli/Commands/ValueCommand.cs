@@ -3,7 +3,7 @@ using System.CommandLine;
 using Logistics.Analysis;
 using Logistics.Network.Model;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -15,37 +15,25 @@ public static class ValueCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var scenario = ScenarioOption();
         var option = new Option<string?>("--option") { Description = "Value only this option (and its bundle, if it requires others)." };
-        var solver = new SolverOptions();
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var timings = TimingsOption();
-        var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json, timings };
-        solver.AddTo(command);
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            if (solver.Read(parse, context) is not { } solverSettings) return ExitCodes.Usage;
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var network = Bind(context, source, parse.GetValue(scenario));
-            if (network is null) return ExitCodes.InvalidInput;
-            OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
-            if (only is { } id && !network.TryGetOption(id, out _))
+        var verb = new AnalysisVerb(context, "value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.", scenario, option);
+        return verb.Create(
+            _ => null,
+            (parse, source, settings) =>
             {
-                context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
-                return ExitCodes.InvalidInput;
-            }
+                var network = Bind(context, source, parse.GetValue(scenario));
+                if (network is null) return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
+                OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
+                if (only is { } id && !network.TryGetOption(id, out _))
+                {
+                    context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
+                    return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
+                }
 
-            var report = ValueAnalysis.Run(network, Settings(solverSettings, parse.GetValue(parallel)), only, context.CancellationToken);
-            Write(context.Out, report);
-            var exit = Finish(context, report.Tally);
-            WriteJson(context, report, parse.GetValue(json), parse.GetValue(timings));
-            return exit;
-        });
-        return command;
+                return Analysed<ValueReport>.Done(ValueAnalysis.Run(network, settings, only, context.CancellationToken));
+            },
+            (_, o, report) => Write(o, report));
     }
 
     internal static void Write(TextWriter o, ValueReport report)

@@ -8,10 +8,17 @@ using Logistics.Optimisation;
 
 namespace Logistics.Cli.Commands;
 
-/// <summary>What the analysis verbs (compare, value, sweep, resilience) share: options, loading, formatting and error reporting.</summary>
-internal static class AnalysisCommandSupport
+/// <summary>
+/// What the verbs share: the network-file argument and the options every verb defines the same way, reading and
+/// binding the network or printing its diagnostics, formatting and error reporting. <see cref="AnalysisVerb"/> runs
+/// the analysis verbs' common steps on top of it.
+/// </summary>
+internal static class CommandSupport
 {
     public static Argument<FileInfo> FileArgument() => new("FILE") { Description = "The network file (*.network.json)." };
+
+    /// <summary>The lower-case <c>file</c> argument of validate and describe (kept: their help text shows it).</summary>
+    public static Argument<string> NetworkPathArgument() => new("file") { Description = "The network file (networks/<name>.network.json)." };
 
     public static Option<int> ParallelOption() => new("--parallel")
     {
@@ -26,7 +33,7 @@ internal static class AnalysisCommandSupport
         Description = "Also write run timings (start time, elapsed, each solve's times) into the output files; without them the same input gives byte-identical files.",
     };
 
-    public static Option<string?> ScenarioOption() => new("--scenario") { Description = "Apply this scenario (an id the file defines) first." };
+    public static Option<string?> ScenarioOption(string description = "Apply this scenario (an id the file defines) first.") => new("--scenario") { Description = description };
 
     /// <summary>Checks --parallel; null when it is fine, else the usage exit code after the message.</summary>
     public static int? CheckParallel(CliContext context, int parallel) =>
