@@ -44,6 +44,9 @@ public sealed class ReportCommandTests : IDisposable
             Assert.True(a == b, $"{name} differs between two runs at character {at}: '{a[Math.Max(0, at - 80)..Math.Min(a.Length, at + 80)]}' against '{b[Math.Max(0, at - 80)..Math.Min(b.Length, at + 80)]}'");
         }
         Assert.DoesNotContain("startedAt", File.ReadAllText(Path.Combine(first, "result.json")), StringComparison.Ordinal);
+        // Two runs a minute apart must agree too: no clock reading anywhere in the text.
+        Assert.DoesNotContain(" UTC", File.ReadAllText(Path.Combine(first, "report.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC", File.ReadAllText(Path.Combine(first, "report.html")), StringComparison.Ordinal);
 
         var timed = Bundle("timed", "--timings");
         Assert.Contains("\"startedAt\"", File.ReadAllText(Path.Combine(timed, "result.json")), StringComparison.Ordinal);

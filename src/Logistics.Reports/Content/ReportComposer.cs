@@ -39,7 +39,7 @@ internal static class ReportComposer
         sections.Add(ManifestSection(model, status));
         sections.Add(AssumptionsSection(model));
         var title = $"{model.Network.Metadata.Name}: logistics report";
-        var subtitle = $"{model.Manifest.NetworkFile} · run {model.Manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · money in USD per year";
+        var subtitle = $"{model.Manifest.NetworkFile}{RunAt(model.Manifest, " · ")} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · money in USD per year";
         return new ReportDocument(title, subtitle, [.. sections]);
     }
 
@@ -56,8 +56,12 @@ internal static class ReportComposer
             new("summary", "Invalid input", [.. blocks]),
             new("manifest", "Run manifest", [ManifestTable(manifest, "invalid input")]),
         };
-        return new ReportDocument($"{manifest.NetworkFile}: invalid network file", $"run {manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)}", [.. sections]);
+        return new ReportDocument($"{manifest.NetworkFile}: invalid network file", manifest.IncludeTimings ? RunAt(manifest, "") : "invalid input", [.. sections]);
     }
+
+    /// <summary>"run 2026-01-15 09:30 UTC" after <paramref name="separator"/>; nothing when the bundle leaves run times out (byte-identical output).</summary>
+    private static string RunAt(RunManifest manifest, string separator) =>
+        manifest.IncludeTimings ? $"{separator}run {manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)}" : "";
 
     private static Table DiagnosticsTable(IEnumerable<Diagnostic> diagnostics) => Table.Of(
         "Diagnostics",
