@@ -39,7 +39,7 @@ public static class ResilienceCommand
 
     internal static void Write(TextWriter o, ResilienceReport report, int? top)
     {
-        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {M(report.BaseCostUsd)} M USD/yr, builds {List(report.BaseBuilds)}");
+        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {(report.BaseCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.BaseBuilds)}");
         o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
         o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t).");
         o.WriteLine("A negative extra cost next to lost tonnes means the plan is cheaper only because it ships less.");

@@ -39,7 +39,7 @@ public static class ValueCommand
     internal static void Write(TextWriter o, ValueReport report)
     {
         o.WriteLine($"Option values ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}; discount rate {Number(report.DiscountRate, "0.0%")}, horizon {report.HorizonYears} years)");
-        o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {M(report.OptimumCostUsd)} M USD/yr, builds {List(report.OptimumBuilds)}");
+        o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {(report.OptimumCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.OptimumBuilds)}");
         o.WriteLine("Money in M USD; annual figures per year. Saving = cost(out) - cost(in); net benefit = saving + the option's annualised capex.");
         o.WriteLine("Break-even capex scales the capex of every option in the row; b/e own capex varies only the row's option.");
         o.WriteLine();
