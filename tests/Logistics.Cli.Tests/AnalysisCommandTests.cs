@@ -38,6 +38,29 @@ public sealed class AnalysisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_prints_the_difference_from_the_base_by_cost_category_and_by_port()
+    {
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "squeeze,cheap-south");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var categories = Section(result.Out, "Cost by category, difference from the base (M USD/yr)");
+        Assert.Matches(@"category\s+squeeze\s+cheap-south\n", categories);
+        Assert.Matches(@"\n\s+Transport\s+-\s+0\.0\n", categories);
+        var ports = Section(result.Out, "Tonnes through each port, difference from the base (t/yr)");
+        Assert.Matches(@"\n\s+north-port\s+-\s+-100\n", ports);
+        Assert.Matches(@"\n\s+south-port\s+-\s+\+100\n", ports);
+        Assert.Contains("Tonnes through each port (t/yr)", result.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The console section that starts with <paramref name="title"/>, up to the blank line that ends it.</summary>
+    private static string Section(string output, string title)
+    {
+        var start = output.IndexOf(title + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section '{title}' in:\n{output}");
+        var end = output.IndexOf("\n\n", start, StringComparison.Ordinal);
+        return output[start..(end < 0 ? output.Length : end + 1)];
+    }
+
+    [Fact]
     public void Compare_rejects_an_unknown_scenario_with_exit_code_1_and_the_known_ones()
     {
         var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "nope");

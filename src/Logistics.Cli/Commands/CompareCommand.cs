@@ -55,10 +55,22 @@ public static class CompareCommand
         Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
         Matrix(o, "Cost by category (M USD/yr)", "category", outcomes, Column,
             Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
+        var scenarios = outcomes.Skip(1).ToList();
+        if (scenarios.Count > 0)
+        {
+            Matrix(o, "Cost by category, difference from the base (M USD/yr)", "category", scenarios, Column,
+                Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.DeltaFromBaseUsd is null ? "-" : Signed(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.DeltaFromBaseUsd ?? 0))))), right: true);
+        }
+
         Matrix(o, "Delivered cost per tonne by commodity (USD/t, capex share included)", "commodity", outcomes, Column,
             report.Commodities.Select(c => (c.Value, (Func<ScenarioOutcome, string>)(x => x.CostPerTonne.FirstOrDefault(p => p.Commodity == c) is { TonnesPerYear: > 0 } p ? Number(p.UsdPerTonne, "#,0.0") : "-"))), right: true);
         Matrix(o, "Tonnes through each port (t/yr)", "port", outcomes, Column,
-            report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(x.PortTonnes.Where(t => t.Port == p).Sum(t => t.TonnesPerYear)) : "-"))), right: true);
+            report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(Tonnes(x, p)) : "-"))), right: true);
+        if (scenarios.Count > 0)
+        {
+            Matrix(o, "Tonnes through each port, difference from the base (t/yr)", "port", scenarios, Column,
+                report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution && report.Base.HasSolution ? SignedTonnes(Tonnes(x, p) - Tonnes(report.Base, p)) : "-"))), right: true);
+        }
 
         o.WriteLine("Main routes");
         var routes = new TextTable("scenario", "commodity", "mine", "market", "port", "t/yr", "USD/t", "path").AlignRight(5, 6);
@@ -80,6 +92,11 @@ public static class CompareCommand
                 o.WriteLine($"    {line}");
         }
     }
+
+    private static double Tonnes(ScenarioOutcome outcome, Network.Model.NodeId port) => outcome.PortTonnes.Where(t => t.Port == port).Sum(t => t.TonnesPerYear);
+
+    /// <summary>A difference in tonnes with its sign; one that rounds to 0 shows no sign.</summary>
+    private static string SignedTonnes(double tonnes) => Math.Round(tonnes) == 0 ? "0" : (tonnes > 0 ? "+" : "") + T(tonnes);
 
     private static void Matrix(TextWriter o, string title, string header, IReadOnlyList<ScenarioOutcome> outcomes, Func<ScenarioOutcome, string> column, IEnumerable<(string Row, Func<ScenarioOutcome, string> Cell)> rows, bool right)
     {
