@@ -1,29 +1,39 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 using Logistics.Network.Model;
+using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 
 /// <summary>
 /// Writes analysis reports as JSON (the CLI's <c>--json FILE</c>): camelCase properties, enums as strings, typed
 /// ids as plain strings, times as seconds. The shape is the records' shape (docs/analyses.md, "JSON").
+/// Solver timings are the only figures that differ from run to run, so they are left out unless asked for:
+/// the same input then gives the same bytes.
 /// </summary>
 public static class AnalysisJson
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private static readonly JsonSerializerOptions Deterministic = CreateOptions(includeTimings: false);
+    private static readonly JsonSerializerOptions WithTimings = CreateOptions(includeTimings: true);
 
-    public static string Serialize<T>(T report)
-        where T : class => JsonSerializer.Serialize(report, Options);
+    /// <param name="includeTimings">Also write each solve's build/solve/extract/price/wall times (<see cref="SolverRun"/>), which vary run to run.</param>
+    public static string Serialize<T>(T report, bool includeTimings = false)
+        where T : class => JsonSerializer.Serialize(report, includeTimings ? WithTimings : Deterministic);
 
-    public static void WriteFile<T>(T report, string path)
-        where T : class => File.WriteAllText(path, Serialize(report) + "\n");
+    public static void WriteFile<T>(T report, string path, bool includeTimings = false)
+        where T : class => File.WriteAllText(path, Serialize(report, includeTimings) + "\n");
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool includeTimings)
     {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        if (!includeTimings)
+            resolver.Modifiers.Add(WithoutSolverTimes);
         var options = new JsonSerializerOptions
         {
+            TypeInfoResolver = resolver,
             WriteIndented = true,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -38,6 +48,14 @@ public static class AnalysisJson
         options.Converters.Add(new SecondsConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>Drops the wall-clock durations of a <see cref="SolverRun"/> (every TimeSpan it has is one).</summary>
+    private static void WithoutSolverTimes(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(SolverRun)) return;
+        foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(TimeSpan)).ToList())
+            info.Properties.Remove(property);
     }
 
     private sealed class IdConverter<T>(Func<string, T> create, Func<T, string> value) : JsonConverter<T>

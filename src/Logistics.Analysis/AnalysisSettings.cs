@@ -14,6 +14,9 @@ public sealed record AnalysisSettings(SolverSettings Solver, int Parallelism, do
     /// <summary>10,000 USD/t: two orders of magnitude above any route's cost per tonne in the default network.</summary>
     public const double DefaultUnshippedPenaltyUsdPerTonne = 10_000;
 
+    /// <summary>The clock every solve times itself with; a report passes its injected one so its timings are reproducible.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Default solver settings, one solve per core.</summary>
     public static AnalysisSettings Default { get; } = new(SolverSettings.Default, Environment.ProcessorCount);
 }

@@ -41,7 +41,7 @@ public static class CompareAnalysis
             outcomes,
             [.. network.Commodities.Select(c => c.Id)],
             [.. network.NodesOfKind(NodeKind.Port).Select(p => p.Id)],
-            [.. network.Options.Select(o => o.Id)]);
+            [.. network.Options.Select(o => o.Id)]) { Tally = scheduler.Tally };
     }
 
     private static ScenarioOutcome SolveOne(NetworkSource source, string? scenario, Network.Model.Network baseNetwork, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
@@ -118,10 +118,13 @@ public static class CompareAnalysis
             DeltaFromBaseUsd = outcome.AnnualCostUsd - baseOutcome.AnnualCostUsd,
             BuildsAdded = [.. outcome.Built.Except(baseOutcome.Built).Order()],
             BuildsRemoved = [.. baseOutcome.Built.Except(outcome.Built).Order()],
-            CostByCategory = [.. outcome.CostByCategory.Select(c => c with
-            {
-                DeltaFromBaseUsd = c.UsdPerYear - baseOutcome.CostByCategory.Where(b => b.Category == c.Category).Sum(b => b.UsdPerYear),
-            })],
+            // Every category either side has, so a cost the scenario no longer incurs shows as a negative difference.
+            CostByCategory = [.. outcome.CostByCategory.Select(c => c.Category).Union(baseOutcome.CostByCategory.Select(b => b.Category)).Order()
+                .Select(category =>
+                {
+                    var usd = outcome.CostByCategory.Where(c => c.Category == category).Sum(c => c.UsdPerYear);
+                    return new CategoryCost(category, usd, usd - baseOutcome.CostByCategory.Where(b => b.Category == category).Sum(b => b.UsdPerYear));
+                })],
         };
     }
 }

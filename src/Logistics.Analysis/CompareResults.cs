@@ -17,8 +17,11 @@ public sealed record ComparisonReport(
     ImmutableArray<ScenarioOutcome> Outcomes,
     ImmutableArray<CommodityId> Commodities,
     ImmutableArray<NodeId> Ports,
-    ImmutableArray<OptionId> Options)
+    ImmutableArray<OptionId> Options) : IAnalysisReport
 {
+    /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
+    public SolveTally Tally { get; init; } = SolveTally.None;
+
     /// <summary>The base network's outcome (always the first; not repeated in JSON).</summary>
     [JsonIgnore]
     public ScenarioOutcome Base => Outcomes[0];

@@ -2,18 +2,36 @@ using System.Globalization;
 
 namespace Logistics.Analysis;
 
-/// <summary>How every analysis writes money: millions of USD with one decimal, or whole USD with thousands separators (invariant culture).</summary>
+/// <summary>
+/// How every output writes money (console, Markdown, HTML, the report's summary line): "M USD" for millions and
+/// "bn USD" for billions, invariant culture, never "-0.0". One place, so no two outputs name the unit differently.
+/// </summary>
 public static class MoneyFormat
 {
-    /// <summary>E.g. <c>211.8</c> for 211,824,742 (the unit, M USD, goes in the column header or after the number).</summary>
-    public static string Millions(double usd) => (usd / 1e6).ToString("#,0.0", CultureInfo.InvariantCulture);
+    /// <summary>The unit of <see cref="Millions"/>, for column headings: "M USD".</summary>
+    public const string MillionsUnit = "M USD";
 
-    /// <summary>E.g. <c>211.8 M USD</c>.</summary>
-    public static string MillionsWithUnit(double usd) => Millions(usd) + " M USD";
+    /// <summary>E.g. <c>211.8</c> for 211,824,742 (the unit, <see cref="MillionsUnit"/>, goes in the column header or after the number).</summary>
+    public static string Millions(double usd) => Clean(Math.Round(usd / 1e6, 1)).ToString("#,0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>An amount with its unit: "1.33 bn USD" from a billion, "211.8 M USD" from a million, else "45,000 USD".</summary>
+    public static string WithUnit(double usd)
+    {
+        var magnitude = Math.Abs(usd);
+        if (magnitude >= 1e9) return Clean(Math.Round(usd / 1e9, 2)).ToString("#,0.00", CultureInfo.InvariantCulture) + " bn USD";
+        if (magnitude >= 1e6) return Millions(usd) + " " + MillionsUnit;
+        return Usd(usd) + " USD";
+    }
+
+    /// <summary>A yearly amount, e.g. <c>211.8 M USD/yr</c>.</summary>
+    public static string PerYear(double usd) => WithUnit(usd) + "/yr";
 
     /// <summary>E.g. <c>211,824,742</c>.</summary>
-    public static string Usd(double usd) => usd.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Usd(double usd) => Clean(Math.Round(usd)).ToString("#,0", CultureInfo.InvariantCulture);
 
     /// <summary>Tonnes with thousands separators, e.g. <c>900,000</c>.</summary>
     public static string Tonnes(double tonnes) => tonnes.ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary>No "-0" in output.</summary>
+    private static double Clean(double value) => value == 0 ? 0 : value;
 }

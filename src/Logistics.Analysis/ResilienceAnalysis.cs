@@ -53,7 +53,7 @@ public static class ResilienceAnalysis
             .ThenBy(o => o.ElementId, StringComparer.Ordinal)
             .Select((o, i) => o with { Rank = i + 1 })
             .ToImmutableArray();
-        return new ResilienceReport(network.AppliedScenario?.Value, baseResult.Status, baseCost, baseBuilds, settings.UnshippedPenaltyUsdPerTonne, corridors, outages);
+        return new ResilienceReport(network.AppliedScenario?.Value, baseResult.Status, baseCost, baseBuilds, settings.UnshippedPenaltyUsdPerTonne, corridors, outages) { Tally = scheduler.Tally };
     }
 
     private static OutageAnswer Answer(Network.Model.Network variant, ImmutableDictionary<OptionId, bool>? hint, double baseCost, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)

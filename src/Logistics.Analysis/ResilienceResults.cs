@@ -48,7 +48,11 @@ public sealed record ResilienceReport(
     ImmutableArray<OptionId> BaseBuilds,
     double PenaltyUsdPerTonne,
     ImmutableArray<Corridor> Corridors,
-    ImmutableArray<Outage> Outages);
+    ImmutableArray<Outage> Outages) : IAnalysisReport
+{
+    /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
+    public SolveTally Tally { get; init; } = SolveTally.None;
+}
 
 /// <summary>One element taken out, with the two answers.</summary>
 /// <param name="ElementId">Link id, corridor id or port id.</param>

@@ -16,13 +16,15 @@ public sealed record SolveJob(Network.Model.Network Network, ImmutableDictionary
 public sealed class SolveScheduler
 {
     private readonly NetworkOptimiser _optimiser;
+    private int _solves;
+    private int _unproven;
 
     public SolveScheduler(AnalysisSettings settings, NetworkOptimiser? optimiser = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Parallelism = Math.Max(1, settings.Parallelism);
         Settings = Parallelism > 1 ? settings.Solver with { Threads = 1 } : settings.Solver;
-        _optimiser = optimiser ?? new NetworkOptimiser();
+        _optimiser = optimiser ?? new NetworkOptimiser(settings.Clock);
     }
 
     /// <summary>The bound on concurrent work items.</summary>
@@ -35,8 +37,15 @@ public sealed class SolveScheduler
     public OptimisationResult Solve(SolveJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return _optimiser.Solve(job.Network, Settings with { BuildHint = job.BuildHint }, cancellationToken);
+        var result = _optimiser.Solve(job.Network, Settings with { BuildHint = job.BuildHint }, cancellationToken);
+        Interlocked.Increment(ref _solves);
+        if (result.Status is SolveStatus.Feasible or SolveStatus.NoSolution)
+            Interlocked.Increment(ref _unproven);
+        return result;
     }
+
+    /// <summary>The solves run so far and how many stopped before proving optimality.</summary>
+    public SolveTally Tally => new(Volatile.Read(ref _solves), Volatile.Read(ref _unproven));
 
     /// <summary>Solves every job; result i belongs to job i.</summary>
     public ImmutableArray<OptimisationResult> SolveAll(IReadOnlyList<SolveJob> jobs, CancellationToken cancellationToken = default) =>

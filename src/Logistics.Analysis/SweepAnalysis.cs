@@ -52,7 +52,7 @@ public static class SweepAnalysis
             .ToList();
         var switches = scheduler.Map(brackets, (b, ct) => Bisect(source, request, b.Lower, b.Upper, tolerance, scheduler, ct), cancellationToken);
         var solves = points.Length + switches.Sum(s => s.Bisections);
-        return new SweepReport(request.Path, request.Scenario, request.From, request.To, tolerance, ports, points, switches, solves);
+        return new SweepReport(request.Path, request.Scenario, request.From, request.To, tolerance, ports, points, switches, solves) { Tally = scheduler.Tally };
     }
 
     private static SweepPoint Point(Network.Model.Network network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>

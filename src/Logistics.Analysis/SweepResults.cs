@@ -27,7 +27,11 @@ public sealed record SweepReport(
     ImmutableArray<NodeId> Ports,
     ImmutableArray<SweepPoint> Points,
     ImmutableArray<SwitchingPoint> SwitchingPoints,
-    int Solves);
+    int Solves) : IAnalysisReport
+{
+    /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
+    public SolveTally Tally { get; init; } = SolveTally.None;
+}
 
 /// <summary>One solved value of the swept field.</summary>
 /// <param name="ObjectiveUsd">USD/yr; null without a solution.</param>

@@ -40,7 +40,7 @@ public static class ValueAnalysis
 
         var valuations = indexed.Select(x => Value(network, x.Row, optimumBuilds, results[x.In], results[x.Out])).ToImmutableArray();
         return new ValueReport(network.AppliedScenario?.Value, network.Metadata.DiscountRate, network.Metadata.HorizonYears,
-            optimum.Status, optimum.Objective, optimumBuilds, valuations);
+            optimum.Status, optimum.Objective, optimumBuilds, valuations) { Tally = scheduler.Tally };
     }
 
     /// <summary>What one row forces in each of its two solves.</summary>
@@ -162,9 +162,9 @@ public static class ValueAnalysis
             return $"{forced}: no answer, the forced-in solve is {inResult.Status.ToString().ToLowerInvariant()} and the forced-out solve {outResult.Status.ToString().ToLowerInvariant()}.";
         }
 
-        var verdict = s >= 0 ? $"building saves {MoneyFormat.MillionsWithUnit(s)}/yr" : $"building costs {MoneyFormat.MillionsWithUnit(-s)}/yr more";
+        var verdict = s >= 0 ? $"building saves {MoneyFormat.WithUnit(s)}/yr" : $"building costs {MoneyFormat.WithUnit(-s)}/yr more";
         var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:0%} of its capex)") : "";
-        var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.MillionsWithUnit(b)}{scale}" : "it would not pay even at zero capex";
-        return $"{forced}: {verdict}, NPV {MoneyFormat.MillionsWithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
+        var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.WithUnit(b)}{scale}" : "it would not pay even at zero capex";
+        return $"{forced}: {verdict}, NPV {MoneyFormat.WithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
     }
 }

@@ -33,7 +33,11 @@ public sealed record ValueReport(
     SolveStatus OptimumStatus,
     double? OptimumCostUsd,
     ImmutableArray<OptionId> OptimumBuilds,
-    ImmutableArray<OptionValuation> Valuations);
+    ImmutableArray<OptionValuation> Valuations) : IAnalysisReport
+{
+    /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
+    public SolveTally Tally { get; init; } = SolveTally.None;
+}
 
 /// <summary>
 /// One option (or bundle) valued from two forced solves. Money is USD; annual figures are USD/yr.

@@ -35,6 +35,12 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     /// <summary>Upper bound on solves running at once (the CLI's <c>--parallel</c>).</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>
+    /// Whether the bundle states when it ran and how long the run and each solve took. Without them the same input
+    /// gives byte-identical files (the CLI leaves them out unless <c>--timings</c>); the worker keeps them.
+    /// </summary>
+    public bool IncludeTimings { get; init; } = true;
+
     /// <summary>Sweeps to run when <c>sweep</c> is requested; empty for <see cref="DefaultSweep"/>.</summary>
     public ImmutableArray<SweepRequest> Sweeps { get; init; } = [];
 
@@ -74,8 +80,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
             return Invalid(request, outputDirectory, networkFile, source.ContentHash, inputs, diagnostics, startedAt, started, analyses);
 
         var network = loaded.Network;
-        var solver = new SolverSettings(TimeLimit: request.SolveTimeLimit, RelativeGap: request.RelativeGap);
-        var settings = new AnalysisSettings(solver, Parallelism);
+        var solver = new SolverSettings(request.Solver, request.SolveTimeLimit, request.RelativeGap);
+        var settings = new AnalysisSettings(solver, Parallelism) { Clock = clock };
         var baseResult = new NetworkOptimiser(clock).Solve(network, solver with { Threads = 1 }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -88,8 +94,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
             : ImmutableArray<SweepReport>.Empty;
 
         var manifest = new RunManifest(networkFile, source.ContentHash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
-            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism);
-        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, loaded.Warnings);
+            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings);
+        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath));
         var status = model.Variants().Any(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution) ? ReportStatus.TimedOut : ReportStatus.Complete;
         var document = ReportComposer.Compose(model, status);
         var files = new BundleFiles(outputDirectory);
@@ -108,7 +114,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         ImmutableArray<Diagnostic> diagnostics, DateTimeOffset startedAt, long started, ImmutableArray<string> analyses)
     {
         var manifest = new RunManifest(networkFile, hash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
-            request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism);
+            request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings);
+        diagnostics = Portable(diagnostics, request.NetworkPath);
         var files = new BundleFiles(outputDirectory);
         files.WriteDocument(ReportComposer.ComposeInvalid(manifest, diagnostics));
         files.Write("result.json", ReportJsonWriter.WriteInvalid(manifest, diagnostics));
@@ -127,6 +134,16 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var scenarios = model.Comparison is null ? 0 : model.Comparison.Outcomes.Length - 1;
         return string.Create(CultureInfo.InvariantCulture,
             $"base: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses)}; {ResultJsonWriter.Name(status)}");
+    }
+
+    /// <summary>
+    /// Diagnostics with their files relative to the network file's folder, like <see cref="RunManifest.InputFiles"/>:
+    /// a bundle must not depend on (or reveal) where the input was checked out.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> Portable(ImmutableArray<Diagnostic> diagnostics, string networkPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(networkPath)) ?? ".";
+        return [.. diagnostics.Select(d => d.File is null ? d : d with { File = Path.GetRelativePath(folder, Path.GetFullPath(d.File)).Replace('\\', '/') })];
     }
 
     /// <summary>Input files relative to the network file's folder, in the order the hash covers them.</summary>

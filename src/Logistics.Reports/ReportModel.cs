@@ -15,6 +15,7 @@ namespace Logistics.Reports;
 /// <param name="StartedAt">When the run started.</param>
 /// <param name="Elapsed">How long the whole run took, by the same clock.</param>
 /// <param name="Analyses">The analyses run, in report order.</param>
+/// <param name="IncludeTimings">Whether the bundle shows <see cref="StartedAt"/>, <see cref="Elapsed"/> and each solve's time (run-dependent, so off for byte-identical output).</param>
 public sealed record RunManifest(
     string NetworkFile,
     string InputHash,
@@ -26,7 +27,8 @@ public sealed record RunManifest(
     ImmutableArray<string> Scenarios,
     TimeSpan? SolveTimeLimit,
     double? RelativeGap,
-    int Parallelism);
+    int Parallelism,
+    bool IncludeTimings = true);
 
 /// <summary>One solved variant (the base or a scenario), as the tables list it.</summary>
 /// <param name="Scenario">Scenario id; <c>base</c> for the base network.</param>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Logistics.Optimisation;
+
 namespace Logistics.Reports;
 
 /// <summary>
@@ -11,12 +13,14 @@ namespace Logistics.Reports;
 /// <param name="Analyses">Analysis names: <c>solve</c>, <c>compare</c>, <c>value</c>, <c>sweep</c>, <c>resilience</c>.</param>
 /// <param name="SolveTimeLimit">Time limit per solve; null for the solver default.</param>
 /// <param name="RelativeGap">Relative MIP gap at which a solve may stop; null for the default.</param>
+/// <param name="Solver">Solver backend of every solve (the CLI's <c>--solver</c>); auto picks as <c>solve</c> does.</param>
 public sealed record ReportRequest(
     string NetworkPath,
     ImmutableArray<string> Scenarios,
     ImmutableArray<string> Analyses,
     TimeSpan? SolveTimeLimit = null,
-    double? RelativeGap = null);
+    double? RelativeGap = null,
+    SolverBackend Solver = SolverBackend.Auto);
 
 /// <summary>How a bundle came out.</summary>
 public enum ReportStatus
@@ -33,7 +37,7 @@ public enum ReportStatus
 
 /// <summary>What <see cref="IReportBuilder.BuildAsync"/> wrote, for the caller's log and job record.</summary>
 /// <param name="Files">File names written into the output directory, sorted.</param>
-/// <param name="Summary">One line for logs, for example "base: optimal, 412.3 MUSD/yr; 5 scenarios".</param>
+/// <param name="Summary">One line for logs, for example "base: optimal, 412.3 M USD/yr; 5 scenarios".</param>
 public sealed record ReportOutcome(ReportStatus Status, ImmutableArray<string> Files, string Summary);
 
 /// <summary>

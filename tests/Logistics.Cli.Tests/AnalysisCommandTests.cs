@@ -38,6 +38,29 @@ public sealed class AnalysisCommandTests : IDisposable
     }
 
     [Fact]
+    public void Compare_prints_the_difference_from_the_base_by_cost_category_and_by_port()
+    {
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "squeeze,cheap-south");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var categories = Section(result.Out, "Cost by category, difference from the base (M USD/yr)");
+        Assert.Matches(@"category\s+squeeze\s+cheap-south\n", categories);
+        Assert.Matches(@"\n\s+Transport\s+-\s+0\.0\n", categories);
+        var ports = Section(result.Out, "Tonnes through each port, difference from the base (t/yr)");
+        Assert.Matches(@"\n\s+north-port\s+-\s+-100\n", ports);
+        Assert.Matches(@"\n\s+south-port\s+-\s+\+100\n", ports);
+        Assert.Contains("Tonnes through each port (t/yr)", result.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>The console section that starts with <paramref name="title"/>, up to the blank line that ends it.</summary>
+    private static string Section(string output, string title)
+    {
+        var start = output.IndexOf(title + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section '{title}' in:\n{output}");
+        var end = output.IndexOf("\n\n", start, StringComparison.Ordinal);
+        return output[start..(end < 0 ? output.Length : end + 1)];
+    }
+
+    [Fact]
     public void Compare_rejects_an_unknown_scenario_with_exit_code_1_and_the_known_ones()
     {
         var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "nope");
@@ -113,6 +136,87 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.Contains("more (use --json for all).", result.Out, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal("bridge", document.RootElement.GetProperty("outages")[0].GetProperty("elementId").GetString());
+    }
+
+    [Theory]
+    [InlineData("compare", "--scenarios", "all")]
+    [InlineData("value", "--option", "express")]
+    [InlineData("sweep", "--param", "options[express].capexUsd", "--from", "0", "--to", "240", "--steps", "4")]
+    [InlineData("resilience", "--top", "2")]
+    public void Each_analysis_verb_writes_byte_identical_json_on_two_runs(string verb, params string[] options)
+    {
+        var file = WriteBridged();
+        byte[] RunOnce(string name)
+        {
+            var json = Path.Combine(_folder, name);
+            var result = CliRunner.Run([verb, file, .. options, "--parallel", "2", "--json", json]);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+            return File.ReadAllBytes(json);
+        }
+
+        var first = RunOnce("first.json");
+        var second = RunOnce("second.json");
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("wallTime", System.Text.Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_timings_the_compare_json_carries_each_solves_times()
+    {
+        var json = Path.Combine(_folder, "timed.json");
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "cheap-south", "--json", json, "--timings");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var solver = document.RootElement.GetProperty("outcomes")[0].GetProperty("result").GetProperty("solver");
+        Assert.True(solver.GetProperty("wallTime").GetDouble() >= 0);
+        Assert.True(solver.TryGetProperty("solveTime", out _));
+    }
+
+    [Theory]
+    [InlineData("--time-limit", "0")]
+    [InlineData("--time-limit", "-1")]
+    [InlineData("--gap", "-0.1")]
+    [InlineData("--solver", "gurobi")]
+    public void Every_solving_verb_rejects_bad_solver_options_with_exit_code_2(string option, string value)
+    {
+        var file = WriteBridged();
+        string[][] verbs =
+        [
+            ["solve", file], ["compare", file], ["value", file], ["resilience", file],
+            ["sweep", file, "--param", "options[express].capexUsd", "--from", "0", "--to", "240"],
+            ["report", file, "--out", Path.Combine(_folder, "never")],
+        ];
+        foreach (var verb in verbs)
+        {
+            var result = CliRunner.Run([.. verb, option, value]);
+            Assert.True(result.ExitCode == ExitCodes.Usage, $"{verb[0]} {option} {value}: exit {result.ExitCode}");
+            Assert.StartsWith("error", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_folder, "never")));
+    }
+
+    [Fact]
+    public void An_analysis_whose_solves_hit_the_time_limit_says_so_and_exits_4()
+    {
+        // One millisecond is far below what SCIP needs to set up the default network, so no point is proven.
+        var result = CliRunner.Run("sweep", Default, "--param", "metadata.discountRate", "--from", "0.05", "--to", "0.1", "--steps", "2", "--time-limit", "0.001", "--parallel", "2");
+        Assert.Equal(ExitCodes.Feasible, result.ExitCode);
+        Assert.Contains("Not proven optimal: 2 of 2 solves stopped at the time or gap limit", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_solver_option_reaches_the_analysis_solves()
+    {
+        var json = Path.Combine(_folder, "cbc.json");
+        var result = CliRunner.Run("compare", WriteBridged(), "--scenarios", "cheap-south", "--solver", "cbc", "--gap", "0", "--time-limit", "60", "--json", json);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"base\s+optimal\s+0\.0", result.Out);
+        Assert.DoesNotContain("Not proven optimal", result.Out, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        foreach (var outcome in document.RootElement.GetProperty("outcomes").EnumerateArray())
+            Assert.Equal("cbc", outcome.GetProperty("result").GetProperty("solver").GetProperty("backend").GetString());
+        Assert.Equal(2, document.RootElement.GetProperty("tally").GetProperty("solves").GetInt32());
     }
 
     [Fact]

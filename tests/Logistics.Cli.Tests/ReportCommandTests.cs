@@ -24,6 +24,37 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_timings_two_runs_write_byte_identical_bundles_and_with_them_the_run_time_is_stated()
+    {
+        string Bundle(string name, params string[] extra)
+        {
+            var output = Path.Combine(_temp, name);
+            var result = CliRunner.Run(["report", Tiny, "--out", output, "--analyses", "solve,compare,value,resilience", "--parallel", "2", .. extra]);
+            Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+            return output;
+        }
+
+        var first = Bundle("first");
+        var second = Bundle("second");
+        foreach (var name in Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)))
+        {
+            var a = File.ReadAllText(Path.Combine(first, name));
+            var b = File.ReadAllText(Path.Combine(second, name));
+            var at = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], Math.Min(a.Length, b.Length));
+            Assert.True(a == b, $"{name} differs between two runs at character {at}: '{a[Math.Max(0, at - 80)..Math.Min(a.Length, at + 80)]}' against '{b[Math.Max(0, at - 80)..Math.Min(b.Length, at + 80)]}'");
+        }
+        Assert.DoesNotContain("startedAt", File.ReadAllText(Path.Combine(first, "result.json")), StringComparison.Ordinal);
+        // Two runs a minute apart must agree too: no clock reading anywhere in the text.
+        Assert.DoesNotContain(" UTC", File.ReadAllText(Path.Combine(first, "report.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC", File.ReadAllText(Path.Combine(first, "report.html")), StringComparison.Ordinal);
+
+        var timed = Bundle("timed", "--timings");
+        Assert.Contains("\"startedAt\"", File.ReadAllText(Path.Combine(timed, "result.json")), StringComparison.Ordinal);
+        Assert.Contains("\"timingsMs\"", File.ReadAllText(Path.Combine(timed, "result.json")), StringComparison.Ordinal);
+        Assert.Contains("| Run time |", File.ReadAllText(Path.Combine(timed, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_non_empty_out_folder_is_refused_unless_forced()
     {
         var output = Path.Combine(_temp, "taken");

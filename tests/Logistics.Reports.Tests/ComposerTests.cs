@@ -20,7 +20,7 @@ public sealed class ComposerTests(DefaultBundle bundle)
         var model = Model with { Base = b with { Status = SolveStatus.Feasible, BestBound = b.Objective!.Value * 0.98, RelativeGap = 0.02 } };
         var md = MarkdownRenderer.Render(ReportComposer.Compose(model, ReportStatus.TimedOut));
         Assert.Contains("A solve hit its time limit", md, StringComparison.Ordinal);
-        Assert.Contains("base: best solution 211.8 m USD/yr, within 2% of the best bound 207.6 m USD/yr", md, StringComparison.Ordinal);
+        Assert.Contains("base: best solution 211.8 M USD/yr, within 2% of the best bound 207.6 M USD/yr", md, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.CommandLine;
 using Logistics.Analysis;
 using Logistics.Optimisation;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -15,42 +15,26 @@ public static class CompareCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var scenarios = new Option<string>("--scenarios") { Description = "Comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var command = new Command("compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.") { file, scenarios, parallel, json };
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var wanted = parse.GetValue(scenarios) ?? "all";
-            var ids = wanted.Trim() == "all"
-                ? source.ScenarioIds.ToList()
-                : wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
-            if (unknown.Count > 0)
+        var verb = new AnalysisVerb(context, "compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.", scenarios);
+        return verb.Create(
+            _ => null,
+            (parse, source, settings) =>
             {
-                context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
-                return ExitCodes.InvalidInput;
-            }
+                var wanted = parse.GetValue(scenarios) ?? "all";
+                var ids = wanted.Trim() == "all"
+                    ? source.ScenarioIds.ToList()
+                    : wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
+                if (unknown.Count > 0)
+                {
+                    context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
+                    return Analysed<ComparisonReport>.Failed(ExitCodes.InvalidInput);
+                }
 
-            ComparisonReport report;
-            try
-            {
-                report = CompareAnalysis.Run(source, ids, Settings(parse.GetValue(parallel)), context.CancellationToken);
-            }
-            catch (AnalysisInputException ex)
-            {
-                return InvalidInput(context, ex);
-            }
-
-            Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
-            return ExitCodes.Success;
-        });
-        return command;
+                return Analysed<ComparisonReport>.Done(CompareAnalysis.Run(source, ids, settings, context.CancellationToken));
+            },
+            (_, o, report) => Write(o, report));
     }
 
     internal static void Write(TextWriter o, ComparisonReport report)
@@ -71,10 +55,22 @@ public static class CompareCommand
         Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
         Matrix(o, "Cost by category (M USD/yr)", "category", outcomes, Column,
             Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
+        var scenarios = outcomes.Skip(1).ToList();
+        if (scenarios.Count > 0)
+        {
+            Matrix(o, "Cost by category, difference from the base (M USD/yr)", "category", scenarios, Column,
+                Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.DeltaFromBaseUsd is null ? "-" : Signed(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.DeltaFromBaseUsd ?? 0))))), right: true);
+        }
+
         Matrix(o, "Delivered cost per tonne by commodity (USD/t, capex share included)", "commodity", outcomes, Column,
             report.Commodities.Select(c => (c.Value, (Func<ScenarioOutcome, string>)(x => x.CostPerTonne.FirstOrDefault(p => p.Commodity == c) is { TonnesPerYear: > 0 } p ? Number(p.UsdPerTonne, "#,0.0") : "-"))), right: true);
         Matrix(o, "Tonnes through each port (t/yr)", "port", outcomes, Column,
-            report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(x.PortTonnes.Where(t => t.Port == p).Sum(t => t.TonnesPerYear)) : "-"))), right: true);
+            report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(Tonnes(x, p)) : "-"))), right: true);
+        if (scenarios.Count > 0)
+        {
+            Matrix(o, "Tonnes through each port, difference from the base (t/yr)", "port", scenarios, Column,
+                report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution && report.Base.HasSolution ? SignedTonnes(Tonnes(x, p) - Tonnes(report.Base, p)) : "-"))), right: true);
+        }
 
         o.WriteLine("Main routes");
         var routes = new TextTable("scenario", "commodity", "mine", "market", "port", "t/yr", "USD/t", "path").AlignRight(5, 6);
@@ -96,6 +92,11 @@ public static class CompareCommand
                 o.WriteLine($"    {line}");
         }
     }
+
+    private static double Tonnes(ScenarioOutcome outcome, Network.Model.NodeId port) => outcome.PortTonnes.Where(t => t.Port == port).Sum(t => t.TonnesPerYear);
+
+    /// <summary>A difference in tonnes with its sign; one that rounds to 0 shows no sign.</summary>
+    private static string SignedTonnes(double tonnes) => Math.Round(tonnes) == 0 ? "0" : (tonnes > 0 ? "+" : "") + T(tonnes);
 
     private static void Matrix(TextWriter o, string title, string header, IReadOnlyList<ScenarioOutcome> outcomes, Func<ScenarioOutcome, string> column, IEnumerable<(string Row, Func<ScenarioOutcome, string> Cell)> rows, bool right)
     {

@@ -12,8 +12,8 @@ public static class DescribeCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "The network file (networks/<name>.network.json)." };
-        var scenario = new Option<string?>("--scenario") { Description = "Describe the network with this scenario applied." };
+        var file = CommandSupport.NetworkPathArgument();
+        var scenario = CommandSupport.ScenarioOption("Describe the network with this scenario applied.");
         var command = new Command("describe", "Summarise a network: counts, mines, ports, options, rules, scenarios and figures without a source.") { file, scenario };
         command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(scenario)));
         return command;

@@ -9,7 +9,7 @@ namespace Logistics.Cli.Commands;
 
 /// <summary>
 /// <c>logistics report FILE --out DIR [--scenarios a,b] [--analyses solve,compare,value,sweep,resilience] [--sweep PATH:FROM:TO:STEPS]
-/// [--parallel N] [--time-limit SECONDS] [--gap G] [--force]</c>: writes a report bundle (docs/reports.md). The bundle is
+/// [--parallel N] [--solver NAME] [--time-limit SECONDS] [--gap G] [--timings] [--force]</c>: writes a report bundle (docs/reports.md). The bundle is
 /// written into a temporary sibling folder and renamed into DIR, so DIR never holds half a bundle.
 /// Exit codes: 0 complete, 1 invalid input (the bundle lists the diagnostics), 2 usage, 4 a solve timed out with a
 /// solution, 7 a solve timed out without one.
@@ -18,19 +18,22 @@ public static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The network file (*.network.json)." };
+        var file = CommandSupport.FileArgument();
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be empty or absent unless --force).", Required = true };
         var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
         var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
         var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
-        var parallel = AnalysisCommandSupport.ParallelOption();
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit per solve, seconds; a solve that hits it reports its best solution and gap." };
-        var gap = new Option<double?>("--gap") { Description = "Relative MIP gap at which a solve may stop, e.g. 0.001." };
+        var parallel = CommandSupport.ParallelOption();
+        var solver = new SolverOptions();
+        var timings = CommandSupport.TimingsOption();
         var force = new Option<bool>("--force") { Description = "Replace DIR even when it is not empty." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
-            file, output, scenarios, analyses, sweeps, parallel, timeLimit, gap, force,
+            file, output, scenarios, analyses, sweeps, parallel,
         };
+        solver.AddTo(command);
+        command.Options.Add(timings);
+        command.Options.Add(force);
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
@@ -38,29 +41,26 @@ public static class ReportCommand
             var chosen = Split(parse.GetValue(analyses));
             var unknown = chosen.FirstOrDefault(a => !ReportBundleBuilder.KnownAnalyses.Contains(a));
             if (unknown is not null)
-                return AnalysisCommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
-            if (AnalysisCommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
+                return CommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
+            if (CommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
                 return bad;
-            if (parse.GetValue(timeLimit) is { } seconds && !(seconds > 0))
-                return AnalysisCommandSupport.Usage(context, "--time-limit must be a positive number of seconds.");
-            if (parse.GetValue(gap) is { } g && !(g >= 0))
-                return AnalysisCommandSupport.Usage(context, "--gap must be zero or a positive fraction, e.g. 0.001.");
+            if (solver.Read(parse, context) is not { } settings)
+                return ExitCodes.Usage;
             var sweepRequests = new List<SweepRequest>();
             foreach (var text in parse.GetValue(sweeps) ?? [])
             {
                 if (ParseSweep(text) is not { } sweep)
-                    return AnalysisCommandSupport.Usage(context, $"--sweep '{text}' is not PATH:FROM:TO:STEPS (numbers invariant, STEPS at least 2).");
+                    return CommandSupport.Usage(context, $"--sweep '{text}' is not PATH:FROM:TO:STEPS (numbers invariant, STEPS at least 2).");
                 sweepRequests.Add(sweep);
             }
 
             if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !parse.GetValue(force))
-                return AnalysisCommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
+                return CommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
             if (!File.Exists(path))
-                return AnalysisCommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
+                return CommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
 
-            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen,
-                parse.GetValue(timeLimit) is { } s ? TimeSpan.FromSeconds(s) : null, parse.GetValue(gap));
-            var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests] };
+            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend);
+            var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
             var parent = Path.GetDirectoryName(target) ?? ".";
             Directory.CreateDirectory(parent);
             var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");

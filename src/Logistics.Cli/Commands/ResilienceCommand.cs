@@ -2,7 +2,7 @@ using System.CommandLine;
 
 using Logistics.Analysis;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -14,41 +14,32 @@ public static class ResilienceCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var scenario = ScenarioOption();
         var top = new Option<int?>("--top") { Description = "Print only the N most harmful failures (the JSON has all of them)." };
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var command = new Command("resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.") { file, scenario, top, parallel, json };
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            if (parse.GetValue(top) is < 1) return Usage(context, "--top must be at least 1.");
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var network = Bind(context, source, parse.GetValue(scenario));
-            if (network is null) return ExitCodes.InvalidInput;
-            ResilienceReport report;
-            try
+        var verb = new AnalysisVerb(context, "resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.", scenario, top);
+        return verb.Create(
+            parse => parse.GetValue(top) is < 1 ? "--top must be at least 1." : null,
+            (parse, source, settings) =>
             {
-                report = ResilienceAnalysis.Run(network, Settings(parse.GetValue(parallel)), context.CancellationToken);
-            }
-            catch (AnalysisInputException ex)
-            {
-                context.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.Infeasible;
-            }
-
-            Write(context.Out, report, parse.GetValue(top));
-            WriteJson(context, report, parse.GetValue(json));
-            return ExitCodes.Success;
-        });
-        return command;
+                var network = Bind(context, source, parse.GetValue(scenario));
+                if (network is null) return Analysed<ResilienceReport>.Failed(ExitCodes.InvalidInput);
+                try
+                {
+                    return Analysed<ResilienceReport>.Done(ResilienceAnalysis.Run(network, settings, context.CancellationToken));
+                }
+                catch (AnalysisInputException ex)
+                {
+                    // The network itself has no solution: nothing to compare the outages against.
+                    context.Error.WriteLine($"error: {ex.Message}");
+                    return Analysed<ResilienceReport>.Failed(ExitCodes.Infeasible);
+                }
+            },
+            (parse, o, report) => Write(o, report, parse.GetValue(top)));
     }
 
     internal static void Write(TextWriter o, ResilienceReport report, int? top)
     {
-        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {M(report.BaseCostUsd)} M USD/yr, builds {List(report.BaseBuilds)}");
+        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {(report.BaseCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.BaseBuilds)}");
         o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
         o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t).");
         o.WriteLine("A negative extra cost next to lost tonnes means the plan is cheaper only because it ships less.");

@@ -3,7 +3,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -15,43 +15,25 @@ public static class SweepCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var param = new Option<string>("--param") { Description = "The field to vary, as a scenario path, e.g. options[pasni-package].capexUsd.", Required = true };
         var from = new Option<double>("--from") { Description = "First value.", Required = true };
         var to = new Option<double>("--to") { Description = "Last value.", Required = true };
         var steps = new Option<int>("--steps") { Description = "Number of values from --from to --to, both included (at least 2).", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "Bracket switching points to this width (default: a thousandth of the step)." };
         var scenario = ScenarioOption();
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var command = new Command("sweep", "Vary one numeric field over a range, solve at each value and find where the builds switch.")
-        {
-            file, param, from, to, steps, tolerance, scenario, parallel, json,
-        };
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            if (parse.GetValue(steps) < 2) return Usage(context, "--steps must be at least 2.");
-            if (parse.GetValue(from) == parse.GetValue(to)) return Usage(context, "--from and --to must differ.");
-            if (parse.GetValue(tolerance) is { } t && !(t > 0)) return Usage(context, "--tolerance must be a positive number.");
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var request = new SweepRequest(parse.GetValue(param)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
-            SweepReport report;
-            try
+        var verb = new AnalysisVerb(context, "sweep", "Vary one numeric field over a range, solve at each value and find where the builds switch.", param, from, to, steps, tolerance, scenario);
+        return verb.Create(
+            parse =>
+                parse.GetValue(steps) < 2 ? "--steps must be at least 2."
+                : parse.GetValue(from) == parse.GetValue(to) ? "--from and --to must differ."
+                : parse.GetValue(tolerance) is { } t && !(t > 0) ? "--tolerance must be a positive number."
+                : null,
+            (parse, source, settings) =>
             {
-                report = SweepAnalysis.Run(source, request, Settings(parse.GetValue(parallel)), context.CancellationToken);
-            }
-            catch (AnalysisInputException ex)
-            {
-                return InvalidInput(context, ex);
-            }
-
-            Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
-            return ExitCodes.Success;
-        });
-        return command;
+                var request = new SweepRequest(parse.GetValue(param)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
+                return Analysed<SweepReport>.Done(SweepAnalysis.Run(source, request, settings, context.CancellationToken));
+            },
+            (_, o, report) => Write(o, report));
     }
 
     internal static void Write(TextWriter o, SweepReport report)

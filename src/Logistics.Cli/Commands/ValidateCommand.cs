@@ -14,8 +14,8 @@ public static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = new Argument<string>("file") { Description = "The network file (networks/<name>.network.json)." };
-        var scenario = new Option<string?>("--scenario") { Description = "Check only the network with this scenario applied." };
+        var file = CommandSupport.NetworkPathArgument();
+        var scenario = CommandSupport.ScenarioOption("Check only the network with this scenario applied.");
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var command = new Command("validate", "Check a network file and print every problem with its code, place and fix.") { file, scenario, strict };
         command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(scenario), parse.GetValue(strict)));

@@ -3,7 +3,7 @@ using System.CommandLine;
 using Logistics.Analysis;
 using Logistics.Network.Model;
 
-using static Logistics.Cli.Commands.AnalysisCommandSupport;
+using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
@@ -15,38 +15,31 @@ public static class ValueCommand
 {
     public static Command Create(CliContext context)
     {
-        var file = FileArgument();
         var scenario = ScenarioOption();
         var option = new Option<string?>("--option") { Description = "Value only this option (and its bundle, if it requires others)." };
-        var parallel = ParallelOption();
-        var json = JsonOption();
-        var command = new Command("value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.") { file, scenario, option, parallel, json };
-        command.SetAction(parse =>
-        {
-            if (CheckParallel(context, parse.GetValue(parallel)) is { } usage) return usage;
-            var source = Read(context, parse.GetValue(file)!.FullName);
-            if (source is null) return ExitCodes.InvalidInput;
-            var network = Bind(context, source, parse.GetValue(scenario));
-            if (network is null) return ExitCodes.InvalidInput;
-            OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
-            if (only is { } id && !network.TryGetOption(id, out _))
+        var verb = new AnalysisVerb(context, "value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.", scenario, option);
+        return verb.Create(
+            _ => null,
+            (parse, source, settings) =>
             {
-                context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
-                return ExitCodes.InvalidInput;
-            }
+                var network = Bind(context, source, parse.GetValue(scenario));
+                if (network is null) return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
+                OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
+                if (only is { } id && !network.TryGetOption(id, out _))
+                {
+                    context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
+                    return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
+                }
 
-            var report = ValueAnalysis.Run(network, Settings(parse.GetValue(parallel)), only, context.CancellationToken);
-            Write(context.Out, report);
-            WriteJson(context, report, parse.GetValue(json));
-            return ExitCodes.Success;
-        });
-        return command;
+                return Analysed<ValueReport>.Done(ValueAnalysis.Run(network, settings, only, context.CancellationToken));
+            },
+            (_, o, report) => Write(o, report));
     }
 
     internal static void Write(TextWriter o, ValueReport report)
     {
         o.WriteLine($"Option values ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}; discount rate {Number(report.DiscountRate, "0.0%")}, horizon {report.HorizonYears} years)");
-        o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {M(report.OptimumCostUsd)} M USD/yr, builds {List(report.OptimumBuilds)}");
+        o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {(report.OptimumCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.OptimumBuilds)}");
         o.WriteLine("Money in M USD; annual figures per year. Saving = cost(out) - cost(in); net benefit = saving + the option's annualised capex.");
         o.WriteLine("Break-even capex scales the capex of every option in the row; b/e own capex varies only the row's option.");
         o.WriteLine();

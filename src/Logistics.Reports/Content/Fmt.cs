@@ -1,29 +1,25 @@
 using System.Globalization;
 
+using Logistics.Analysis;
+
 namespace Logistics.Reports.Content;
 
 /// <summary>
-/// Numbers for people: invariant culture, thousands separators, money in m/bn USD. One place, so the HTML, the
+/// Numbers for people: invariant culture, thousands separators, money in M/bn USD (through MoneyFormat, shared with the CLI). One place, so the HTML, the
 /// Markdown and the summary sentences always agree on how a figure reads.
 /// </summary>
 internal static class Fmt
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>USD per year as "211.8 m USD/yr" (or "bn" above a billion, plain below a million).</summary>
-    public static string UsdPerYear(double usd) => Money(usd) + "/yr";
+    /// <summary>USD per year as "211.8 M USD/yr" (or "bn USD" from a billion, plain below a million): <see cref="MoneyFormat.PerYear"/>.</summary>
+    public static string UsdPerYear(double usd) => MoneyFormat.PerYear(usd);
 
-    /// <summary>An amount of USD as "1.33 bn USD", "211.8 m USD" or "45,000 USD".</summary>
-    public static string Money(double usd)
-    {
-        var a = Math.Abs(usd);
-        if (a >= 1e9) return (usd / 1e9).ToString("0.00", Inv) + " bn USD";
-        if (a >= 1e6) return (usd / 1e6).ToString("0.0", Inv) + " m USD";
-        return Clean(Math.Round(usd)).ToString("#,0", Inv) + " USD";
-    }
+    /// <summary>An amount of USD as "1.33 bn USD", "211.8 M USD" or "45,000 USD": <see cref="MoneyFormat.WithUnit"/>.</summary>
+    public static string Money(double usd) => MoneyFormat.WithUnit(usd);
 
-    /// <summary>Millions with one decimal, for table cells whose heading says "m USD/yr".</summary>
-    public static string Millions(double usd) => Clean(Math.Round(usd / 1e6, 1)).ToString("#,0.0", Inv);
+    /// <summary>Millions with one decimal, for table cells whose heading says "M USD/yr": <see cref="MoneyFormat.Millions"/>.</summary>
+    public static string Millions(double usd) => MoneyFormat.Millions(usd);
 
     /// <summary>Signed millions, "+12.3" / "−4.0", for differences.</summary>
     public static string SignedMillions(double usd)

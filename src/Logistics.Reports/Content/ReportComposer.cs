@@ -39,7 +39,7 @@ internal static class ReportComposer
         sections.Add(ManifestSection(model, status));
         sections.Add(AssumptionsSection(model));
         var title = $"{model.Network.Metadata.Name}: logistics report";
-        var subtitle = $"{model.Manifest.NetworkFile} · run {model.Manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · money in USD per year";
+        var subtitle = $"{model.Manifest.NetworkFile}{RunAt(model.Manifest, " · ")} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · money in USD per year";
         return new ReportDocument(title, subtitle, [.. sections]);
     }
 
@@ -56,8 +56,12 @@ internal static class ReportComposer
             new("summary", "Invalid input", [.. blocks]),
             new("manifest", "Run manifest", [ManifestTable(manifest, "invalid input")]),
         };
-        return new ReportDocument($"{manifest.NetworkFile}: invalid network file", $"run {manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)}", [.. sections]);
+        return new ReportDocument($"{manifest.NetworkFile}: invalid network file", manifest.IncludeTimings ? RunAt(manifest, "") : "invalid input", [.. sections]);
     }
+
+    /// <summary>"run 2026-01-15 09:30 UTC" after <paramref name="separator"/>; nothing when the bundle leaves run times out (byte-identical output).</summary>
+    private static string RunAt(RunManifest manifest, string separator) =>
+        manifest.IncludeTimings ? $"{separator}run {manifest.StartedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv)}" : "";
 
     private static Table DiagnosticsTable(IEnumerable<Diagnostic> diagnostics) => Table.Of(
         "Diagnostics",
@@ -190,7 +194,7 @@ internal static class ReportComposer
         var strategic = worst.Strategic.ExtraAnnualCostUsd is { } s
             ? worst.Strategic.UnshippedTonnes > 0
                 ? $"; even re-planning the builds, {Fmt.TonnesPerYear(worst.Strategic.UnshippedTonnes)} cannot ship"
-                : $"; re-planning the builds ({JoinIds(worst.Strategic.Built)}) would keep everything moving for {Fmt.SignedMillions(s)} m USD/yr"
+                : $"; re-planning the builds ({JoinIds(worst.Strategic.Built)}) would keep everything moving for {Fmt.SignedMillions(s)} M USD/yr"
             : "";
         return $"Biggest single-failure risk: losing {worst.Name} ({worst.Kind.ToString().ToLowerInvariant()}) {damage}{strategic}.";
     }
@@ -219,7 +223,7 @@ internal static class ReportComposer
     {
         var table = Table.Of(
             "Investment options (base)",
-            [new("Option"), new("Name"), new("Built"), new("Decision"), new("Capex m USD", ColumnAlign.Right), new("Annualised capex m USD/yr", ColumnAlign.Right), new("O&M m USD/yr", ColumnAlign.Right), new("Life (yr)", ColumnAlign.Right), new("What it adds")],
+            [new("Option"), new("Name"), new("Built"), new("Decision"), new("Capex M USD", ColumnAlign.Right), new("Annualised capex M USD/yr", ColumnAlign.Right), new("O&M M USD/yr", ColumnAlign.Right), new("Life (yr)", ColumnAlign.Right), new("What it adds")],
             model.Base.Builds.Select(b => new[]
             {
                 b.Id.Value, b.Name, b.Built ? "yes" : "no", Words.Decision(b.Decision), Fmt.Millions(b.CapexUsd), Fmt.Millions(b.AnnualisedCapexUsd), Fmt.Millions(b.FixedOmUsd), b.LifetimeYears.ToString(Inv),
@@ -285,7 +289,7 @@ internal static class ReportComposer
         var buckets = result.Costs.Lines.Select(l => l.Bucket).Distinct().Order(StringComparer.Ordinal).ToList();
         var categories = Enum.GetValues<CostCategory>().Where(c => result.Costs.Lines.Any(l => l.Category == c)).ToList();
         blocks.Add(Table.Of(
-            "Cost breakdown (m USD/yr), by category and commodity",
+            "Cost breakdown (M USD/yr), by category and commodity",
             new[] { new TableColumn("Category") }.Concat(buckets.Select(b => new TableColumn(b, ColumnAlign.Right))).Append(new TableColumn("Total", ColumnAlign.Right)).Append(new TableColumn("Share", ColumnAlign.Right)),
             categories.Select(c => new[] { Words.Category(c) }
                 .Concat(buckets.Select(b => Fmt.Millions(result.Costs.Lines.Where(l => l.Category == c && l.Bucket == b).Sum(l => l.UsdPerYear))))
@@ -328,7 +332,7 @@ internal static class ReportComposer
         {
             Table.Of(
                 "Scenarios side by side",
-                [new("Scenario"), new("Name"), new("Status"), new("Cost m USD/yr", ColumnAlign.Right), new("vs base", ColumnAlign.Right), new("Builds"), new("Added"), new("Removed")],
+                [new("Scenario"), new("Name"), new("Status"), new("Cost M USD/yr", ColumnAlign.Right), new("vs base", ColumnAlign.Right), new("Builds"), new("Added"), new("Removed")],
                 comparison.Outcomes.Select(o => new[]
                 {
                     o.Scenario ?? ReportModel.BaseId, o.Name, ResultJsonWriter.Name(o.Status), o.AnnualCostUsd is { } c ? Fmt.Millions(c) : "",
@@ -398,7 +402,7 @@ internal static class ReportComposer
         {
             Table.Of(
                 $"Value of each option: forced in against forced out (discount rate {Fmt.Percent(values.DiscountRate)}, horizon {values.HorizonYears.ToString(Inv)} years)",
-                [new("Option"), new("Valued as"), new("In optimum"), new("Capex m USD", ColumnAlign.Right), new("Capex + O&M m USD/yr", ColumnAlign.Right), new("Operating benefit m USD/yr", ColumnAlign.Right), new("Net saving m USD/yr", ColumnAlign.Right), new("NPV m USD", ColumnAlign.Right), new("IRR", ColumnAlign.Right), new("Payback (yr)", ColumnAlign.Right), new("Break-even capex m USD", ColumnAlign.Right)],
+                [new("Option"), new("Valued as"), new("In optimum"), new("Capex M USD", ColumnAlign.Right), new("Capex + O&M M USD/yr", ColumnAlign.Right), new("Operating benefit M USD/yr", ColumnAlign.Right), new("Net saving M USD/yr", ColumnAlign.Right), new("NPV M USD", ColumnAlign.Right), new("IRR", ColumnAlign.Right), new("Payback (yr)", ColumnAlign.Right), new("Break-even capex M USD", ColumnAlign.Right)],
                 rows.Select(v => new[]
                 {
                     v.Label, v.Kind switch { ValuationKind.Bundle => "with prerequisites", ValuationKind.GivenPrerequisites => "on top of prerequisites", _ => "alone" },
@@ -422,7 +426,7 @@ internal static class ReportComposer
         {
             Table.Of(
                 $"The {rows.Count} most harmful single failures (of {resilience.Outages.Length.ToString(Inv)} tried)",
-                [new("Rank", ColumnAlign.Right), new("What fails"), new("Kind"), new("Extra cost, builds as planned m USD/yr", ColumnAlign.Right), new("Unshipped t/yr", ColumnAlign.Right), new("Extra cost, re-planned m USD/yr", ColumnAlign.Right), new("Re-planned builds")],
+                [new("Rank", ColumnAlign.Right), new("What fails"), new("Kind"), new("Extra cost, builds as planned M USD/yr", ColumnAlign.Right), new("Unshipped t/yr", ColumnAlign.Right), new("Extra cost, re-planned M USD/yr", ColumnAlign.Right), new("Re-planned builds")],
                 rows.Select(o => new[]
                 {
                     o.Rank.ToString(Inv), o.Name, o.Kind.ToString().ToLowerInvariant(), Extra(o.Operational), Fmt.Tonnes(o.Operational.UnshippedTonnes), Extra(o.Strategic), JoinIds(o.Strategic.Built),
@@ -448,13 +452,13 @@ internal static class ReportComposer
             var sweep = sweeps[i];
             blocks.Add(Table.Of(
                 $"Sweep of {sweep.Path}" + (sweep.Scenario is { } s ? $" (scenario {s})" : ""),
-                [new("Value", ColumnAlign.Right), new("Status"), new("Cost m USD/yr", ColumnAlign.Right), new("Builds")],
+                [new("Value", ColumnAlign.Right), new("Status"), new("Cost M USD/yr", ColumnAlign.Right), new("Builds")],
                 sweep.Points.Select(p => new[] { Fmt.Number(p.Value), ResultJsonWriter.Name(p.Status), p.ObjectiveUsd is { } c ? Fmt.Millions(c) : "", JoinIds(p.Built) })));
             blocks.Add(new BulletList(sweep.SwitchingPoints.IsEmpty
                 ? [$"The builds do not change between {Fmt.Number(sweep.From)} and {Fmt.Number(sweep.To)}."]
                 : [.. sweep.SwitchingPoints.Select(p => $"At {Fmt.Number(p.Estimate)} (between {Fmt.Number(p.Lower)} and {Fmt.Number(p.Upper)}) the builds switch from {JoinIds(p.BuiltBelow)} to {JoinIds(p.BuiltAbove)}.")]));
             if (sweep.Points.Any(p => p.ObjectiveUsd is not null))
-                blocks.Add(new Figure($"charts/sweep-{(i + 1).ToString(Inv)}.svg", $"Cost per year as {sweep.Path} varies; dashed lines mark where the builds switch.", Charts.Sweep(sweep)));
+                blocks.Add(new Figure($"charts/sweep-{(i + 1).ToString(Inv)}.svg", $"Cost per year as {sweep.Path} varies; dashed lines mark where the builds switch.", Charts.Sweep(sweep, i + 1)));
         }
 
         _ = names;
@@ -463,13 +467,20 @@ internal static class ReportComposer
 
     private static ReportSection ManifestSection(ReportModel model, ReportStatus status)
     {
+        // The solve-time column only when the run's timings are wanted: without it the same input gives the same bytes.
+        var timed = model.Manifest.IncludeTimings;
+        TableColumn[] columns = [new("Variant"), new("Status"), new("Objective M USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right)];
         var solves = Table.Of(
             "Solves",
-            [new("Variant"), new("Status"), new("Objective m USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right), new("Solve time", ColumnAlign.Right)],
-            model.Variants().Select(v => new[]
+            timed ? [.. columns, new("Solve time", ColumnAlign.Right)] : columns,
+            model.Variants().Select(v =>
             {
-                v.Scenario, ResultJsonWriter.Name(v.Result.Status), v.Result.Objective is { } o ? Fmt.Millions(o) : "", Fmt.Gap(v.Result.RelativeGap),
-                SolverLabel(v.Result.Solver), v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv), Fmt.Seconds(v.Result.Solver.WallTime),
+                string[] cells =
+                [
+                    v.Scenario, ResultJsonWriter.Name(v.Result.Status), v.Result.Objective is { } o ? Fmt.Millions(o) : "", Fmt.Gap(v.Result.RelativeGap),
+                    SolverLabel(v.Result.Solver), v.Result.Solver.Variables.ToString(Inv), v.Result.Solver.Constraints.ToString(Inv),
+                ];
+                return timed ? [.. cells, Fmt.Seconds(v.Result.Solver.WallTime)] : cells;
             }));
         return new ReportSection("manifest", "Run manifest",
         [
@@ -495,8 +506,11 @@ internal static class ReportComposer
         rows.Add(["Analyses", string.Join(", ", m.Analyses)]);
         rows.Add(["Time limit per solve", m.SolveTimeLimit is { } t ? Fmt.Seconds(t) : "none"]);
         rows.Add(["Relative gap asked", m.RelativeGap is { } g ? Fmt.Gap(g) : $"default ({Fmt.Gap(SolverSettings.DefaultRelativeGap)})"]);
-        rows.Add(["Run at", m.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv)]);
-        rows.Add(["Run time", Fmt.Seconds(m.Elapsed)]);
+        if (m.IncludeTimings)
+        {
+            rows.Add(["Run at", m.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Inv)]);
+            rows.Add(["Run time", Fmt.Seconds(m.Elapsed)]);
+        }
         return Table.Of("Manifest", [new("Field"), new("Value")], rows);
     }
 

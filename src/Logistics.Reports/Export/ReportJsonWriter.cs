@@ -30,7 +30,7 @@ public static class ReportJsonWriter
             Header(json, status, model.Manifest);
             Diagnostics(json, "warnings", model.Warnings);
             json.WritePropertyName("base");
-            json.WriteRawValue(ResultJsonWriter.ToJson(model.Base));
+            json.WriteRawValue(ResultJsonWriter.ToJson(model.Base, model.Manifest.IncludeTimings));
             json.WriteStartArray("scenarios");
             foreach (var variant in model.Variants().Skip(1))
             {
@@ -38,7 +38,7 @@ public static class ReportJsonWriter
                 json.WriteString("scenario", variant.Scenario);
                 json.WriteString("name", variant.Name);
                 json.WritePropertyName("result");
-                json.WriteRawValue(ResultJsonWriter.ToJson(variant.Result));
+                json.WriteRawValue(ResultJsonWriter.ToJson(variant.Result, model.Manifest.IncludeTimings));
                 json.WriteEndObject();
             }
 
@@ -97,6 +97,7 @@ public static class ReportJsonWriter
             json.WriteEndArray();
             if (request.SolveTimeLimit is { } limit) json.WriteNumber("solveTimeLimitSeconds", limit.TotalSeconds);
             if (request.RelativeGap is { } gap) json.WriteNumber("relativeGap", gap);
+            if (request.Solver != SolverBackend.Auto) json.WriteString("solver", ResultJsonWriter.Name(request.Solver));
         });
     }
 
@@ -128,8 +129,12 @@ public static class ReportJsonWriter
         json.WriteEndArray();
         json.WriteString("toolVersion", m.ToolVersion);
         json.WriteString("orToolsVersion", Google.OrTools.Init.OrToolsVersion.VersionString());
-        json.WriteString("startedAt", m.StartedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-        json.WriteNumber("elapsedSeconds", Math.Round(m.Elapsed.TotalSeconds, 3));
+        if (m.IncludeTimings)
+        {
+            json.WriteString("startedAt", m.StartedAt.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+            json.WriteNumber("elapsedSeconds", Math.Round(m.Elapsed.TotalSeconds, 3));
+        }
+
         json.WriteStartArray("analyses");
         foreach (var a in m.Analyses) json.WriteStringValue(a);
         json.WriteEndArray();

@@ -40,7 +40,7 @@ internal static partial class Charts
             Label = (result.Costs.Category(c) / 1e6).ToString("#,0.0", System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         Horizontal(plot, bars, [.. categories.Select((c, i) => (categories.Count - i, Content.Words.Category(c)))]);
-        return Svg(plot, ChartWidth, 60 + (categories.Count * 34));
+        return Svg(plot, ChartWidth, 60 + (categories.Count * 34), "cost-breakdown");
     }
 
     public static string ScenarioComparison(ComparisonReport comparison)
@@ -65,7 +65,7 @@ internal static partial class Charts
         foreach (var category in Enum.GetValues<CostCategory>().Where(c => solved.Any(o => o.CostByCategory.Any(x => x.Category == c && x.UsdPerYear > 0))))
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = Content.Words.Category(category), FillColor = Color.FromHex(CategoryColours[category]) });
         plot.ShowLegend(Edge.Bottom);
-        return Svg(plot, ChartWidth, 130 + (solved.Count * 26));
+        return Svg(plot, ChartWidth, 130 + (solved.Count * 26), "scenarios");
     }
 
     public static string OptionValues(ValueReport values)
@@ -80,7 +80,7 @@ internal static partial class Charts
         }).ToList();
         Horizontal(plot, bars, [.. rows.Select((v, i) => ((double)(rows.Count - i), v.Label))]);
         plot.Add.VerticalLine(0, 1f, Color.FromHex("#1d2733"));
-        return Svg(plot, ChartWidth, 70 + (rows.Count * 30));
+        return Svg(plot, ChartWidth, 70 + (rows.Count * 30), "option-values");
     }
 
     public static string Resilience(ResilienceReport resilience, int top)
@@ -102,7 +102,7 @@ internal static partial class Charts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds as planned, cargo re-routes", FillColor = Color.FromHex("#c62828") });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "builds re-planned", FillColor = Color.FromHex("#e0a060") });
         plot.ShowLegend(Edge.Bottom);
-        return Svg(plot, ChartWidth + 120, 130 + (rows.Count * 34));
+        return Svg(plot, ChartWidth + 120, 130 + (rows.Count * 34), "resilience");
 
         static string Label(Outage o)
         {
@@ -113,7 +113,8 @@ internal static partial class Charts
         }
     }
 
-    public static string Sweep(SweepReport sweep)
+    /// <param name="number">The sweep's number in the report (1, 2, …), which keeps its clip ids apart from the other sweeps'.</param>
+    public static string Sweep(SweepReport sweep, int number)
     {
         var points = sweep.Points.Where(p => p.ObjectiveUsd is not null).ToList();
         var plot = NewPlot("Cost per year across the sweep", sweep.Path);
@@ -127,7 +128,7 @@ internal static partial class Charts
             marker.LinePattern = LinePattern.Dashed;
         }
 
-        return Svg(plot, ChartWidth, 360);
+        return Svg(plot, ChartWidth, 360, $"sweep-{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     private static Plot NewPlot(string title, string xLabel)
@@ -160,13 +161,27 @@ internal static partial class Charts
         plot.Grid.YAxisStyle.IsVisible = false;
     }
 
-    /// <summary>The SVG without its XML declaration, so it can be inlined in HTML as well as written as a file.</summary>
-    private static string Svg(Plot plot, int width, int height)
+    /// <summary>
+    /// The SVG without its XML declaration, so it can be inlined in HTML as well as written as a file. ScottPlot numbers
+    /// clip paths from a process-wide counter, so the same chart would get other ids in a second run: they are renamed
+    /// <c>{chart}-clip-1</c>, <c>-2</c>, … in order of appearance (same input, same bytes; unique within the HTML page).
+    /// </summary>
+    private static string Svg(Plot plot, int width, int height, string chart)
     {
         var xml = plot.GetSvgXml(width, Math.Max(160, height));
         xml = XmlDeclaration().Replace(xml, "");
+        var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
+        xml = ClipId().Replace(xml, m =>
+        {
+            if (!renamed.TryGetValue(m.Value, out var name))
+                renamed[m.Value] = name = $"{chart}-clip-{(renamed.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            return name;
+        });
         return xml.Replace("<svg ", "<svg class=\"chart\" viewBox=\"0 0 " + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Math.Max(160, height).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\" ", StringComparison.Ordinal).TrimStart() + "\n";
     }
+
+    [GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial Regex ClipId();
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();

@@ -8,10 +8,17 @@ using Logistics.Optimisation;
 
 namespace Logistics.Cli.Commands;
 
-/// <summary>What the analysis verbs (compare, value, sweep, resilience) share: options, loading, formatting and error reporting.</summary>
-internal static class AnalysisCommandSupport
+/// <summary>
+/// What the verbs share: the network-file argument and the options every verb defines the same way, reading and
+/// binding the network or printing its diagnostics, formatting and error reporting. <see cref="AnalysisVerb"/> runs
+/// the analysis verbs' common steps on top of it.
+/// </summary>
+internal static class CommandSupport
 {
     public static Argument<FileInfo> FileArgument() => new("FILE") { Description = "The network file (*.network.json)." };
+
+    /// <summary>The lower-case <c>file</c> argument of validate and describe (kept: their help text shows it).</summary>
+    public static Argument<string> NetworkPathArgument() => new("file") { Description = "The network file (networks/<name>.network.json)." };
 
     public static Option<int> ParallelOption() => new("--parallel")
     {
@@ -21,13 +28,30 @@ internal static class AnalysisCommandSupport
 
     public static Option<FileInfo?> JsonOption() => new("--json") { Description = "Also write the whole analysis as JSON to this file (docs/analyses.md, \"JSON\")." };
 
-    public static Option<string?> ScenarioOption() => new("--scenario") { Description = "Apply this scenario (an id the file defines) first." };
+    public static Option<bool> TimingsOption() => new("--timings")
+    {
+        Description = "Also write run timings (start time, elapsed, each solve's times) into the output files; without them the same input gives byte-identical files.",
+    };
+
+    public static Option<string?> ScenarioOption(string description = "Apply this scenario (an id the file defines) first.") => new("--scenario") { Description = description };
 
     /// <summary>Checks --parallel; null when it is fine, else the usage exit code after the message.</summary>
     public static int? CheckParallel(CliContext context, int parallel) =>
         parallel < 1 ? Usage(context, "--parallel must be at least 1.") : null;
 
-    public static AnalysisSettings Settings(int parallel) => new(SolverSettings.Default, parallel);
+    public static AnalysisSettings Settings(SolverSettings solver, int parallel) => new(solver, parallel);
+
+    /// <summary>
+    /// Says so when a solve stopped before proving optimality (time or gap limit), and returns the exit code: such
+    /// figures are the best found, not the optimum (exit code 4, as for <c>solve</c>).
+    /// </summary>
+    public static int Finish(CliContext context, SolveTally tally)
+    {
+        if (tally.AllProven) return ExitCodes.Success;
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Not proven optimal: {tally.Unproven.ToString(CultureInfo.InvariantCulture)} of {tally.Solves.ToString(CultureInfo.InvariantCulture)} solves stopped at the time or gap limit (status feasible or no solution); figures from them are the best found, not the optimum.");
+        return ExitCodes.Feasible;
+    }
 
     /// <summary>Reads the file once; prints read errors. Null when it cannot be read.</summary>
     public static NetworkSource? Read(CliContext context, string path)
@@ -50,11 +74,11 @@ internal static class AnalysisCommandSupport
         return null;
     }
 
-    public static void WriteJson<T>(CliContext context, T report, FileInfo? json)
+    public static void WriteJson<T>(CliContext context, T report, FileInfo? json, bool includeTimings)
         where T : class
     {
         if (json is null) return;
-        AnalysisJson.WriteFile(report, json.FullName);
+        AnalysisJson.WriteFile(report, json.FullName, includeTimings);
         context.Out.WriteLine();
         context.Out.WriteLine($"Analysis written to {json.Name}.");
     }
