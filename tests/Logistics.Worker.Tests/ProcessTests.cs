@@ -68,6 +68,36 @@ public sealed class ProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SIGTERM_during_a_real_build_stops_the_worker_cleanly_within_the_shutdown_timeout_and_records_the_job_for_resume()
+    {
+        using var folder = new TestFolder(withTinySeeds: false);
+        folder.CopyDefaultNetwork();
+        string series = Path.Combine(folder.Reports, "chagai", "stopped");
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ShutdownTimeoutSeconds"] = "10" });
+        await Poll.UntilAsync(() => worker.Output.Contains("Application started", StringComparison.Ordinal), "the host has started");
+        folder.DropJob("stopped", """{ "network": "chagai.network.json", "output": "stopped", "analyses": ["solve", "compare", "value", "resilience"] }""");
+        await Poll.UntilAsync(() => Directory.Exists(series) && Directory.EnumerateDirectories(series, ".tmp-*").Any(), "the job's bundle is being built");
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await worker.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"stopped in {stopwatch.Elapsed}, within Worker:ShutdownTimeoutSeconds");
+
+        // Unless the build won the race with the signal, the job waits in processing for the next start.
+        string done = Path.Combine(folder.Jobs, "done", "stopped.json");
+        output.WriteLine(File.Exists(done) ? "the build finished before the signal" : "the build was interrupted");
+        if (!File.Exists(done))
+        {
+            JobRecord record = JobStore.Deserialize(File.ReadAllText(JobStore.RecordFile(Path.Combine(folder.Jobs, "processing"), "stopped")))!;
+            Assert.Equal(JobRecord.Interrupted, record.State);
+            Assert.Contains("Work interrupted by shutdown: job stopped", worker.Output, StringComparison.Ordinal);
+            Assert.Empty(folder.Bundles("chagai", "stopped"));
+        }
+
+        Assert.Contains("Worker stopped", worker.Output, StringComparison.Ordinal);
+        Assert.Empty(folder.TemporaryEntries(includeStatusFile: true));
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_the_worker_process_with_exit_code_2_and_a_message_without_a_stack_trace()
     {
         using var folder = new TestFolder();
