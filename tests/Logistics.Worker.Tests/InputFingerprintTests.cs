@@ -12,7 +12,7 @@ public sealed class InputFingerprintTests
         string network = folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
 
         InputFingerprint before = InputFingerprint.Compute(network);
-        Assert.Equal([network, overlay, seeds], before.Files.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { network, overlay, seeds, folder.TinySeedsFile }.Order(StringComparer.Ordinal), before.Files.Order(StringComparer.Ordinal));
         Assert.Equal(before, InputFingerprint.Compute(network) with { Files = before.Files });
         Assert.Equal(64, before.Hash.Length);
 

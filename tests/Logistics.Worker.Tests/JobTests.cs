@@ -275,10 +275,10 @@ public sealed class JobTests
         Assert.Contains(error.Failures, f => f.StartsWith("Worker:InboxRoot", StringComparison.Ordinal) && f.Contains("is inside Worker:NetworksRoot", StringComparison.Ordinal));
     }
 
-    internal static async Task<JobRecord> WaitForRecordAsync(TestFolder folder, string state, string job, LogCapture? logs = null)
+    internal static async Task<JobRecord> WaitForRecordAsync(TestFolder folder, string state, string job, LogCapture? logs = null, int timeoutMs = Poll.DefaultTimeoutMs)
     {
         string path = JobStore.RecordFile(Path.Combine(folder.Jobs, state), job);
-        await Poll.UntilAsync(() => File.Exists(path) && File.Exists(Path.Combine(folder.Jobs, state, job + ".json")), $"job {job} is in {state}", logs: logs);
+        await Poll.UntilAsync(() => File.Exists(path) && File.Exists(Path.Combine(folder.Jobs, state, job + ".json")), $"job {job} is in {state}", timeoutMs, logs);
         return JobStore.Deserialize(File.ReadAllText(path))!;
     }
 

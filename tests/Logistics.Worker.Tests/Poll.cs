@@ -1,9 +1,15 @@
 namespace Logistics.Worker.Tests;
 
-/// <summary>Waits for a condition with a deadline instead of sleeping a fixed time.</summary>
+/// <summary>
+/// Waits for a condition with a deadline instead of sleeping a fixed time. The default deadline is generous on purpose:
+/// a passing test returns as soon as the condition holds, and a loaded 2-core CI machine builds reports several times
+/// slower than an idle one; only a failing test waits the whole time.
+/// </summary>
 internal static class Poll
 {
-    public static async Task UntilAsync(Func<bool> condition, string what, int timeoutMs = 8000, LogCapture? logs = null)
+    public const int DefaultTimeoutMs = 30_000;
+
+    public static async Task UntilAsync(Func<bool> condition, string what, int timeoutMs = DefaultTimeoutMs, LogCapture? logs = null)
     {
         DateTime deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition())

@@ -1,4 +1,3 @@
-using System.Text;
 using Xunit.Abstractions;
 
 namespace Logistics.Worker.Tests;
@@ -6,45 +5,60 @@ namespace Logistics.Worker.Tests;
 /// <summary>The worker as a separate process: killed without warning, stopped by signal, refused bad settings.</summary>
 public sealed class ProcessTests(ITestOutputHelper output)
 {
+    private const string MidBuild = "while its bundle was being built";
+    private const string AfterDone = "after the job was done";
+
     [Fact]
     public async Task A_worker_killed_with_SIGKILL_during_a_job_and_restarted_finishes_the_job_exactly_once()
     {
-        using var folder = new TestFolder();
+        using var folder = new TestFolder(withTinySeeds: false);
 
-        // A large network makes hashing and building take long enough for the kill to land inside the job most runs;
-        // the assertions below must hold wherever it lands (before the claim, mid-build, after the rename, at the end).
-        folder.WriteNetwork("big", LargeNetwork(40_000));
+        // Real work: the shipped network with the full default analyses takes seconds (16 variants compared, every
+        // option valued, every single outage solved), so the kill lands while the bundle is being built. The
+        // assertions below hold wherever it lands (before the claim, mid-build, after the rename, at the end).
+        folder.CopyDefaultNetwork();
         string processing = Path.Combine(folder.Jobs, "processing", "export.json");
         string done = Path.Combine(folder.Jobs, "done", "export.json");
+        string series = Path.Combine(folder.Reports, "chagai", "export");
+        bool Building() => Directory.Exists(series) && Directory.EnumerateDirectories(series, ".tmp-*").Any();
         string landed;
         using (WorkerProcess first = WorkerProcess.Start(folder))
         {
-            folder.DropJob("export", """{ "network": "big.network.json", "output": "export" }""");
-            DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!File.Exists(processing) && !File.Exists(done) && DateTime.UtcNow < deadline)
+            folder.DropJob("export", """{ "network": "chagai.network.json", "output": "export", "analyses": ["solve", "compare", "value", "resilience"] }""");
+            DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!Building() && !File.Exists(done) && DateTime.UtcNow < deadline)
             {
-                await Task.Delay(1);
+                await Task.Delay(5);
             }
 
             first.Kill();
-            landed = File.Exists(done) ? "after the job was done" : File.Exists(processing) ? "while the job was in processing" : "before the job was claimed";
+            landed = File.Exists(done) ? AfterDone : Building() ? MidBuild : File.Exists(processing) ? "while the job was in processing" : "before the job was claimed";
         }
 
         output.WriteLine("killed " + landed);
         using (WorkerProcess second = WorkerProcess.Start(folder))
         {
-            JobRecord record = await JobTests.WaitForRecordAsync(folder, "done", "export");
-            await Poll.UntilAsync(() => folder.Bundles("big").Count == 1, "the watched network has its report");
+            JobRecord record = await JobTests.WaitForRecordAsync(folder, "done", "export", timeoutMs: 120_000);
+            await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1, "the watched network has its report");
 
             // SIGTERM before the host has installed its handler would end the runtime the default way (143).
             await Poll.UntilAsync(() => second.Output.Contains("Application started", StringComparison.Ordinal), "the host has started");
-            Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(8)));
+            Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(30)));
             Assert.Equal(JobRecord.Done, record.State);
+            Assert.Equal("Complete", record.ReportStatus);
+            if (landed == MidBuild)
+            {
+                // The first attempt was cut off; the resumed one built the report.
+                Assert.Equal(2, record.Attempts);
+                Assert.False(record.Reused);
+            }
+
             Assert.Contains("Worker stopped", second.Output, StringComparison.Ordinal);
         }
 
-        Assert.Single(folder.Bundles("big", "export"));
-        Assert.Single(folder.Bundles("big"));
+        string bundle = Assert.Single(folder.Bundles("chagai", "export"));
+        Assert.All(["report.html", "result.json", "routes.csv", "network.geojson"], f => Assert.True(File.Exists(Path.Combine(bundle, f)), $"{f} is in the bundle"));
+        Assert.Single(folder.Bundles("chagai"));
         Assert.Empty(folder.TemporaryEntries(includeStatusFile: true));
         Assert.False(File.Exists(processing), $"killed {landed}: the job left processing");
         Assert.Empty(Directory.GetFiles(Path.Combine(folder.Jobs, "processing")));
@@ -54,12 +68,42 @@ public sealed class ProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SIGTERM_during_a_real_build_stops_the_worker_cleanly_within_the_shutdown_timeout_and_records_the_job_for_resume()
+    {
+        using var folder = new TestFolder(withTinySeeds: false);
+        folder.CopyDefaultNetwork();
+        string series = Path.Combine(folder.Reports, "chagai", "stopped");
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ShutdownTimeoutSeconds"] = "10" });
+        await Poll.UntilAsync(() => worker.Output.Contains("Application started", StringComparison.Ordinal), "the host has started");
+        folder.DropJob("stopped", """{ "network": "chagai.network.json", "output": "stopped", "analyses": ["solve", "compare", "value", "resilience"] }""");
+        await Poll.UntilAsync(() => Directory.Exists(series) && Directory.EnumerateDirectories(series, ".tmp-*").Any(), "the job's bundle is being built");
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await worker.TerminateAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"stopped in {stopwatch.Elapsed}, within Worker:ShutdownTimeoutSeconds");
+
+        // Unless the build won the race with the signal, the job waits in processing for the next start.
+        string done = Path.Combine(folder.Jobs, "done", "stopped.json");
+        output.WriteLine(File.Exists(done) ? "the build finished before the signal" : "the build was interrupted");
+        if (!File.Exists(done))
+        {
+            JobRecord record = JobStore.Deserialize(File.ReadAllText(JobStore.RecordFile(Path.Combine(folder.Jobs, "processing"), "stopped")))!;
+            Assert.Equal(JobRecord.Interrupted, record.State);
+            Assert.Contains("Work interrupted by shutdown: job stopped", worker.Output, StringComparison.Ordinal);
+            Assert.Empty(folder.Bundles("chagai", "stopped"));
+        }
+
+        Assert.Contains("Worker stopped", worker.Output, StringComparison.Ordinal);
+        Assert.Empty(folder.TemporaryEntries(includeStatusFile: true));
+    }
+
+    [Fact]
     public async Task A_bad_setting_stops_the_worker_process_with_exit_code_2_and_a_message_without_a_stack_trace()
     {
         using var folder = new TestFolder();
         using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__MaxConcurrentJobs"] = "0" });
 
-        Assert.Equal(2, await worker.WaitForExitAsync(TimeSpan.FromSeconds(8)));
+        Assert.Equal(2, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("invalid settings", worker.Output, StringComparison.Ordinal);
         Assert.Contains("Worker:MaxConcurrentJobs is 0; it must be between 1 and 64.", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
@@ -72,19 +116,8 @@ public sealed class ProcessTests(ITestOutputHelper output)
         string file = folder.Write(Path.Combine(folder.Root, "not-a-folder"), "");
         using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ReportsRoot"] = Path.Combine(file, "reports") });
 
-        Assert.Equal(3, await worker.WaitForExitAsync(TimeSpan.FromSeconds(8)));
+        Assert.Equal(3, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Cannot use the reports folder", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
-    }
-
-    private static string LargeNetwork(int nodes)
-    {
-        var text = new StringBuilder("{ \"formatVersion\": 1, \"metadata\": { \"name\": \"big\" }, \"nodes\": [\n");
-        for (int i = 0; i < nodes; i++)
-        {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {{ \"id\": \"n{i}\", \"kind\": \"junction\", \"lat\": 29.1, \"lon\": 62.1 }},\n");
-        }
-
-        return text.Append("] }\n").ToString();
     }
 }

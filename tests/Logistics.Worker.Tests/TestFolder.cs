@@ -2,14 +2,22 @@ using System.Text;
 
 namespace Logistics.Worker.Tests;
 
-/// <summary>A fresh folder tree (networks/, seeds/, reports/) under the system temp folder, deleted afterwards.</summary>
+/// <summary>
+/// A fresh folder tree (networks/, seeds/, reports/) under the system temp folder, deleted afterwards. The seeds folder
+/// holds the register <see cref="TinyNetwork"/> cites, so every network written with <see cref="WriteNetwork"/> is valid.
+/// </summary>
 internal sealed class TestFolder : IDisposable
 {
-    public TestFolder()
+    /// <param name="withTinySeeds">False for a folder that gets another register (see <see cref="CopyDefaultNetwork"/>).</param>
+    public TestFolder(bool withTinySeeds = true)
     {
         Root = Path.Combine(Path.GetTempPath(), "logistics-worker-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Networks);
         Directory.CreateDirectory(Seeds);
+        if (withTinySeeds)
+        {
+            Write(TinySeedsFile, TinyNetwork.SeedsJson);
+        }
     }
 
     public string Root { get; }
@@ -24,20 +32,41 @@ internal sealed class TestFolder : IDisposable
 
     public string Inbox => Path.Combine(Jobs, "inbox");
 
-    /// <summary>A small network file with comments and trailing commas, as planners write them.</summary>
-    public static string NetworkJson(string name, params string[] overlayFiles) =>
-        $$"""
-        {
-          // written by a test
-          "formatVersion": 1,
-          "metadata": { "name": "{{name}}", "discountRate": 0.08, "horizonYears": 25, },
-          "nodes": [],
-          "scenarios": [{{string.Join(", ", overlayFiles.Select(f => $"{{ \"file\": \"{f}\" }}"))}}],
-        }
-        """;
+    /// <summary>The register the tiny network cites.</summary>
+    public string TinySeedsFile => Path.Combine(Seeds, TinyNetwork.SeedsFileName);
+
+    /// <summary>A small valid network file (<see cref="TinyNetwork"/>) with comments and trailing commas, as planners write them.</summary>
+    public static string NetworkJson(string name, params string[] overlayFiles) => TinyNetwork.Json(name, overlayFiles);
 
     public string WriteNetwork(string name, string? content = null) =>
         Write(Path.Combine(Networks, name + ".network.json"), content ?? NetworkJson(name));
+
+    public string WriteNetwork(string name, byte[] content)
+    {
+        string path = Path.Combine(Networks, name + ".network.json");
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    /// <summary>
+    /// Copies the shipped default network (networks/chagai.network.json, its overlay and the seeds register, copied
+    /// next to the tests at build time) into this folder; its full report takes seconds of real solving.
+    /// </summary>
+    public string CopyDefaultNetwork()
+    {
+        string shipped = Path.Combine(AppContext.BaseDirectory, "DefaultNetwork");
+        foreach (string file in Directory.GetFiles(Path.Combine(shipped, "networks"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(Networks, Path.GetFileName(file)));
+        }
+
+        foreach (string file in Directory.GetFiles(Path.Combine(shipped, "seeds"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(Seeds, Path.GetFileName(file)));
+        }
+
+        return Path.Combine(Networks, "chagai.network.json");
+    }
 
     public string Write(string path, string content)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Logistics.Reports;
 
 namespace Logistics.Worker.Tests;
 
@@ -6,13 +7,16 @@ namespace Logistics.Worker.Tests;
 public sealed class WatchingTests
 {
     [Fact]
-    public async Task A_new_network_file_gets_a_bundle_named_by_time_and_hash_and_latest_points_at_it()
+    public async Task A_new_network_file_gets_a_full_report_bundle_named_by_time_and_hash_and_latest_points_at_it()
     {
         using var folder = new TestFolder();
-        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
 
-        string network = folder.WriteNetwork("chagai");
-        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1, "a bundle for chagai exists");
+        // The worker's own defaults: solve, compare, value and resilience, as a deployed worker runs them.
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder, defaultAnalyses: true);
+
+        folder.Write(Path.Combine(folder.Networks, "chagai.suez.scenario.json"), TinyNetwork.OverlayJson("suez", "closed for a month"));
+        string network = folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
+        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1, "a bundle for chagai exists", logs: worker.Logs);
 
         string bundle = folder.Bundles("chagai")[0];
         string name = Path.GetFileName(bundle);
@@ -29,6 +33,23 @@ public sealed class WatchingTests
         string request = File.ReadAllText(Path.Combine(bundle, "request.json"));
         Assert.Contains("\"solveTimeLimitSeconds\": 60", request, StringComparison.Ordinal);
         Assert.Contains("\"analyses\": [\n    \"solve\",\n    \"compare\",\n    \"value\",\n    \"resilience\"\n  ]", request, StringComparison.Ordinal);
+
+        // What a planner opens: the documents, the data and the map, with every analysis in them.
+        string[] expected = ["report.html", "report.md", "result.json", "builds.csv", "costs.csv", "flows.csv", "routes.csv", "network.geojson"];
+        Assert.All(expected, file => Assert.True(new FileInfo(Path.Combine(bundle, file)) is { Exists: true, Length: > 0 }, $"{file} is in the bundle"));
+        string markdown = File.ReadAllText(Path.Combine(bundle, "report.md"));
+        Assert.All(["## Scenario comparison", "## Option values", "## Resilience"], heading => Assert.Contains(heading, markdown, StringComparison.Ordinal));
+        using (JsonDocument result = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundle, "result.json"))))
+        {
+            Assert.Equal("complete", result.RootElement.GetProperty("status").GetString());
+            Assert.Equal("optimal", result.RootElement.GetProperty("base").GetProperty("status").GetString());
+            Assert.Equal(["phase2", "suez"], result.RootElement.GetProperty("scenarios").EnumerateArray().Select(e => e.GetProperty("scenario").GetString()));
+            JsonElement analyses = result.RootElement.GetProperty("analyses");
+            Assert.All(["compare", "value", "resilience"], name => Assert.Equal(JsonValueKind.Object, analyses.GetProperty(name).ValueKind));
+        }
+
+        Assert.Contains("\"FeatureCollection\"", File.ReadAllText(Path.Combine(bundle, "network.geojson")), StringComparison.Ordinal);
+        Assert.StartsWith("scenario,commodity,mine,market,port,", File.ReadAllText(Path.Combine(bundle, "routes.csv")), StringComparison.Ordinal);
         string latest = Path.Combine(folder.Reports, "chagai", "latest");
         await Poll.UntilAsync(() => BundlePublisher.CurrentTarget(latest) == name, "latest points at the bundle");
         Assert.Equal(name, new FileInfo(latest).LinkTarget);
@@ -103,14 +124,17 @@ public sealed class WatchingTests
     public async Task A_changed_scenario_overlay_gives_the_network_that_uses_it_a_new_report_and_leaves_others_alone()
     {
         using var folder = new TestFolder();
-        string overlay = folder.Write(Path.Combine(folder.Networks, "chagai.suez.scenario.json"), """{ "formatVersion": 1, "scenario": { "id": "suez" } }""");
+        string overlay = folder.Write(Path.Combine(folder.Networks, "chagai.suez.scenario.json"), TinyNetwork.OverlayJson("suez", "closed for a month"));
         folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
         folder.WriteNetwork("other");
         await using WorkerHost worker = await WorkerHost.StartAsync(folder);
         await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 1 && folder.Bundles("other").Count == 1, "both networks have a report");
 
-        File.WriteAllText(overlay, """{ "formatVersion": 1, "scenario": { "id": "suez", "description": "closed for a year" } }""");
-        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 2, "the overlay change gave chagai a new report");
+        Assert.All(folder.Bundles("chagai").Concat(folder.Bundles("other")), b => Assert.Equal(ReportStatus.Complete, ReportRunner.ReadOutcome(b)?.Status));
+
+        File.WriteAllText(overlay, TinyNetwork.OverlayJson("suez", "closed for a year"));
+        await Poll.UntilAsync(() => folder.Bundles("chagai").Count == 2, "the overlay change gave chagai a new report", logs: worker.Logs);
+        Assert.All(folder.Bundles("chagai"), b => Assert.Equal(ReportStatus.Complete, ReportRunner.ReadOutcome(b)?.Status));
         await Poll.UntilAsync(() => worker.Logs.WithId(2001).Any(e => e.Value("Network") == "other"), "other was checked and found unchanged");
         Assert.Single(folder.Bundles("other"));
     }
@@ -120,14 +144,25 @@ public sealed class WatchingTests
     {
         using var folder = new TestFolder();
         await using WorkerHost worker = await WorkerHost.StartAsync(folder);
-        folder.WriteNetwork("broken", "{ \"metadata\": { \"name\": \"broken\" ");
+
+        // Not JSON at all, as a half-synced share or a binary saved under the wrong name leaves it.
+        byte[] garbage = new byte[4096];
+        new Random(20261127).NextBytes(garbage);
+        garbage[0] = 0x1F;
+        folder.WriteNetwork("broken", garbage);
         folder.WriteNetwork("good");
 
-        await Poll.UntilAsync(() => folder.Bundles("broken").Count == 1 && folder.Bundles("good").Count == 1, "both files have a bundle");
+        await Poll.UntilAsync(() => folder.Bundles("broken").Count == 1 && folder.Bundles("good").Count == 1, "both files have a bundle", logs: worker.Logs);
         string errorBundle = folder.Bundles("broken")[0];
         Assert.Contains("\"InvalidInput\"", File.ReadAllText(Path.Combine(errorBundle, "worker-outcome.json")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(errorBundle, "diagnostics.json")), "the error report holds the diagnostics");
-        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(folder.Bundles("good")[0], "worker-outcome.json")), StringComparison.Ordinal);
+        string diagnostics = File.ReadAllText(Path.Combine(errorBundle, "diagnostics.json"));
+        Assert.Contains("Not valid JSON", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("\"line\": 1", diagnostics, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(errorBundle, "report.html")), "the error report is readable in a browser");
+        string goodBundle = folder.Bundles("good")[0];
+        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(goodBundle, "worker-outcome.json")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(goodBundle, "routes.csv")), "the good network was solved");
 
         string statusPath = Path.Combine(folder.Reports, "status.json");
         await Poll.UntilAsync(

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Logistics.Worker.Tests;
 
-/// <summary>The real host (Host.CreateApplicationBuilder + AddLogisticsWorker) on a test folder with a fast debounce.</summary>
+/// <summary>
+/// The real host (Host.CreateApplicationBuilder + AddLogisticsWorker) on a test folder with a fast debounce. Unless a
+/// test asks for the worker's default analyses, it runs only <c>solve</c> (set through the real Worker:Analyses option):
+/// most tests check the worker's mechanics, and a full report (compare, value, resilience) multiplies the solves.
+/// </summary>
 internal sealed class WorkerHost : IAsyncDisposable
 {
     private WorkerHost(IHost host, LogCapture logs)
@@ -18,7 +22,15 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    public static IHost Build(TestFolder folder, LogCapture logs, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <summary>The analyses the tests configure unless they ask for the defaults.</summary>
+    public const string CheapAnalyses = "solve";
+
+    public static IHost Build(
+        TestFolder folder,
+        LogCapture logs,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool defaultAnalyses = false)
     {
         HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -33,6 +45,11 @@ internal sealed class WorkerHost : IAsyncDisposable
             ["Worker:MaxConcurrentJobs"] = "2",
             ["Worker:ShutdownTimeoutSeconds"] = "5",
         };
+        if (!defaultAnalyses)
+        {
+            values["Worker:Analyses:0"] = CheapAnalyses;
+        }
+
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -47,10 +64,14 @@ internal sealed class WorkerHost : IAsyncDisposable
         return builder.Build();
     }
 
-    public static async Task<WorkerHost> StartAsync(TestFolder folder, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<WorkerHost> StartAsync(
+        TestFolder folder,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool defaultAnalyses = false)
     {
         var logs = new LogCapture();
-        IHost host = Build(folder, logs, settings, services);
+        IHost host = Build(folder, logs, settings, services, defaultAnalyses);
         await host.StartAsync();
         return new WorkerHost(host, logs);
     }
