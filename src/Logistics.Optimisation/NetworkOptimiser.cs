@@ -89,9 +89,9 @@ public sealed class NetworkOptimiser
 
         if (settings.TimeLimit is { } limit)
         {
-            // Under a time limit, start from a feasible plan (an LP with builds fixed) so the limit yields a plan with a
-            // gap; it spends at most half of the limit, which counts as solve time.
-            if (options.IncumbentStart && !isLp && undecided > 0 && settings.BuildHint is null)
+            // Under a time limit, start a large model from a feasible plan (an LP with builds fixed) so the limit yields
+            // a plan with a gap; it spends at most half of the limit, which counts as solve time.
+            if (options.IncumbentStart && !isLp && undecided > 0 && settings.BuildHint is null && solver.NumVariables() >= options.IncumbentStartMinVariables)
                 IncumbentStart.TryHint(model, options, limit / 2);
             var left = limit - _time.GetElapsedTime(built);
             solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));

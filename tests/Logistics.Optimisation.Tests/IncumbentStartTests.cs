@@ -7,6 +7,9 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>Under a time limit a MIP starts from a fixed-build LP's plan (docs/model.md, "Starting solution").</summary>
 public sealed class IncumbentStartTests
 {
+    /// <summary>Starts every model, not only national-scale ones, so these small networks exercise it.</summary>
+    private static readonly ModelOptions Always = ModelOptions.Default with { IncumbentStartMinVariables = 0 };
+
     [Theory]
     [InlineData(2)]
     [InlineData(6)]
@@ -15,7 +18,7 @@ public sealed class IncumbentStartTests
     {
         var network = RandomNetworks.Create(seed, withOptions: true);
         var free = new NetworkOptimiser().Solve(network, SolverSettings.Default);
-        var limited = new NetworkOptimiser().Solve(network, SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(30) });
+        var limited = new NetworkOptimiser().Solve(network, SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(30) }, Always);
 
         Assert.Equal(SolveStatus.Optimal, limited.Status);
         Assert.Equal(free.Objective!.Value, limited.Objective!.Value, 1e-6 * Math.Max(1, Math.Abs(free.Objective.Value)));
@@ -32,7 +35,7 @@ public sealed class IncumbentStartTests
         var model = ModelBuilder.Build(network, solver, integerBuilds: true);
 
         Assert.True(IncumbentStart.TryHint(model, ModelOptions.Default, TimeSpan.FromSeconds(10)));
-        var result = new NetworkOptimiser().Solve(network, SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(10) });
+        var result = new NetworkOptimiser().Solve(network, SolverSettings.Default with { TimeLimit = TimeSpan.FromSeconds(10) }, Always);
         Assert.Equal(SolveStatus.Optimal, result.Status);
         Assert.True(Assert.Single(result.Builds).Built);
     }

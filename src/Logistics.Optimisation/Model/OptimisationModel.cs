@@ -16,9 +16,13 @@ namespace Logistics.Optimisation.Model;
 /// <param name="AggregateClasses">Share one flow layer among the markets of a commodity that no enabled avoid-through rule
 /// names (<see cref="FlowLayer"/>). Exact, and about five times fewer variables on networks with five markets. Ignored by
 /// the elastic model, which keeps one layer per class so every finding can name the class it is about.</param>
-/// <param name="IncumbentStart">Under a time limit, hint a MIP with a complete feasible plan from a fixed-build LP
-/// (<see cref="Solving.IncumbentStart"/>).</param>
-internal sealed record ModelOptions(bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false, bool AggregateClasses = true, bool IncumbentStart = true)
+/// <param name="IncumbentStart">Under a time limit, hint a MIP of at least <paramref name="IncumbentStartMinVariables"/>
+/// variables with a complete feasible plan from a fixed-build LP (<see cref="Solving.IncumbentStart"/>). Smaller
+/// models find a first solution in milliseconds, so they skip the extra LP (and keep their solve path as it was).</param>
+/// <param name="IncumbentStartMinVariables">The model size from which the starting solution is worth its LP.</param>
+internal sealed record ModelOptions(
+    bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false, bool AggregateClasses = true, bool IncumbentStart = true,
+    int IncumbentStartMinVariables = 10_000)
 {
     public static ModelOptions Default { get; } = new();
 }
