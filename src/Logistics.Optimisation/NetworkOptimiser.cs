@@ -91,9 +91,13 @@ public sealed class NetworkOptimiser
         {
             // Under a time limit, start a large model from a feasible plan (an LP with builds fixed) so the limit yields
             // a plan with a gap; it spends at most half of the limit, which counts as solve time.
+            var left = limit;
             if (options.IncumbentStart && !isLp && undecided > 0 && settings.BuildHint is null && solver.NumVariables() >= options.IncumbentStartMinVariables)
-                IncumbentStart.TryHint(model, options, limit / 2);
-            var left = limit - _time.GetElapsedTime(built);
+            {
+                IncumbentStart.TryHint(model, options, limit / 2, _time);
+                left -= _time.GetElapsedTime(built);
+            }
+
             solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
         }
 

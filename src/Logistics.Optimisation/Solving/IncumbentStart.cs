@@ -15,12 +15,13 @@ namespace Logistics.Optimisation.Solving;
 internal static class IncumbentStart
 {
     /// <summary>Hints <paramref name="model"/> with the first fixed-build LP that solves; false when none did within <paramref name="budget"/>.</summary>
-    public static bool TryHint(OptimisationModel model, ModelOptions options, TimeSpan budget)
+    public static bool TryHint(OptimisationModel model, ModelOptions options, TimeSpan budget, TimeProvider? time = null)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        time ??= TimeProvider.System;
+        var started = time.GetTimestamp();
         foreach (var build in new[] { false, true })
         {
-            var left = budget - watch.Elapsed;
+            var left = budget - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
                 return false;
             var values = SolveFixed(model.Network, build, options, left);
