@@ -88,7 +88,19 @@ public sealed class NetworkOptimiser
         var buildTime = _time.GetElapsedTime(started, built);
 
         if (settings.TimeLimit is { } limit)
-            solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
+        {
+            // Under a time limit, start a large model from a feasible plan (an LP with builds fixed) so the limit yields
+            // a plan with a gap; it spends at most half of the limit, which counts as solve time.
+            var left = limit;
+            if (options.IncumbentStart && !isLp && undecided > 0 && settings.BuildHint is null && solver.NumVariables() >= options.IncumbentStartMinVariables)
+            {
+                IncumbentStart.TryHint(model, options, limit / 2, _time);
+                left -= _time.GetElapsedTime(built);
+            }
+
+            solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
+        }
+
         solver.SetNumThreads(threads);
         using var parameters = new MPSolverParameters();
         if (!isLp)

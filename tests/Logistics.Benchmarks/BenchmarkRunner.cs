@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -11,17 +12,18 @@ namespace Logistics.Benchmarks;
 /// <summary>One benchmark run: where the time went, how much memory it took and what the solver proved.</summary>
 public sealed record BenchmarkResult(
     string Instance, bool Gate, string Backend, int Variables, int Constraints, double LoadMs, double BuildMs, double SolveMs, double PricesMs, double ExtractMs,
-    double TotalMs, double PeakMiB, double ManagedAllocatedMiB, string Status, double? Objective, double? Gap)
+    double TotalMs, double PeakMiB, double ManagedAllocatedMiB, string Status, double? Objective, double? Gap, int Built)
 {
-    public const string Header = "| Instance | Gate | Backend | Vars | Rows | Load ms | Build ms | Solve ms | Prices ms | Extract ms | Total ms | Peak MiB | GC alloc MiB | Status | Objective USD/yr | Gap |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|";
+    public const string Header = "| Instance | Gate | Backend | Vars | Rows | Load ms | Build ms | Solve ms | Prices ms | Extract ms | Total ms | Peak MiB | GC alloc MiB | Status | Objective USD/yr | Gap | Built |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Instance} | {(Gate ? "on" : "off")} | {Backend} | {Variables} | {Constraints} | {LoadMs:F0} | {BuildMs:F0} | {SolveMs:F0} | {PricesMs:F0} | {ExtractMs:F0} | {TotalMs:F0} | {PeakMiB:F0} | {ManagedAllocatedMiB:F0} | {Status} | {Objective:N0} | {Gap:P3} |");
+        $"| {Instance} | {(Gate ? "on" : "off")} | {Backend} | {Variables} | {Constraints} | {LoadMs:F0} | {BuildMs:F0} | {SolveMs:F0} | {PricesMs:F0} | {ExtractMs:F0} | {TotalMs:F0} | {PeakMiB:F0} | {ManagedAllocatedMiB:F0} | {Status} | {Objective:N0} | {Gap:P3} | {Built} |");
 }
 
 public static class BenchmarkRunner
 {
-    public static BenchmarkResult RunInstance(InstanceSize size, string backend, double timeLimitSeconds, double gap, bool tighten)
+    /// <param name="aggregate">Share one flow layer among a commodity's markets (the default); false keeps a layer per class, as before.</param>
+    public static BenchmarkResult RunInstance(InstanceSize size, string backend, double timeLimitSeconds, double gap, bool tighten, bool aggregate = true, bool? hint = null, bool incumbent = true)
     {
         var total = Stopwatch.StartNew();
         var network = SyntheticNetworks.Generate(size);
@@ -40,14 +42,19 @@ public static class BenchmarkRunner
         if (!loaded.Succeeded || loaded.Network is null)
             throw new InvalidOperationException($"{size.Name} did not load: {string.Join("; ", loaded.Errors.Take(3))}");
 
-        var settings = new SolverSettings(Backend(backend), TimeSpan.FromSeconds(timeLimitSeconds), gap);
-        var result = new NetworkOptimiser().Solve(loaded.Network, settings, new ModelOptions(TightenBuiltLinks: tighten));
+        var settings = new SolverSettings(Backend(backend), TimeSpan.FromSeconds(timeLimitSeconds), gap)
+        {
+            // --hint none|all: every free option hinted unbuilt or built (the incumbent-from-the-start experiment).
+            BuildHint = hint is { } h ? loaded.Network.Options.ToImmutableDictionary(o => o.Id, _ => h) : null,
+        };
+        var result = new NetworkOptimiser().Solve(loaded.Network, settings, new ModelOptions(TightenBuiltLinks: tighten, AggregateClasses: aggregate, IncumbentStart: incumbent));
         total.Stop();
         var run = result.Solver;
         using var process = Process.GetCurrentProcess();
-        return new BenchmarkResult(size.Name, tighten, run.BackendName, run.Variables, run.Constraints, load.Elapsed.TotalMilliseconds, run.BuildTime.TotalMilliseconds,
+        var label = size.Name + (aggregate ? "" : " (split)") + (incumbent ? "" : " (no start)") + (hint is { } hinted ? $" (hint {(hinted ? "all" : "none")})" : "");
+        return new BenchmarkResult(label, tighten, run.BackendName, run.Variables, run.Constraints, load.Elapsed.TotalMilliseconds, run.BuildTime.TotalMilliseconds,
             run.SolveTime.TotalMilliseconds, run.PriceTime.TotalMilliseconds, run.ExtractTime.TotalMilliseconds, total.Elapsed.TotalMilliseconds,
-            process.PeakWorkingSet64 / (1024.0 * 1024.0), GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0), result.Status.ToString(), result.Objective, result.RelativeGap);
+            process.PeakWorkingSet64 / (1024.0 * 1024.0), GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0), result.Status.ToString(), result.Objective, result.RelativeGap, result.Builds.Count(b => b.Built));
     }
 
     /// <summary>Every scenario of a network file with every MIP backend and the gate on and off (the Auto and tightening questions).</summary>

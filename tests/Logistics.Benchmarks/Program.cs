@@ -4,8 +4,8 @@ using System.Globalization;
 using Logistics.Benchmarks;
 
 // Benchmarks (docs/benchmarks.md). Not a test: run it by hand, in Release.
-//   dotnet run -c Release --project tests/Logistics.Benchmarks -- sizes [--time-limit 30] [--gap 0.001] [NAME ...]
-//   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- sizes [--gates] [--split-classes] [--time-limit 30] [--gap 0.001] [NAME ...]
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--split-classes] [--hint none|all] [--no-start] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- build NAME          (model build time by family)
 var arguments = args.ToList();
@@ -25,13 +25,17 @@ var timeLimit = double.Parse(Option("--time-limit") ?? "30", CultureInfo.Invaria
 var gap = double.Parse(Option("--gap") ?? "0.001", CultureInfo.InvariantCulture);
 var backend = Option("--backend") ?? "scip";
 var noGate = Flag("--no-gate");
+var split = Flag("--split-classes");
+var noStart = Flag("--no-start");
+var bothGates = Flag("--gates");
+var hint = Option("--hint") switch { "none" => false, "all" => (bool?)true, _ => null };
 var verb = arguments.Count > 0 ? arguments[0] : "sizes";
 var rest = arguments.Skip(1).ToList();
 
 switch (verb)
 {
     case "instance":
-        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate).Row());
+        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate, aggregate: !split, hint: hint, incumbent: !noStart).Row());
         return 0;
     case "build":
         BenchmarkRunner.TimeFamilies(InstanceSize.Parse(rest[0]), Console.Out);
@@ -49,7 +53,8 @@ switch (verb)
         Console.WriteLine(BenchmarkResult.Header);
         foreach (var name in names)
         {
-            foreach (var gate in new[] { true, false })
+            // The gate is off by default (docs/model.md); --gates compares both.
+            foreach (var gate in bothGates ? new[] { true, false } : [false])
             {
                 // One process per run, so peak memory is that run's own.
                 var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -59,6 +64,10 @@ switch (verb)
                     start.ArgumentList.Add(a);
                 if (!gate)
                     start.ArgumentList.Add("--no-gate");
+                if (split)
+                    start.ArgumentList.Add("--split-classes");
+                if (noStart)
+                    start.ArgumentList.Add("--no-start");
                 using var child = Process.Start(start)!;
                 Console.WriteLine(child.StandardOutput.ReadToEnd().TrimEnd());
                 child.WaitForExit();

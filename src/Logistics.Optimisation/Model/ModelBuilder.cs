@@ -76,23 +76,23 @@ internal sealed class BuildVariables : ModelFamily
 /// <summary>flow[class][arc]: tonnes per year of a class on a link direction or a mode transfer.</summary>
 internal sealed class FlowVariables : ModelFamily
 {
-    public override ModelFamilyInfo Info { get; } = new("flow", ModelFamilyKind.Variables, "flow[COMMODITY>MARKET][LINK:fwd|rev] and flow[COMMODITY>MARKET][NODE:MODE>MODE]",
-        "Tonnes per year of one flow class on one link direction (charged tariffs, risk, capital in transit and port handling on entering a port) or changing mode at a node (charged transhipment).");
+    public override ModelFamilyInfo Info { get; } = new("flow", ModelFamilyKind.Variables, "flow[LAYER][LINK:fwd|rev] and flow[LAYER][NODE:MODE>MODE] (LAYER = COMMODITY, or COMMODITY>MARKET for a market of its own)",
+        "Tonnes per year of one flow layer (a commodity, or a commodity bound for one market a rule names) on one link direction (charged tariffs, risk, capital in transit and port handling on entering a port) or changing mode at a node (charged transhipment).");
 
     public override void Add(OptimisationModel model)
     {
         var objective = model.Solver.Objective();
-        foreach (var flowClass in model.Classes)
+        foreach (var layer in model.Layers)
         {
             foreach (var arc in model.Graph.Arcs)
             {
-                // A link that does not allow the commodity gets no variable at all: the class cannot use it.
-                if (arc.Link is { } link && !link.Allows(flowClass.Commodity))
+                // A link that does not allow the commodity gets no variable at all: the layer cannot use it.
+                if (arc.Link is { } link && !link.Allows(layer.Commodity))
                     continue;
-                // Bounded by the class's volume: no class can move more than is supplied, and finite bounds help every backend.
-                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"flow[{flowClass.Key}][{arc.Key}]");
-                model.Flow[flowClass.Index, arc.Index] = x;
-                var cost = CostCoefficients.ArcCost(model.Network, arc, flowClass.Commodity).Total;
+                // Bounded by the layer's volume: no layer can move more than is supplied, and finite bounds help every backend.
+                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : layer.Volume, $"flow[{layer.Key}][{arc.Key}]");
+                model.Flow[layer.Index, arc.Index] = x;
+                var cost = CostCoefficients.ArcCost(model.Network, arc, layer.Commodity).Total;
                 if (cost != 0)
                     objective.SetCoefficient(x, cost);
             }
@@ -103,22 +103,22 @@ internal sealed class FlowVariables : ModelFamily
 /// <summary>inject[class][mine:mode]: tonnes a mine puts into one mode layer for one class (free).</summary>
 internal sealed class InjectionVariables : ModelFamily
 {
-    public override ModelFamilyInfo Info { get; } = new("inject", ModelFamilyKind.Variables, "inject[COMMODITY>MARKET][MINE:MODE]",
-        "Tonnes per year a mine loads for one flow class onto one mode of transport, at no charge.");
+    public override ModelFamilyInfo Info { get; } = new("inject", ModelFamilyKind.Variables, "inject[LAYER][MINE:MODE]",
+        "Tonnes per year a mine loads for one flow layer onto one mode of transport, at no charge.");
 
     public override void Add(OptimisationModel model)
     {
-        foreach (var flowClass in model.Classes)
+        foreach (var layer in model.Layers)
         {
             foreach (var mine in model.Network.NodesOfKind(NodeKind.Mine))
             {
-                if (mine.Supplies.IsDefault || !mine.Supplies.Any(s => s.Commodity == flowClass.Commodity && s.TonnesPerYear > 0))
+                if (mine.Supplies.IsDefault || !mine.Supplies.Any(s => s.Commodity == layer.Commodity && s.TonnesPerYear > 0))
                     continue;
-                var supplied = mine.Supplies.Where(s => s.Commodity == flowClass.Commodity).Sum(s => s.TonnesPerYear);
+                var supplied = mine.Supplies.Where(s => s.Commodity == layer.Commodity).Sum(s => s.TonnesPerYear);
                 foreach (var sub in model.Graph.SubNodesOf(mine.Id))
                 {
-                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, flowClass.Volume), $"inject[{flowClass.Key}][{sub.Key}]");
-                    model.Injections[flowClass.Index].Add(new Injection(mine.Id, sub.Index, v));
+                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, layer.Volume), $"inject[{layer.Key}][{sub.Key}]");
+                    model.Injections[layer.Index].Add(new Injection(mine.Id, sub.Index, v));
                 }
             }
         }
@@ -129,7 +129,7 @@ internal sealed class InjectionVariables : ModelFamily
 internal sealed class AbsorptionVariables : ModelFamily
 {
     public override ModelFamilyInfo Info { get; } = new("absorb", ModelFamilyKind.Variables, "absorb[COMMODITY>MARKET][MARKET:MODE]",
-        "Tonnes per year the market of a flow class unloads from one mode of transport, at no charge.");
+        "Tonnes per year the market of a flow class unloads from one mode of transport, out of the class's flow layer, at no charge.");
 
     public override void Add(OptimisationModel model)
     {
@@ -185,28 +185,31 @@ internal sealed class UnshippedVariables : ModelFamily
 /// <summary>conserve[class][node:mode]: what enters a sub-node equals what leaves it.</summary>
 internal sealed class FlowConservation : ModelFamily
 {
-    public override ModelFamilyInfo Info { get; } = new("conserve", ModelFamilyKind.Constraints, "conserve[COMMODITY>MARKET][NODE:MODE]",
-        "For each flow class at each node and mode, tonnes arriving plus tonnes loaded by a mine equal tonnes leaving plus tonnes unloaded at the class's market.");
+    public override ModelFamilyInfo Info { get; } = new("conserve", ModelFamilyKind.Constraints, "conserve[LAYER][NODE:MODE]",
+        "For each flow layer at each node and mode, tonnes arriving plus tonnes loaded by a mine equal tonnes leaving plus tonnes unloaded by the layer's markets.");
 
     public override void Add(OptimisationModel model)
     {
         var rows = new Constraint[model.Graph.SubNodes.Length];
-        foreach (var flowClass in model.Classes)
+        foreach (var layer in model.Layers)
         {
             foreach (var sub in model.Graph.SubNodes)
-                rows[sub.Index] = model.AddRow(Info.Name, $"conserve[{flowClass.Key}][{sub.Key}]", 0, 0);
+                rows[sub.Index] = model.AddRow(Info.Name, $"conserve[{layer.Key}][{sub.Key}]", 0, 0);
             foreach (var arc in model.Graph.Arcs)
             {
-                if (model.Flow[flowClass.Index, arc.Index] is not { } x)
+                if (model.Flow[layer.Index, arc.Index] is not { } x)
                     continue;
                 rows[arc.To].SetCoefficient(x, 1);
                 rows[arc.From].SetCoefficient(x, -1);
             }
 
-            foreach (var injection in model.Injections[flowClass.Index])
+            foreach (var injection in model.Injections[layer.Index])
                 rows[injection.SubNode].SetCoefficient(injection.Variable, 1);
-            foreach (var absorption in model.Absorptions[flowClass.Index])
-                rows[absorption.SubNode].SetCoefficient(absorption.Variable, -1);
+            foreach (var flowClass in layer.Classes)
+            {
+                foreach (var absorption in model.Absorptions[flowClass.Index])
+                    rows[absorption.SubNode].SetCoefficient(absorption.Variable, -1);
+            }
         }
     }
 }
@@ -226,9 +229,9 @@ internal sealed class MineSupply : ModelFamily
             foreach (var supply in mine.Supplies.OrderBy(s => s.Commodity))
             {
                 var row = model.AddRow(Info.Name, $"supply[{mine.Id}][{supply.Commodity}]", supply.TonnesPerYear, supply.TonnesPerYear);
-                foreach (var flowClass in model.Classes.Where(c => c.Commodity == supply.Commodity))
+                foreach (var layer in model.Layers.Where(l => l.Commodity == supply.Commodity))
                 {
-                    foreach (var injection in model.Injections[flowClass.Index].Where(i => i.Mine == mine.Id))
+                    foreach (var injection in model.Injections[layer.Index].Where(i => i.Mine == mine.Id))
                         row.SetCoefficient(injection.Variable, 1);
                 }
 
@@ -311,9 +314,9 @@ internal sealed class LinkCapacity : ModelFamily
 
         foreach (var arc in pool)
         {
-            foreach (var flowClass in model.Classes)
+            foreach (var layer in model.Layers)
             {
-                if (model.Flow[flowClass.Index, arc.Index] is { } x)
+                if (model.Flow[layer.Index, arc.Index] is { } x)
                     row.SetCoefficient(x, 1);
             }
         }
@@ -326,8 +329,8 @@ internal sealed class LinkCapacity : ModelFamily
 /// <summary>builtLinkGate[class][link:dir]: a cheap tightening of the big-M on option-built links, per class.</summary>
 internal sealed class BuiltLinkGate : ModelFamily
 {
-    public override ModelFamilyInfo Info { get; } = new("builtLinkGate", ModelFamilyKind.Constraints, "builtLinkGate[COMMODITY>MARKET][LINK:fwd|rev]",
-        "On a link an option builds, each flow class carries at most the smaller of its own volume and the link's capacity times the build variable (a tightening: it cuts fractional builds without changing integer solutions).");
+    public override ModelFamilyInfo Info { get; } = new("builtLinkGate", ModelFamilyKind.Constraints, "builtLinkGate[LAYER][LINK:fwd|rev]",
+        "On a link an option builds, each flow layer carries at most the smaller of its own volume and the link's capacity times the build variable (a tightening: it cuts fractional builds without changing integer solutions).");
 
     public override void Add(OptimisationModel model)
     {
@@ -339,14 +342,14 @@ internal sealed class BuiltLinkGate : ModelFamily
             if (arc.Link is not { } link || model.Builder(link) is not { } builder)
                 continue;
             var capacity = link.CapacityTpy is { } c ? c + model.LinkIncrements(link.Id).Sum(i => i.Added) : double.PositiveInfinity;
-            foreach (var flowClass in model.Classes)
+            foreach (var layer in model.Layers)
             {
-                if (model.Flow[flowClass.Index, arc.Index] is not { } x)
+                if (model.Flow[layer.Index, arc.Index] is not { } x)
                     continue;
-                var bound = Math.Min(flowClass.Volume, capacity);
+                var bound = Math.Min(layer.Volume, capacity);
                 if (double.IsInfinity(bound))
                     continue;
-                var row = model.AddRow(Info.Name, $"builtLinkGate[{flowClass.Key}][{arc.Key}]", double.NegativeInfinity, 0);
+                var row = model.AddRow(Info.Name, $"builtLinkGate[{layer.Key}][{arc.Key}]", double.NegativeInfinity, 0);
                 row.SetCoefficient(x, 1);
                 row.SetCoefficient(builder, -bound);
             }
@@ -372,9 +375,9 @@ internal sealed class PortCapacity : ModelFamily
             var arcs = model.Graph.Arcs.Where(a => a.EntersPort == port.Id).ToImmutableArray();
             foreach (var arc in arcs)
             {
-                foreach (var flowClass in model.Classes)
+                foreach (var layer in model.Layers)
                 {
-                    if (model.Flow[flowClass.Index, arc.Index] is { } x)
+                    if (model.Flow[layer.Index, arc.Index] is { } x)
                         row.SetCoefficient(x, 1);
                 }
             }
@@ -473,37 +476,40 @@ internal sealed class AvoidThrough : ModelFamily
             var nodes = rule.AvoidNodes.IsDefault ? [] : rule.AvoidNodes.ToHashSet();
             var links = rule.AvoidLinks.IsDefault ? [] : rule.AvoidLinks.ToHashSet();
             var banned = model.Graph.Arcs.Where(a => a.Link is { } l && (links.Contains(l.Id) || nodes.Contains(a.FromNode) || nodes.Contains(a.ToNode))).ToList();
-            foreach (var flowClass in model.Classes.Where(c => markets.Contains(c.Market)))
-                AddZeroRow(model, Info.Name, $"avoidThrough[{rule.Id}][{flowClass.Key}]", flowClass, banned, rule);
+            // Every market the rule names has a layer of its own (FlowLayer.For), so the row binds that market's cargo only.
+            foreach (var layer in model.Layers.Where(l => l.Classes.Length == 1 && markets.Contains(l.Classes[0].Market)))
+                AddZeroRow(model, Info.Name, $"avoidThrough[{rule.Id}][{layer.Key}]", layer, banned, rule);
         }
     }
 
-    /// <summary>Σ flows of the class on the arcs ≤ 0: one row per rule and class, so a diagnosis can name the rule.</summary>
-    internal static void AddZeroRow(OptimisationModel model, string family, string name, FlowClass flowClass, List<Arc> arcs, PolicyRule rule)
+    /// <summary>Σ flows of the layer on the arcs ≤ 0: one row per rule and layer, so a diagnosis can name the rule.</summary>
+    internal static void AddZeroRow(OptimisationModel model, string family, string name, FlowLayer layer, List<Arc> arcs, PolicyRule rule)
     {
-        var used = arcs.Where(a => model.Flow[flowClass.Index, a.Index] is not null).ToImmutableArray();
+        var used = arcs.Where(a => model.Flow[layer.Index, a.Index] is not null).ToImmutableArray();
         if (used.IsEmpty)
             return;
         var row = model.AddRow(family, name, double.NegativeInfinity, 0);
         foreach (var arc in used)
-            row.SetCoefficient(model.Flow[flowClass.Index, arc.Index]!, 1);
-        model.Relax(row, -1, SlackKind.RuleViolation, s => s with { Rule = rule, Class = flowClass, Commodity = flowClass.Commodity, Node = flowClass.Market, Arcs = used });
+            row.SetCoefficient(model.Flow[layer.Index, arc.Index]!, 1);
+        // Elastic models keep one layer per class, so a violation always names its class.
+        var flowClass = layer.Classes.Length == 1 ? layer.Classes[0] : null;
+        model.Relax(row, -1, SlackKind.RuleViolation, s => s with { Rule = rule, Class = flowClass, Commodity = layer.Commodity, Node = flowClass?.Market, Arcs = used });
     }
 }
 
 /// <summary>modeBan[rule][class]: the banned commodity carries nothing on links of the banned mode.</summary>
 internal sealed class ModeBan : ModelFamily
 {
-    public override ModelFamilyInfo Info { get; } = new("modeBan", ModelFamilyKind.Constraints, "modeBan[RULE][COMMODITY>MARKET]",
-        "Flow classes of the rule's commodity carry nothing on links of the banned mode.");
+    public override ModelFamilyInfo Info { get; } = new("modeBan", ModelFamilyKind.Constraints, "modeBan[RULE][LAYER]",
+        "Flow layers of the rule's commodity carry nothing on links of the banned mode.");
 
     public override void Add(OptimisationModel model)
     {
         foreach (var rule in model.Network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled))
         {
             var banned = model.Graph.Arcs.Where(a => a.Link is { } l && l.Mode == rule.Mode).ToList();
-            foreach (var flowClass in model.Classes.Where(c => c.Commodity == rule.Commodity))
-                AvoidThrough.AddZeroRow(model, Info.Name, $"modeBan[{rule.Id}][{flowClass.Key}]", flowClass, banned, rule);
+            foreach (var layer in model.Layers.Where(l => l.Commodity == rule.Commodity))
+                AvoidThrough.AddZeroRow(model, Info.Name, $"modeBan[{rule.Id}][{layer.Key}]", layer, banned, rule);
         }
     }
 }

@@ -32,15 +32,15 @@ internal static class CostAccountant
             Add(CostCategory.FixedOm, CostBreakdown.SharedBucket, option.FixedOmUsdPerYear);
         }
 
-        foreach (var flowClass in model.Classes)
+        foreach (var layer in model.Layers)
         {
-            var bucket = flowClass.Commodity.Value;
+            var bucket = layer.Commodity.Value;
             foreach (var arc in model.Graph.Arcs)
             {
-                var tonnes = values.Flow[flowClass.Index, arc.Index];
+                var tonnes = values.Flow[layer.Index, arc.Index];
                 if (tonnes == 0)
                     continue;
-                var cost = CostCoefficients.ArcCost(network, arc, flowClass.Commodity);
+                var cost = CostCoefficients.ArcCost(network, arc, layer.Commodity);
                 Add(CostCategory.Transport, bucket, tonnes * cost.Transport);
                 Add(CostCategory.PortHandling, bucket, tonnes * cost.Handling);
                 Add(CostCategory.Transhipment, bucket, tonnes * cost.Transhipment);
@@ -48,8 +48,11 @@ internal static class CostAccountant
                 Add(CostCategory.Risk, bucket, tonnes * cost.Risk);
             }
 
-            if (flowClass.Demand.PriceUsdPerTonne is { } price)
-                Add(CostCategory.Revenue, bucket, -price * values.Delivered[flowClass.Index]);
+            foreach (var flowClass in layer.Classes)
+            {
+                if (flowClass.Demand.PriceUsdPerTonne is { } price)
+                    Add(CostCategory.Revenue, bucket, -price * values.Delivered[flowClass.Index]);
+            }
         }
 
         var built = lines.Select(l => new CostLine(l.Key.Category, l.Key.Bucket, l.Value)).ToImmutableArray();

@@ -48,9 +48,9 @@ internal static class FlowReporter
         foreach (var arc in model.Graph.Arcs.Where(a => a.Kind == ArcKind.Link))
         {
             var link = arc.Link!;
-            var byCommodity = model.Classes
-                .GroupBy(c => c.Commodity)
-                .Select(g => new CommodityTonnes(g.Key, g.Sum(c => values.Flow[c.Index, arc.Index])))
+            var byCommodity = model.Layers
+                .GroupBy(l => l.Commodity)
+                .Select(g => new CommodityTonnes(g.Key, g.Sum(l => values.Flow[l.Index, arc.Index])))
                 .Where(c => c.TonnesPerYear != 0)
                 .OrderBy(c => c.Commodity)
                 .ToImmutableArray();

@@ -215,7 +215,7 @@ internal static class InfeasibilityDiagnoser
             {
                 var avoided = (avoid.AvoidNodes.IsDefault ? [] : avoid.AvoidNodes.Select(n => n.Value))
                     .Concat(avoid.AvoidLinks.IsDefault ? [] : avoid.AvoidLinks.Select(l => l.Value)).ToList();
-                var used = slack.Arcs.Where(a => _values.Flow[flowClass.Index, a.Index] > Tolerance).Select(a => a.Link!.Id.Value).Distinct().ToList();
+                var used = slack.Arcs.Where(a => _values.Flow[model.LayerOf(flowClass).Index, a.Index] > Tolerance).Select(a => a.Link!.Id.Value).Distinct().ToList();
                 elements.AddRange(used);
                 what = $"every route that can carry it passes {string.Join(", ", avoided)}, which the rule forbids (it would use {string.Join(", ", used)})";
             }
@@ -227,7 +227,7 @@ internal static class InfeasibilityDiagnoser
 
             var description = string.IsNullOrWhiteSpace(rule.Description) ? "" : $" ({rule.Description})";
             // The slack sums the class's tonnes over every banned arc; the tonnes that travel against the rule are the most on any one of them.
-            amount = Round(slack.Arcs.Max(a => _values.Flow[flowClass.Index, a.Index]));
+            amount = Round(slack.Arcs.Max(a => _values.Flow[model.LayerOf(flowClass).Index, a.Index]));
             var sentence = $"{Tonnes(amount)} of {CommodityName(flowClass.Commodity)} bound for {Place(flowClass.Market)} can only travel against rule {rule.Id}{description}: {what}.";
             return new InfeasibilityFinding(FindingKind.Rule, sentence, [.. elements], amount, "t/yr");
         }
@@ -262,10 +262,10 @@ internal static class InfeasibilityDiagnoser
         /// <summary>What travels on the arcs in the elastic plan: commodities and the mines they come from.</summary>
         private (string Text, List<string> Elements) Cargo(ImmutableArray<Arc> arcs)
         {
-            var classes = model.Classes.Where(c => arcs.Any(a => _values.Flow[c.Index, a.Index] > Tolerance)).ToList();
-            var commodities = classes.Select(c => c.Commodity).Distinct().OrderBy(c => c).ToList();
-            var mines = classes
-                .SelectMany(c => model.Injections[c.Index].Select((inj, i) => (inj.Mine, Tonnes: _values.Injected[c.Index][i])))
+            var layers = model.Layers.Where(l => arcs.Any(a => _values.Flow[l.Index, a.Index] > Tolerance)).ToList();
+            var commodities = layers.Select(l => l.Commodity).Distinct().OrderBy(c => c).ToList();
+            var mines = layers
+                .SelectMany(l => model.Injections[l.Index].Select((inj, i) => (inj.Mine, Tonnes: _values.Injected[l.Index][i])))
                 .Where(p => p.Tonnes > Tolerance).Select(p => p.Mine).Distinct().OrderBy(m => m).ToList();
             if (commodities.Count == 0)
                 return ("cargo", []);

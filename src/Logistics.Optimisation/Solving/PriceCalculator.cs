@@ -92,10 +92,8 @@ internal static class PriceCalculator
             var dual = SolutionValues.Clean(row.DualValue());
 
             // Mines that ship this class: the cheapest of their gate prices plus the delivery dual is the marginal delivered cost.
-            var shipping = model.Injections[flowClass.Index]
-                .Select((injection, i) => (injection.Mine, Tonnes: values.Injected[flowClass.Index][i]))
-                .Where(p => p.Tonnes > 0)
-                .Select(p => gateByKey.GetValueOrDefault((p.Mine, flowClass.Commodity)))
+            var shipping = MinesShipping(values, flowClass)
+                .Select(mine => gateByKey.GetValueOrDefault((mine, flowClass.Commodity)))
                 .ToList();
             double? delivered = shipping.Count == 0 ? null : SolutionValues.Clean(dual + shipping.Min());
             markets.Add(new MarketPrice(flowClass.Commodity, flowClass.Market, dual, delivered));
@@ -108,5 +106,42 @@ internal static class PriceCalculator
             Markets = [.. markets.OrderBy(m => m.Commodity).ThenBy(m => m.Market)],
             MineGates = [.. gates],
         };
+    }
+
+    /// <summary>
+    /// Mines whose cargo reaches the class's market: walking back from the market over the arcs of the class's layer
+    /// that carry cargo, the mines that load some at a sub-node reached. (In a layer shared by several markets a mine's
+    /// injection alone does not say where its cargo goes.)
+    /// </summary>
+    private static IEnumerable<NodeId> MinesShipping(SolutionValues values, FlowClass flowClass)
+    {
+        var model = values.Model;
+        var layer = model.LayerOf(flowClass).Index;
+        var reached = new bool[model.Graph.SubNodes.Length];
+        var pending = new Stack<int>();
+        var absorptions = model.Absorptions[flowClass.Index];
+        for (var i = 0; i < absorptions.Count; i++)
+        {
+            if (values.Absorbed[flowClass.Index][i] > 0 && !reached[absorptions[i].SubNode])
+            {
+                reached[absorptions[i].SubNode] = true;
+                pending.Push(absorptions[i].SubNode);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var arc in model.Graph.Incoming[pending.Pop()])
+            {
+                if (values.Flow[layer, arc.Index] > 0 && !reached[arc.From])
+                {
+                    reached[arc.From] = true;
+                    pending.Push(arc.From);
+                }
+            }
+        }
+
+        var injections = model.Injections[layer];
+        return injections.Where((injection, i) => values.Injected[layer][i] > 0 && reached[injection.SubNode]).Select(injection => injection.Mine).Distinct();
     }
 }

@@ -6,10 +6,11 @@ using Logistics.Optimisation.Model;
 namespace Logistics.Optimisation.Solving;
 
 /// <summary>
-/// Splits each flow class's solved arc flows into mine-to-market paths by path stripping: start at the first mine
-/// (ordinal) with cargo left, follow the arc carrying the most remaining cargo (ties: ordinal arc key) until the
-/// class's market unloads, take the smallest remaining amount on the path, subtract it, repeat. Zero-cost cycles
-/// met on the way are cancelled. Deterministic for a given solution.
+/// Splits each flow layer's solved arc flows into mine-to-market paths by path stripping: start at the first mine
+/// (ordinal) with cargo left, follow the arc carrying the most remaining cargo (ties: ordinal arc key) until one of
+/// the layer's markets unloads, take the smallest remaining amount on the path, subtract it, repeat; the route
+/// belongs to the class of the market it ends at. Zero-cost cycles met on the way are cancelled. Deterministic for a
+/// given solution.
 /// </summary>
 internal static class RouteDecomposer
 {
@@ -19,8 +20,8 @@ internal static class RouteDecomposer
     {
         var model = values.Model;
         var raw = new List<RawRoute>();
-        foreach (var flowClass in model.Classes)
-            raw.AddRange(DecomposeClass(values, flowClass));
+        foreach (var layer in model.Layers)
+            raw.AddRange(DecomposeLayer(values, layer));
 
         // Merge identical paths (same class, mine and arcs) that stripping may produce in separate passes.
         var merged = raw
@@ -38,19 +39,29 @@ internal static class RouteDecomposer
             .ThenBy(r => string.Join('|', r.Links.Select(l => l.Link.Value)), StringComparer.Ordinal)];
     }
 
-    private static List<RawRoute> DecomposeClass(SolutionValues values, FlowClass flowClass)
+    private static List<RawRoute> DecomposeLayer(SolutionValues values, FlowLayer layer)
     {
         var model = values.Model;
         var graph = model.Graph;
-        var k = flowClass.Index;
+        var k = layer.Index;
         var remaining = new double[graph.Arcs.Length];
         for (var a = 0; a < remaining.Length; a++)
             remaining[a] = values.Flow[k, a];
         var injections = model.Injections[k];
         var injected = (double[])values.Injected[k].Clone();
+
+        // The layer's markets are distinct nodes, so each sub-node unloads for at most one class.
         var absorbAt = new double[graph.SubNodes.Length];
-        for (var i = 0; i < model.Absorptions[k].Count; i++)
-            absorbAt[model.Absorptions[k][i].SubNode] += values.Absorbed[k][i];
+        var classAt = new FlowClass?[graph.SubNodes.Length];
+        foreach (var flowClass in layer.Classes)
+        {
+            for (var i = 0; i < model.Absorptions[flowClass.Index].Count; i++)
+            {
+                var sub = model.Absorptions[flowClass.Index][i].SubNode;
+                absorbAt[sub] += values.Absorbed[flowClass.Index][i];
+                classAt[sub] = flowClass;
+            }
+        }
 
         var order = Enumerable.Range(0, injections.Count)
             .OrderBy(i => injections[i].Mine)
@@ -114,7 +125,7 @@ internal static class RouteDecomposer
                 absorbAt[current] -= tonnes;
                 foreach (var a in path)
                     remaining[a.Index] -= tonnes;
-                routes.Add(new RawRoute(flowClass, injections[i].Mine, [.. path], tonnes));
+                routes.Add(new RawRoute(classAt[current]!, injections[i].Mine, [.. path], tonnes));
             }
         }
 

@@ -14,13 +14,13 @@ internal sealed class SolutionValues
     public SolutionValues(OptimisationModel model)
     {
         Model = model;
-        Flow = new double[model.Classes.Length, model.Graph.Arcs.Length];
-        foreach (var flowClass in model.Classes)
+        Flow = new double[model.Layers.Length, model.Graph.Arcs.Length];
+        foreach (var layer in model.Layers)
         {
             foreach (var arc in model.Graph.Arcs)
             {
-                if (model.Flow[flowClass.Index, arc.Index] is { } x)
-                    Flow[flowClass.Index, arc.Index] = Clean(x.SolutionValue());
+                if (model.Flow[layer.Index, arc.Index] is { } x)
+                    Flow[layer.Index, arc.Index] = Clean(x.SolutionValue());
             }
         }
 
@@ -33,9 +33,13 @@ internal sealed class SolutionValues
 
     public OptimisationModel Model { get; }
 
+    /// <summary>Flow by layer and arc.</summary>
     public double[,] Flow { get; }
 
+    /// <summary>Injections by layer, in the order of <see cref="OptimisationModel.Injections"/>.</summary>
     public double[][] Injected { get; }
+
+    /// <summary>Absorptions by class.</summary>
 
     public double[][] Absorbed { get; }
 
@@ -52,11 +56,11 @@ internal sealed class SolutionValues
 
     public static double Clean(double value) => Math.Abs(value) < Tolerance ? 0 : value;
 
-    /// <summary>Total tonnes of all classes on an arc.</summary>
+    /// <summary>Total tonnes of all layers on an arc.</summary>
     public double ArcTotal(Arc arc)
     {
         var total = 0.0;
-        for (var k = 0; k < Model.Classes.Length; k++)
+        for (var k = 0; k < Model.Layers.Length; k++)
             total += Flow[k, arc.Index];
         return total;
     }
