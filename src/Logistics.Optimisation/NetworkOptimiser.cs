@@ -102,6 +102,13 @@ public sealed class NetworkOptimiser
         }
 
         solver.SetNumThreads(threads);
+        if (!string.IsNullOrWhiteSpace(settings.BackendParameters) && !solver.SetSolverSpecificParametersAsString(settings.BackendParameters))
+        {
+            return Failed(network, SolveStatus.Error,
+                $"The {BackendName(backend)} backend rejected the parameters '{settings.BackendParameters}'. Check their names and syntax in the backend's documentation.",
+                new SolverRun(backend, BackendName(backend), orTools, solver.SolverVersion(), undecided > 0, threads, solver.NumVariables(), solver.NumConstraints(), buildTime, TimeSpan.Zero, TimeSpan.Zero, _time.GetElapsedTime(started)));
+        }
+
         using var parameters = new MPSolverParameters();
         if (!isLp)
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.RelativeGap ?? SolverSettings.DefaultRelativeGap);

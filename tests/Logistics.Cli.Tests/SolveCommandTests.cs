@@ -95,6 +95,7 @@ public sealed class SolveCommandTests : IDisposable
     [InlineData("--threads", "0")]
     [InlineData("--solver", "gurobi")]
     [InlineData("--export-model", "model.txt")]
+    [InlineData("--backend-params", "no/such/parameter = 7")]
     public void Bad_option_values_are_usage_errors_with_exit_code_2(string option, string value)
     {
         var result = CliRunner.Run("solve", Tiny, option, value);

@@ -71,7 +71,7 @@ public static class SolveCommand
                 SolveStatus.Infeasible => ExitCodes.Infeasible,
                 SolveStatus.Unbounded => ExitCodes.Unbounded,
                 SolveStatus.NoSolution => ExitCodes.NoSolution,
-                _ when settings.Backend != SolverBackend.Auto => ErrorToStderr(context, result, ExitCodes.Usage),
+                _ when settings.Backend != SolverBackend.Auto || settings.BackendParameters is not null => ErrorToStderr(context, result, ExitCodes.Usage),
                 _ => ErrorToStderr(context, result, ExitCodes.Internal),
             };
         });

@@ -5,7 +5,7 @@ using Logistics.Optimisation;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>--solver</c>, <c>--time-limit</c> (per solve) and <c>--gap</c>: defined, parsed and validated here once for every
+/// <c>--solver</c>, <c>--time-limit</c> (per solve), <c>--gap</c> and <c>--backend-params</c>: defined, parsed and validated here once for every
 /// verb that solves (solve, compare, value, sweep, resilience, report), so they mean and check the same everywhere.
 /// </summary>
 internal sealed class SolverOptions
@@ -23,11 +23,14 @@ internal sealed class SolverOptions
 
     public Option<double?> Gap { get; } = new("--gap") { Description = "Relative MIP gap at which a solve may stop, e.g. 0.001." };
 
+    public Option<string?> BackendParameters { get; } = new("--backend-params") { Description = "Parameters in the backend's own syntax, e.g. \"limits/solutions = 1\" for SCIP (tuning and stopping rules OR-Tools does not wrap)." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Solver);
         command.Options.Add(TimeLimit);
         command.Options.Add(Gap);
+        command.Options.Add(BackendParameters);
     }
 
     /// <summary>The settings asked for, or null after writing the usage error (the caller exits with <see cref="ExitCodes.Usage"/>).</summary>
@@ -41,7 +44,10 @@ internal sealed class SolverOptions
             Backend(parse.GetValue(Solver) ?? "auto"),
             parse.GetValue(TimeLimit) is { } s ? TimeSpan.FromSeconds(s) : null,
             parse.GetValue(Gap),
-            threads);
+            threads)
+        {
+            BackendParameters = parse.GetValue(BackendParameters),
+        };
     }
 
     private static SolverBackend Backend(string name) => name switch

@@ -34,6 +34,12 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     /// </summary>
     public ImmutableDictionary<OptionId, bool>? BuildHint { get; init; }
 
+    /// <summary>
+    /// Parameters in the backend's own syntax (for SCIP, e.g. <c>limits/solutions = 1</c>), for tuning large instances
+    /// and for stopping rules OR-Tools does not wrap. A backend that rejects them makes the solve an <see cref="SolveStatus.Error"/>.
+    /// </summary>
+    public string? BackendParameters { get; init; }
+
     public static SolverSettings Default { get; } = new();
 }
 
