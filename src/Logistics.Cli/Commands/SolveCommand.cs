@@ -36,7 +36,8 @@ public static class SolveCommand
         command.Options.Add(export);
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!.FullName;
+            // Relative to where the user stands, so diagnostics name files as they typed them.
+            var path = Path.GetRelativePath(Directory.GetCurrentDirectory(), parse.GetValue(file)!.FullName);
             if (solver.Read(parse, context, parse.GetValue(threads)) is not { } settings)
                 return ExitCodes.Usage;
             if (parse.GetValue(threads) < 1)
@@ -45,8 +46,11 @@ public static class SolveCommand
                 return CommandSupport.Usage(context, $"--export-model {target.Name}: the file name must end in .lp or .mps.");
 
             var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
-            foreach (var diagnostic in loaded.Diagnostics)
+            // Errors in full; warnings as one line, so the plan is not buried under them ('validate' lists them).
+            foreach (var diagnostic in loaded.Errors)
                 context.Error.WriteLine(diagnostic.ToString());
+            if (loaded.Warnings.Length > 0)
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {loaded.Warnings.Length} warning(s); 'logistics validate {path}' lists them."));
             if (!loaded.Succeeded || loaded.Network is null)
                 return ExitCodes.InvalidInput;
 
