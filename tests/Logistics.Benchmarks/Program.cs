@@ -8,6 +8,8 @@ using Logistics.Benchmarks;
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--split-classes] [--hint none|all] [--no-start] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- build NAME          (model build time by family)
+// NAME is synthetic-n1000-l4000-c30-o700-s42, optionally with a capex factor -k0.03 and an existing-capacity factor
+// -x0.03 (synthetic-n1000-l4000-c30-o700-s42-k0.03-x0.03: candidate links that pay; docs/benchmarks.md).
 var arguments = args.ToList();
 string? Option(string name)
 {

@@ -6,21 +6,47 @@ using Logistics.Network.Model;
 
 namespace Logistics.Benchmarks;
 
-/// <summary>The size of a synthetic instance; its name carries every parameter, so a name reproduces the network.</summary>
-public sealed record InstanceSize(int Nodes, int Links, int Classes, int Options, int Seed)
+/// <summary>
+/// The size of a synthetic instance; its name carries every parameter, so a name reproduces the network.
+/// Two optional factors make candidate links worth building (both 1 by default, and then absent from the name):
+/// <paramref name="CapexFactor"/> (suffix <c>-k0.05</c>) scales every candidate link's capex, and
+/// <paramref name="CapacityFactor"/> (suffix <c>-x0.1</c>) scales the capacity of every existing rail and road link
+/// other than the dear spanning chain, an unlimited one counting as 2 Mt/yr, so corridors fall short and flow must pay
+/// the chain's road rate or a new link. Neither draws from the random stream: with factors the instance has the same
+/// places, links and costs as without, and only its capex and capacities differ.
+/// </summary>
+public sealed record InstanceSize(int Nodes, int Links, int Classes, int Options, int Seed, double CapexFactor = 1, double CapacityFactor = 1)
 {
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"synthetic-n{Nodes}-l{Links}-c{Classes}-o{Options}-s{Seed}");
+    /// <summary>What an unlimited existing link holds once a capacity factor applies, before the factor.</summary>
+    public const double UnlimitedAsTonnes = 2e6;
 
-    /// <summary>Parses <c>synthetic-n1000-l4000-c30-o700-s42</c>.</summary>
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"synthetic-n{Nodes}-l{Links}-c{Classes}-o{Options}-s{Seed}")
+        + (CapexFactor == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"-k{CapexFactor:R}"))
+        + (CapacityFactor == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"-x{CapacityFactor:R}"));
+
+    /// <summary>Parses <c>synthetic-n1000-l4000-c30-o700-s42</c>, optionally followed by <c>-k0.05</c> and/or <c>-x0.1</c>.</summary>
     public static InstanceSize Parse(string name)
     {
         var parts = name.Split('-');
-        if (parts.Length != 6 || parts[0] != "synthetic")
-            throw new FormatException($"'{name}' is not an instance name like synthetic-n1000-l4000-c30-o700-s42.");
+        if (parts.Length is < 6 or > 8 || parts[0] != "synthetic")
+            throw new FormatException($"'{name}' is not an instance name like synthetic-n1000-l4000-c30-o700-s42 or synthetic-n1000-l4000-c30-o700-s42-k0.05-x0.1.");
         int Number(string part, char prefix) => part[0] == prefix
             ? int.Parse(part.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture)
             : throw new FormatException($"'{name}': expected '{prefix}' in '{part}'.");
-        return new InstanceSize(Number(parts[1], 'n'), Number(parts[2], 'l'), Number(parts[3], 'c'), Number(parts[4], 'o'), Number(parts[5], 's'));
+        double Factor(char prefix)
+        {
+            var part = parts.Skip(6).FirstOrDefault(p => p.Length > 0 && p[0] == prefix);
+            if (part is null)
+                return 1;
+            return double.TryParse(part.AsSpan(1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) && factor > 0
+                ? factor
+                : throw new FormatException($"'{name}': expected a positive factor like '{prefix}0.1' in '{part}'.");
+        }
+
+        var size = new InstanceSize(Number(parts[1], 'n'), Number(parts[2], 'l'), Number(parts[3], 'c'), Number(parts[4], 'o'), Number(parts[5], 's'), Factor('k'), Factor('x'));
+        if (size.Name != name)
+            throw new FormatException($"'{name}': unknown or repeated suffix; the name would be {size.Name}.");
+        return size;
     }
 }
 
@@ -104,13 +130,17 @@ public static class SyntheticNetworks
             }
 
             var rail = random.Next(5) < 3;
-            Land(from, to, rail ? TransportMode.Rail : TransportMode.Road, rail ? 0.02 : 0.04, random.Next(2) == 0 ? null : 2e5 * (1 + random.Next(10)), null);
+            double? capacity = random.Next(2) == 0 ? null : 2e5 * (1 + random.Next(10));
+            if (size.CapacityFactor != 1)
+                capacity = (capacity ?? InstanceSize.UnlimitedAsTonnes) * size.CapacityFactor;
+            Land(from, to, rail ? TransportMode.Rail : TransportMode.Road, rail ? 0.02 : 0.04, capacity, null);
         }
 
-        // Options: the candidate rail links, capex 3–6 m USD per km, 2% O&M, 40 years.
+        // Options: the candidate rail links, capex 3–6 m USD per km times the instance's capex factor, 2% O&M, 40 years.
+        // The factor is applied after the draw so every factor sees the same random stream.
         foreach (var link in b.Build().Links.Where(l => l.BuiltBy is not null))
         {
-            var capex = Math.Round(link.LengthKm * 1e3 * (3 + (random.NextDouble() * 3))) * 1e3;
+            var capex = Math.Round(link.LengthKm * 1e3 * (3 + (random.NextDouble() * 3)) * size.CapexFactor) * 1e3;
             b.Add(new InvestmentOption(link.BuiltBy!.Value, link.BuiltBy.Value.Value, "", capex, 40, 0.02 * capex, [], [], [], BuildDecision.Free));
         }
 
