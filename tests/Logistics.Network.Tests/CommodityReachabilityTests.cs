@@ -75,4 +75,16 @@ public class CommodityReachabilityTests
         var scenario = LoadTinyWith(find, "\"enableRules\": [\"west-avoids-new-port\", \"no-conc-by-road\"]", "phase2");
         Assert.Contains(scenario.Diagnostics, d => d.Code == "LG0508" && d.Message.Contains("'no-conc-by-road'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Supply_capacity_is_checked_per_commodity_over_the_links_it_may_use()
+    {
+        // Beta's ore may not use the concentrate-only spur to the new port, so the old port's 300,000 t/y is its limit,
+        // although the mine as a whole could send far more.
+        var result = LoadTinyWith("\"port\": { \"capacityTpy\": 4000000,", "\"port\": { \"capacityTpy\": 300000,");
+        var d = Assert.Single(result.Diagnostics, x => x.Code == "LG0505");
+        Assert.Equal("nodes[beta].supply[fe-ore]", d.Path);
+        Assert.Contains("500,000 t/y of fe-ore but at most 300,000 t/y", d.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics, x => x.Code == "LG0508");
+    }
 }
