@@ -105,7 +105,7 @@ public class LoaderTests
         using var temp = new TempNetwork();
         var path = temp.Write("networks/n.network.json", File.ReadAllText(Tiny).Replace("\"file\": \"tiny.old-port-closed.scenario.json\"", "\"file\": \"o.scenario.json\"", StringComparison.Ordinal));
         temp.Write("networks/o.scenario.json", File.ReadAllText(CorpusPaths.Valid("tiny.old-port-closed.scenario.json")));
-        temp.Write("seeds/s.json", File.ReadAllText(Path.Combine(CorpusPaths.Corpus, "seeds", "tiny.json")));
+        temp.Write("seeds/tiny.json", File.ReadAllText(Path.Combine(CorpusPaths.Corpus, "seeds", "tiny.json")));
         var (source, diagnostics) = NetworkSource.Read(path);
         Assert.Empty(diagnostics);
         Directory.Delete(Path.Combine(temp.Root, "networks"), recursive: true); // binding must not read the disk again
@@ -241,6 +241,51 @@ public class ScenarioDetailTests
         Assert.Equal(1000, capped.Network!.Link(new LinkId("old-port-east")).CapacityTpy);
         var scaled = source.Bind(new LoadOptions { ExtraChanges = [new ScenarioChange("links[old-port-east].capacityTpy", ChangeOperation.Multiply, 2)] });
         Assert.Contains(scaled.Diagnostics, d => d.Code == "LG0402" && d.Message.Contains("unlimited", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ChangeOperation.Set, 3)]
+    [InlineData(ChangeOperation.Add, 3)]
+    [InlineData(ChangeOperation.Multiply, 0)] // absent means 0, so the product is 0
+    public void A_change_on_an_absent_field_cites_the_change_source(ChangeOperation operation, double expected)
+    {
+        var (source, _) = NetworkSource.Read(Tiny);
+        var change = new ScenarioChange("links[old-port-east].riskUsdPerTonne", operation, 3, new SeedId("alpha-output-ph2"));
+        var result = source!.Bind(new LoadOptions { ExtraChanges = [change] });
+        Assert.Equal(expected, result.Network!.Link(new LinkId("old-port-east")).RiskUsdPerTonne);
+        var figure = Assert.Single(result.Network.Figures, f => f.Path == "links[old-port-east].riskUsdPerTonne");
+        Assert.Equal(new SeedId("alpha-output-ph2"), figure.Source);
+    }
+
+    [Theory]
+    [InlineData(ChangeOperation.Add)]
+    [InlineData(ChangeOperation.Multiply)]
+    public void Add_and_multiply_on_a_cited_figure_cite_the_change_source_when_it_has_one(ChangeOperation operation)
+    {
+        var (source, _) = NetworkSource.Read(Tiny);
+        var path = "links[junction-old-port].lengthKm";
+        var cited = source!.Bind(new LoadOptions { ExtraChanges = [new ScenarioChange(path, operation, 2, new SeedId("alpha-output-ph2"))] });
+        Assert.Equal(new SeedId("alpha-output-ph2"), Assert.Single(cited.Network!.Figures, f => f.Path == path).Source);
+        var plain = source.Bind(new LoadOptions { ExtraChanges = [new ScenarioChange(path, operation, 2)] });
+        Assert.Equal(new SeedId("rail-km"), Assert.Single(plain.Network!.Figures, f => f.Path == path).Source);
+    }
+
+    [Fact]
+    public void A_sourced_add_on_an_absent_field_of_an_unsourced_element_gives_no_missing_seed_warning()
+    {
+        using var temp = new TempNetwork();
+        temp.Write("seeds/s.json", File.ReadAllText(Path.Combine(CorpusPaths.Corpus, "seeds", Directory.GetFiles(Path.Combine(CorpusPaths.Corpus, "seeds"), "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal).First()!)));
+        var text = File.ReadAllText(Tiny)
+            .Replace("{ \"id\": \"old-port-east\", \"source\": \"tiny-assumption\",", "{ \"id\": \"old-port-east\",", StringComparison.Ordinal)
+            .Replace("\"lengthKm\": 9000, \"tariffUsdPerTonne\": 25, \"transitDays\": 20", "\"lengthKm\": { \"value\": 9000, \"source\": \"tiny-assumption\" }, \"tariffUsdPerTonne\": { \"value\": 25, \"source\": \"tiny-assumption\" }, \"transitDays\": { \"value\": 20, \"source\": \"tiny-assumption\" }", StringComparison.Ordinal)
+            .Replace("{ \"path\": \"links[junction-old-port].riskUsdPerTonne\", \"add\": 4 },", "{ \"path\": \"links[junction-old-port].riskUsdPerTonne\", \"add\": 4 }, { \"path\": \"links[old-port-east].riskUsdPerTonne\", \"add\": 4, \"source\": \"tiny-assumption\" },", StringComparison.Ordinal);
+        Assert.Contains("links[old-port-east].riskUsdPerTonne", text, StringComparison.Ordinal);
+        var path = temp.Write("networks/t.network.json", text);
+        temp.Write("networks/tiny.old-port-closed.scenario.json", File.ReadAllText(CorpusPaths.Valid("tiny.old-port-closed.scenario.json")));
+        var result = NetworkLoader.Load(path, new LoadOptions { Scenario = "phase2" });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == "LG0601");
+        Assert.Equal(4, result.Network!.Link(new LinkId("old-port-east")).RiskUsdPerTonne);
     }
 
     [Fact]

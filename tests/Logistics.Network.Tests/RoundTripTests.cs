@@ -43,5 +43,6 @@ public class RoundTripTests
         Assert.DoesNotContain("\"id\": \"alpha-junction\",\n      \"from\": \"alpha\",\n      \"to\": \"junction\",\n      \"mode\": \"road\",\n      \"lengthKm\"", text, StringComparison.Ordinal);
         Assert.Contains("\"$schema\": \"../schema/network.schema.json\"", text, StringComparison.Ordinal);
         Assert.Contains("\"id\": \"old-port-closed\"", text, StringComparison.Ordinal); // overlay scenarios are written inline
+        Assert.Contains("\"set\": 2000000,\n          \"source\": \"alpha-output-ph2\"", text, StringComparison.Ordinal); // a change keeps its source
     }
 }

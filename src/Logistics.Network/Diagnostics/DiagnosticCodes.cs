@@ -74,6 +74,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode SupplyExceedsCapacity = new("LG0505", Severity.Warning, "Supply exceeds every route's capacity", "Even with every option built the mine cannot ship all its output; raise capacities, add options or allow unshipped output.");
     public static readonly DiagnosticCode BudgetBelowCheapest = new("LG0506", Severity.Warning, "Budget below the cheapest option", "No option fits the budget; raise metadata.capexBudgetUsd or remove it.");
     public static readonly DiagnosticCode UnreachablePortCapacity = new("LG0507", Severity.Warning, "Port has zero capacity and no option adds any", "A port with capacityTpy 0 is usable only via an option's capacityAdds; add one or remove the port.");
+    public static readonly DiagnosticCode CommodityCannotReachMarket = new("LG0508", Severity.Error, "Commodity cannot reach a market that demands it", "Allow the commodity on the blocking links (link commodities), disable the modeBan rule, add a route or option, or add a market demand; an allowUnshipped supply makes this a warning.");
 
     // LG06xx: seeds and provenance.
     public static readonly DiagnosticCode NoSource = new("LG0601", Severity.Warning, "Figure cites no seed", "Add \"source\": \"<seed id>\" to the figure or its element, and the seed to seeds/.");
@@ -91,7 +92,7 @@ public static class DiagnosticCodes
         NotFinite, OutOfRange, CoordinateOutOfRange, InconsistentNumbers,
         DuplicateId, MissingReference, SelfLoop, BadCapacityAdd, DuplicateEntry, RequiresExcluded,
         UnknownScenario, PathMatchesNothing, BadPath, BadChange, NotNumeric, OverlayFile,
-        RequirementCycle, MineWithoutPort, MarketUnreachable, Disconnected, SupplyExceedsCapacity, BudgetBelowCheapest, UnreachablePortCapacity,
+        RequirementCycle, MineWithoutPort, MarketUnreachable, Disconnected, SupplyExceedsCapacity, BudgetBelowCheapest, UnreachablePortCapacity, CommodityCannotReachMarket,
         NoSource, MissingSeed, UnusedSeed, OutsideSeedRange, SeedsFolder, BadSeed,
     ];
 }

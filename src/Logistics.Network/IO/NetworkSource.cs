@@ -152,7 +152,7 @@ public sealed class NetworkSource
 
         var extras = options.ExtraChanges.IsDefault ? [] : options.ExtraChanges;
         foreach (var extra in extras)
-            TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, null, SourcePosition.None), diagnostics);
+            TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None), diagnostics);
         var isBase = scenarioObject is null && extras.IsEmpty;
         if (isBase) CheckScenarioPaths(diagnostics);
 

@@ -225,6 +225,7 @@ public static class NetworkWriter
                 w.WriteStartObject();
                 w.WriteString("path", change.Path);
                 w.WriteNumber(Camel(change.Operation.ToString()), change.Value);
+                if (change.Source is { } changeSource) w.WriteString("source", changeSource.Value);
                 w.WriteEndObject();
             }
 

@@ -106,7 +106,8 @@ public sealed record ModeBanRule(
     TransportMode Mode) : PolicyRule(Id, Description, Enabled);
 
 /// <summary>One numeric change of a scenario: <c>path</c> names a field, for example <c>links[bolan].capacityTpy</c>.</summary>
-public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value);
+/// <param name="Source">The seed the changed figure cites; null keeps the figure's own source.</param>
+public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value, SeedId? Source = null);
 
 /// <summary>A named overlay on the base network. It is applied by the loader; the optimiser only sees its effect.</summary>
 public sealed record Scenario(

@@ -13,6 +13,7 @@ namespace Logistics.Network.Validation;
 /// A mine whose output exceeds the maximum flow it can send to the markets (ports if there are none), with every
 /// option built, can never ship everything. Port throughput is a capacity on the port (the node is split in two);
 /// a shared single-track link is counted with its full capacity each way, so the bound is optimistic and a warning is certain.
+/// Each commodity is also checked alone, over the links it may use (link commodities, enabled mode bans) to the markets that demand it.
 /// </summary>
 public static class SupplyCapacityCheck
 {
@@ -28,43 +29,66 @@ public static class SupplyCapacityCheck
         var linkAdds = buildable.SelectMany(o => o.CapacityAdds).Where(a => a.Link is not null).GroupBy(a => a.Link!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AddedTpy));
         var portAdds = buildable.SelectMany(o => o.CapacityAdds).Where(a => a.Port is not null).GroupBy(a => a.Port!.Value).ToDictionary(g => g.Key, g => g.Sum(a => a.AddedTpy));
 
+        var markets = network.NodesOfKind(NodeKind.Market).ToList();
+        var sinkNodes = markets.Count > 0 ? markets : network.NodesOfKind(NodeKind.Port).ToList();
         foreach (var mine in mines)
         {
-            var graph = new AdjacencyGraph<string, TaggedEdge<string, double>>();
-            foreach (var node in network.Nodes)
-            {
-                graph.AddVertex(In(node));
-                graph.AddVertex(Out(node));
-                if (node.Kind == NodeKind.Port)
-                {
-                    var capacity = node.Port?.ThroughputCapacityTpy is { } cap ? cap + portAdds.GetValueOrDefault(node.Id) : Unlimited;
-                    graph.AddEdge(new TaggedEdge<string, double>(In(node), Out(node), capacity));
-                }
-            }
-
-            graph.AddVertex(Sink);
-            foreach (var link in TransportGraph.UsableLinks(network))
-            {
-                var capacity = link.CapacityTpy is { } cap ? cap + linkAdds.GetValueOrDefault(link.Id) : Unlimited;
-                var from = network.Node(link.From);
-                var to = network.Node(link.To);
-                graph.AddEdge(new TaggedEdge<string, double>(Out(from), In(to), capacity));
-                if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new TaggedEdge<string, double>(Out(to), In(from), capacity));
-            }
-
-            var markets = network.NodesOfKind(NodeKind.Market).ToList();
-            foreach (var sinkNode in markets.Count > 0 ? markets : network.NodesOfKind(NodeKind.Port).ToList())
-                graph.AddEdge(new TaggedEdge<string, double>(Out(sinkNode), Sink, Unlimited));
-
-            var supply = mine.Supplies.Sum(s => s.TonnesPerYear);
             if (Out(mine) == Sink) continue;
-            var flow = MaxFlow(graph, Out(mine));
-            if (flow > 0 && supply > (flow * (1 + 1e-9)) + 1e-6) // no flow at all is a reachability error, reported there
+            var supply = mine.Supplies.Sum(s => s.TonnesPerYear);
+            var flow = MaxFlow(Graph(network, linkAdds, portAdds, _ => true, sinkNodes), Out(mine));
+            var totalShort = flow > 0 && supply > (flow * (1 + 1e-9)) + 1e-6; // no flow at all is a reachability error, reported there
+            if (totalShort)
             {
                 yield return c.At(DiagnosticCodes.SupplyExceedsCapacity, $"nodes[{mine.Id}].supply",
                     $"Mine '{mine.Id}' supplies {Tpy(supply)} t/y but at most {Tpy(Math.Min(flow, Unlimited))} t/y can leave it towards the {(markets.Count > 0 ? "markets" : "ports")}, even with every option built (maximum flow over link and port capacities).");
             }
+
+            // Per commodity, only over the links it may use (link commodities, enabled mode bans) to the markets that demand it.
+            if (markets.Count == 0 || (totalShort && mine.Supplies.Length == 1)) continue;
+            foreach (var s in mine.Supplies.Where(s => s.TonnesPerYear > 0))
+            {
+                var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
+                var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
+                var graph = Graph(network, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
+                var commodityFlow = MaxFlow(graph, Out(mine));
+                if (commodityFlow > 0 && s.TonnesPerYear > (commodityFlow * (1 + 1e-9)) + 1e-6) // no flow at all is LG0508
+                {
+                    yield return c.At(DiagnosticCodes.SupplyExceedsCapacity, $"nodes[{mine.Id}].supply[{s.Commodity}]",
+                        $"Mine '{mine.Id}' supplies {Tpy(s.TonnesPerYear)} t/y of {s.Commodity} but at most {Tpy(Math.Min(commodityFlow, Unlimited))} t/y of it can reach the markets that demand it over the links and modes it may use, even with every option built.");
+                }
+            }
         }
+    }
+
+    /// <summary>Link and port capacities with every option built; ports are split in two so their throughput is an edge.</summary>
+    private static AdjacencyGraph<string, TaggedEdge<string, double>> Graph(Model.Network network, Dictionary<LinkId, double> linkAdds,
+        Dictionary<NodeId, double> portAdds, Func<Link, bool> allows, List<Node> sinkNodes)
+    {
+        var graph = new AdjacencyGraph<string, TaggedEdge<string, double>>();
+        foreach (var node in network.Nodes)
+        {
+            graph.AddVertex(In(node));
+            graph.AddVertex(Out(node));
+            if (node.Kind == NodeKind.Port)
+            {
+                var capacity = node.Port?.ThroughputCapacityTpy is { } cap ? cap + portAdds.GetValueOrDefault(node.Id) : Unlimited;
+                graph.AddEdge(new TaggedEdge<string, double>(In(node), Out(node), capacity));
+            }
+        }
+
+        graph.AddVertex(Sink);
+        foreach (var link in TransportGraph.UsableLinks(network).Where(allows))
+        {
+            var capacity = link.CapacityTpy is { } cap ? cap + linkAdds.GetValueOrDefault(link.Id) : Unlimited;
+            var from = network.Node(link.From);
+            var to = network.Node(link.To);
+            graph.AddEdge(new TaggedEdge<string, double>(Out(from), In(to), capacity));
+            if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new TaggedEdge<string, double>(Out(to), In(from), capacity));
+        }
+
+        foreach (var sinkNode in sinkNodes)
+            graph.AddEdge(new TaggedEdge<string, double>(Out(sinkNode), Sink, Unlimited));
+        return graph;
     }
 
     private static double MaxFlow(AdjacencyGraph<string, TaggedEdge<string, double>> graph, string source)

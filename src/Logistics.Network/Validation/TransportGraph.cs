@@ -15,11 +15,12 @@ internal static class TransportGraph
         network.Links.Where(l => network.TryGetNode(l.From, out _) && network.TryGetNode(l.To, out _) && l.From != l.To
             && (l.BuiltBy is not { } option || !network.TryGetOption(option, out var o) || o.Decision != BuildDecision.ForcedOut));
 
-    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network)
+    /// <param name="allows">When given, only links it accepts become edges (for example the links one commodity may use).</param>
+    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network, Func<Link, bool>? allows = null)
     {
         var graph = new AdjacencyGraph<string, Edge<string>>();
         graph.AddVertexRange(network.Nodes.Select(n => n.Id.Value));
-        foreach (var link in UsableLinks(network))
+        foreach (var link in UsableLinks(network).Where(l => allows is null || allows(l)))
         {
             graph.AddEdge(new Edge<string>(link.From.Value, link.To.Value));
             if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new Edge<string>(link.To.Value, link.From.Value));

@@ -54,6 +54,7 @@ public static class NetworkValidator
     /// <summary>Checks of the network's structure (reachability, connectivity, capacity, budget); run on the snapshot the optimiser will see.</summary>
     public static IEnumerable<Diagnostic> ValidateSnapshot(ValidationContext context) =>
         ReachabilityCheck.Run(context)
+            .Concat(CommodityReachabilityCheck.Run(context))
             .Concat(ConnectivityCheck.Run(context))
             .Concat(SupplyCapacityCheck.Run(context))
             .Concat(BudgetCheck.Run(context))

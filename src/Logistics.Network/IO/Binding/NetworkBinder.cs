@@ -334,7 +334,8 @@ internal sealed class NetworkBinder
         foreach (var (item, index) in r.Children("changes"))
         {
             var c = new ElementReader(item, FormatTable.Change, $"scenarios[{id}].changes[{index}]", _diagnostics);
-            if (c.String("source") is { } source) _changeSources.Add(source);
+            var source = c.String("source");
+            if (source is not null) _changeSources.Add(source);
             var ops = new[] { ("set", ChangeOperation.Set), ("multiply", ChangeOperation.Multiply), ("add", ChangeOperation.Add) }.Where(o => c.IsWritten(o.Item1)).ToList();
             if (ops.Count != 1)
             {
@@ -343,7 +344,7 @@ internal sealed class NetworkBinder
             }
 
             if (c.String("path") is { } path && c.Number(ops[0].Item1) is { } value)
-                changes.Add(new ScenarioChange(path, ops[0].Item2, value));
+                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)));
         }
 
         return new Scenario(new ScenarioId(id), r.String("name") ?? id, r.String("description") ?? "", changes.ToImmutable(),

@@ -168,9 +168,10 @@ internal static partial class TreeOverlay
         };
         var adjusted = change.Operation != ChangeOperation.Set;
         var newNumber = JValue.FromNumber(value, change.Position, adjusted);
-        if (change.Operation == ChangeOperation.Set && change.Source is not null)
+        if (change.Source is not null)
         {
-            var withSource = new JObject(change.Position);
+            // The change's own source cites the new figure, whatever the operation (an absent field included).
+            var withSource = adjusted && figure is not null ? (JObject)figure.DeepClone() : new JObject(change.Position);
             withSource.Set("value", newNumber);
             withSource.Set("source", new JValue(change.Position, JValueKind.String, change.Source));
             obj.Set(field.Name, withSource);
