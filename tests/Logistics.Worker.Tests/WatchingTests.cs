@@ -79,7 +79,10 @@ public sealed class WatchingTests
         }
 
         await Poll.UntilAsync(() => folder.Bundles("slow").Count == 1, "the complete file has its report", logs: worker.Logs);
-        Assert.Contains("\"Complete\"", File.ReadAllText(Path.Combine(folder.Bundles("slow")[0], "worker-outcome.json")), StringComparison.Ordinal);
+        string outcome = File.ReadAllText(Path.Combine(folder.Bundles("slow")[0], "worker-outcome.json"));
+        Assert.True(outcome.Contains("\"Complete\"", StringComparison.Ordinal), outcome);
+        // The bundle is swapped in before the build's log line is written: wait for the line, then count.
+        await Poll.UntilAsync(() => worker.Logs.WithId(3004).Count > 0, "the build is logged", logs: worker.Logs);
         Assert.Single(worker.Logs.WithId(1011));
         Assert.Single(worker.Logs.WithId(3004));
     }
