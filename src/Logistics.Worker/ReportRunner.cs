@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Logistics.Network.IO;
 using Logistics.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,7 +84,12 @@ public sealed class ReportRunner(
             WorkerLog.JobResumed(logger, job.Name);
         }
 
-        (JobSpec? spec, string? error) = JobSpec.Parse(await File.ReadAllBytesAsync(job.FilePath, cancellationToken).ConfigureAwait(false));
+        // Through the network layer's reader: a FIFO, a device or a huge file fails the job once, with its reason,
+        // instead of blocking a slot or filling memory (and failing again at every start).
+        InputFileRead jobFile = InputFileReader.Read(job.FilePath, job.Name + ".json");
+        (JobSpec? spec, string? error) = jobFile.Bytes is { } content
+            ? JobSpec.Parse(content)
+            : (null, "the job file cannot be read: " + jobFile.Problem!.Message + " " + jobFile.Problem.Hint);
         string? networkPath = null;
         if (spec is not null)
         {

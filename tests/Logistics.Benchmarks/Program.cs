@@ -8,6 +8,7 @@ using Logistics.Benchmarks;
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- instance NAME [--no-gate] [--split-classes] [--hint none|all] [--no-start] [--backend scip|cbc|highs] [--time-limit S] [--gap G]
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- build NAME          (model build time by family)
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- inputs [networks/chagai.network.json] [--parts lines,scenarios] [--line-sizes 200000,400000,1600000]  (hostile-input timings)
 // NAME is synthetic-n1000-l4000-c30-o700-s42, optionally with a capex factor -k0.03 and an existing-capacity factor
 // -x0.03 (synthetic-n1000-l4000-c30-o700-s42-k0.03-x0.03: candidate links that pay; docs/benchmarks.md).
 var arguments = args.ToList();
@@ -77,7 +78,12 @@ switch (verb)
         }
 
         return 0;
+    case "inputs":
+        var parts = (Option("--parts") ?? "lines,scenarios").Split(',');
+        int[] lineSizes = [.. (Option("--line-sizes") ?? "200000,400000,1600000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+        InputBenchmarks.Run(arguments.Skip(1).FirstOrDefault() ?? "networks/chagai.network.json", parts, lineSizes, Console.Out);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown verb '{verb}'. Use sizes, instance or backends.");
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Use sizes, instance, backends, build or inputs.");
         return 2;
 }

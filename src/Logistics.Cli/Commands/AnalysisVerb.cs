@@ -55,6 +55,7 @@ internal sealed class AnalysisVerb(CliContext context, string name, string descr
         if (CheckParallel(context, parse.GetValue(Parallel)) is { } usage) return usage;
         if (Solver.Read(parse, context) is not { } solver) return ExitCodes.Usage;
         if (check(parse) is { } message) return Usage(context, message);
+        if (CheckOutput(context, parse.GetValue(Json), "--json") is { } unwritable) return unwritable;
         var source = Read(context, parse.GetValue(File)!.FullName);
         if (source is null) return ExitCodes.InvalidInput;
         Analysed<TReport> analysed;
@@ -70,8 +71,7 @@ internal sealed class AnalysisVerb(CliContext context, string name, string descr
         if (analysed.Report is not { } report) return analysed.ExitCode;
         write(parse, context.Out, report);
         var exit = Finish(context, report.Tally);
-        WriteJson(context, report, parse.GetValue(Json), parse.GetValue(Timings));
-        return exit;
+        return WriteJson(context, report, parse.GetValue(Json), parse.GetValue(Timings)) ? exit : ExitCodes.InvalidInput;
     }
 }
 

@@ -74,13 +74,23 @@ internal static class CommandSupport
         return null;
     }
 
-    public static void WriteJson<T>(CliContext context, T report, FileInfo? json, bool includeTimings)
+    /// <summary>Writes the analysis JSON when asked; false after printing why it could not be written.</summary>
+    public static bool WriteJson<T>(CliContext context, T report, FileInfo? json, bool includeTimings)
         where T : class
     {
-        if (json is null) return;
-        AnalysisJson.WriteFile(report, json.FullName, includeTimings);
+        if (json is null) return true;
+        if (!OutputFile.TryWrite(context, json, "--json", path => AnalysisJson.WriteFile(report, path, includeTimings))) return false;
         context.Out.WriteLine();
         context.Out.WriteLine($"Analysis written to {json.Name}.");
+        return true;
+    }
+
+    /// <summary>Checks an output file option before any work; the exit code after the message, else null.</summary>
+    public static int? CheckOutput(CliContext context, FileInfo? file, string option)
+    {
+        if (OutputFile.Check(file, option) is not { } message) return null;
+        context.Error.WriteLine($"error: {message}");
+        return ExitCodes.InvalidInput;
     }
 
     public static int InvalidInput(CliContext context, AnalysisInputException exception)

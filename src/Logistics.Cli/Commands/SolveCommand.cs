@@ -40,10 +40,12 @@ public static class SolveCommand
             var path = Path.GetRelativePath(Directory.GetCurrentDirectory(), parse.GetValue(file)!.FullName);
             if (solver.Read(parse, context, parse.GetValue(threads)) is not { } settings)
                 return ExitCodes.Usage;
-            if (parse.GetValue(threads) < 1)
-                return CommandSupport.Usage(context, "--threads must be at least 1.");
+            if (parse.GetValue(threads) is < 1 or > SolverOptions.MaxThreads)
+                return CommandSupport.Usage(context, $"--threads must be between 1 and {SolverOptions.MaxThreads} (the most any backend accepts; SCIP refuses more).");
             if (parse.GetValue(export) is { } target && !(target.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) || target.Extension.Equals(".mps", StringComparison.OrdinalIgnoreCase)))
                 return CommandSupport.Usage(context, $"--export-model {target.Name}: the file name must end in .lp or .mps.");
+            if (CommandSupport.CheckOutput(context, parse.GetValue(json), "--json") is { } badJson) return badJson;
+            if (CommandSupport.CheckOutput(context, parse.GetValue(export), "--export-model") is { } badModel) return badModel;
 
             var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
             // Errors in full; warnings as one line, so the plan is not buried under them ('validate' lists them).
@@ -56,7 +58,9 @@ public static class SolveCommand
 
             if (parse.GetValue(export) is { } modelFile)
             {
-                NetworkOptimiser.ExportModel(loaded.Network, settings, modelFile.FullName);
+                var network = loaded.Network;
+                if (!OutputFile.TryWrite(context, modelFile, "--export-model", p => NetworkOptimiser.ExportModel(network, settings, p)))
+                    return ExitCodes.InvalidInput;
                 context.Out.WriteLine($"Model written to {modelFile.Name}.");
             }
 
@@ -64,7 +68,8 @@ public static class SolveCommand
             ResultConsoleWriter.Write(result, loaded.Network, context.Out);
             if (parse.GetValue(json) is { } output)
             {
-                ResultJsonWriter.WriteFile(result, output.FullName, parse.GetValue(timings));
+                if (!OutputFile.TryWrite(context, output, "--json", p => ResultJsonWriter.WriteFile(result, p, parse.GetValue(timings))))
+                    return ExitCodes.InvalidInput;
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Result written to {output.Name}."));
             }
 

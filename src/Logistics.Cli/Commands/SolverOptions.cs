@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 using Logistics.Optimisation;
 
@@ -10,6 +11,12 @@ namespace Logistics.Cli.Commands;
 /// </summary>
 internal sealed class SolverOptions
 {
+    /// <summary>The most threads any backend accepts (SCIP's parallel/maxnthreads); more is a usage error, not a solver complaint.</summary>
+    public const int MaxThreads = 64;
+
+    /// <summary>A week: a longer limit means no limit (omit the option), and far larger values overflow a time span.</summary>
+    public const double MaxTimeLimitSeconds = 7 * 24 * 3600;
+
     private static readonly string[] SolverNames = ["auto", "scip", "cbc", "highs", "cp-sat", "glop"];
 
     public SolverOptions()
@@ -36,10 +43,14 @@ internal sealed class SolverOptions
     /// <summary>The settings asked for, or null after writing the usage error (the caller exits with <see cref="ExitCodes.Usage"/>).</summary>
     public SolverSettings? Read(ParseResult parse, CliContext context, int threads = 1)
     {
-        if (parse.GetValue(TimeLimit) is { } seconds && !(seconds > 0))
-            return Error(context, "--time-limit must be a positive number of seconds.");
-        if (parse.GetValue(Gap) is { } gap && !(gap >= 0))
-            return Error(context, "--gap must be zero or a positive fraction, e.g. 0.001.");
+        if (parse.GetValue(TimeLimit) is { } seconds && !(seconds is > 0 and <= MaxTimeLimitSeconds))
+        {
+            return Error(context, string.Create(CultureInfo.InvariantCulture,
+                $"--time-limit {seconds}: give a positive number of seconds up to {MaxTimeLimitSeconds:#,0} (a week); omit the option for no limit."));
+        }
+
+        if (parse.GetValue(Gap) is { } gap && !(gap is >= 0 and <= 1))
+            return Error(context, string.Create(CultureInfo.InvariantCulture, $"--gap {gap}: give a fraction from 0 to 1, e.g. 0.001 for 0.1 %."));
         return new SolverSettings(
             Backend(parse.GetValue(Solver) ?? "auto"),
             parse.GetValue(TimeLimit) is { } s ? TimeSpan.FromSeconds(s) : null,

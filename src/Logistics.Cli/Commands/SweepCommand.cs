@@ -25,8 +25,10 @@ public static class SweepCommand
         return verb.Create(
             parse =>
                 parse.GetValue(steps) < 2 ? "--steps must be at least 2."
+                : parse.GetValue(steps) > MaxSteps ? TooManySteps(parse.GetValue(steps), parse.GetValue(verb.Solver.TimeLimit), parse.GetValue(verb.Parallel))
+                : !double.IsFinite(parse.GetValue(from)) || !double.IsFinite(parse.GetValue(to)) ? "--from and --to must be finite numbers."
                 : parse.GetValue(from) == parse.GetValue(to) ? "--from and --to must differ."
-                : parse.GetValue(tolerance) is { } t && !(t > 0) ? "--tolerance must be a positive number."
+                : parse.GetValue(tolerance) is { } t && !(t > 0 && double.IsFinite(t)) ? "--tolerance must be a positive number."
                 : null,
             (parse, source, settings) =>
             {
@@ -34,6 +36,20 @@ public static class SweepCommand
                 return Analysed<SweepReport>.Done(SweepAnalysis.Run(source, request, settings, context.CancellationToken));
             },
             (_, o, report) => Write(o, report));
+    }
+
+    /// <summary>More points than anyone reads from a table, and hours of solving: a typo (a million for a thousand) is refused.</summary>
+    public const int MaxSteps = 10_000;
+
+    /// <summary>The refusal, with what the sweep would cost: one solve per step, at the time limit each when one is given.</summary>
+    internal static string TooManySteps(int steps, double? timeLimit, int parallel)
+    {
+        var perSolve = timeLimit ?? 1.0;
+        var seconds = steps * perSolve / Math.Max(1, parallel);
+        var estimate = TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));
+        var basis = timeLimit is null ? "at about 1 s per solve (the default network's)" : $"at up to the --time-limit of {V(perSolve)} s per solve";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"--steps {steps:#,0} is over the maximum of {MaxSteps:#,0}: that is {steps:#,0} solves, {basis} and {Math.Max(1, parallel)} at once about {(estimate.TotalDays >= 1 ? $"{estimate.TotalDays:#,0.0} days" : $"{estimate.TotalHours:#,0.0} hours")}. Sweep fewer steps; switching points are bracketed by bisection to --tolerance anyway.");
     }
 
     internal static void Write(TextWriter o, SweepReport report)

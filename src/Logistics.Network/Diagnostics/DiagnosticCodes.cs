@@ -32,9 +32,11 @@ public static class DiagnosticCodes
     public static readonly DiagnosticCode EmptyFile = new("LG0003", Severity.Error, "File is empty", "Write the network as a JSON object; see docs/format.md.");
     public static readonly DiagnosticCode FileTooLarge = new("LG0004", Severity.Error, "File too large", "Files over 16 MiB are refused; a real network is far smaller. Check that this is the right file.");
     public static readonly DiagnosticCode Unreadable = new("LG0005", Severity.Error, "File cannot be read", "Check the file's permissions and that it is not locked.");
+    public static readonly DiagnosticCode NotRegularFile = new("LG0006", Severity.Error, "Not a regular file", "Name a regular file; a named pipe, device or socket can block or never end (a symbolic link to a regular file is fine).");
     public static readonly DiagnosticCode Syntax = new("LG0010", Severity.Error, "JSON syntax error", "Fix the JSON at the line and column given (comments and trailing commas are allowed).");
     public static readonly DiagnosticCode Version = new("LG0011", Severity.Error, "Missing or unsupported formatVersion", "Set \"formatVersion\": 1.");
     public static readonly DiagnosticCode NotAnObject = new("LG0012", Severity.Error, "Top level is not an object", "The file must hold one JSON object: { \"formatVersion\": 1, … }.");
+    public static readonly DiagnosticCode NotUtf8 = new("LG0013", Severity.Error, "Text is not valid UTF-8", "Save the file as UTF-8; a \\u escape must not leave half a surrogate pair (\\ud83d alone).");
 
     // LG01xx: shape (types, required and unknown fields).
     public static readonly DiagnosticCode Required = new("LG0101", Severity.Error, "Required field missing", "Add the field; docs/format.md lists every required field.");
@@ -87,7 +89,7 @@ public static class DiagnosticCodes
     /// <summary>Every code, in code order (docs/diagnostics.md lists them all).</summary>
     public static ImmutableArray<DiagnosticCode> All { get; } =
     [
-        FileNotFound, IsDirectory, EmptyFile, FileTooLarge, Unreadable, Syntax, Version, NotAnObject,
+        FileNotFound, IsDirectory, EmptyFile, FileTooLarge, Unreadable, NotRegularFile, Syntax, Version, NotAnObject, NotUtf8,
         Required, WrongType, NotAllowed, UnknownField, BadId, FieldForOtherKind,
         NotFinite, OutOfRange, CoordinateOutOfRange, InconsistentNumbers,
         DuplicateId, MissingReference, SelfLoop, BadCapacityAdd, DuplicateEntry, RequiresExcluded,

@@ -8,33 +8,15 @@ namespace Logistics.Network.IO;
 public sealed record ParsedFile(string Path, byte[] Bytes, JNode Root);
 
 /// <summary>
-/// Reads one input file with every failure turned into a diagnostic: missing, a directory, empty, over the
-/// size limit, unreadable, not JSON. Nothing here throws for a user's mistake.
+/// Reads one input file (through <see cref="InputFileReader"/>) with every failure turned into a diagnostic: missing,
+/// a directory or special file, empty, over the size limit, unreadable, not UTF-8, not JSON. Nothing here throws for a user's mistake.
 /// </summary>
 public static class FileInput
 {
     public static (ParsedFile? File, Diagnostic? Problem) Read(string path, string displayPath)
     {
-        if (Directory.Exists(path)) return (null, DiagnosticCodes.IsDirectory.InFile(displayPath, $"'{displayPath}' is a directory, not a file."));
-        if (!File.Exists(path)) return (null, DiagnosticCodes.FileNotFound.InFile(displayPath, $"File '{displayPath}' does not exist."));
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > FormatTable.MaxFileBytes)
-            {
-                return (null, DiagnosticCodes.FileTooLarge.InFile(displayPath,
-                    $"'{displayPath}' is {length / (1024.0 * 1024.0):F1} MiB; the limit is {FormatTable.MaxFileBytes / (1024 * 1024)} MiB."));
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, DiagnosticCodes.Unreadable.InFile(displayPath, $"Cannot read '{displayPath}': {ex.Message}"));
-        }
-
-        return Parse(path, displayPath, bytes);
+        var read = InputFileReader.Read(path, displayPath);
+        return read.Bytes is { } bytes ? Parse(path, displayPath, bytes) : (null, read.Problem);
     }
 
     public static (ParsedFile? File, Diagnostic? Problem) Parse(string path, string displayPath, byte[] bytes)
@@ -44,6 +26,8 @@ public static class FileInput
         if (body.Trim(" \t\r\n"u8).IsEmpty)
             return (null, DiagnosticCodes.EmptyFile.InFile(displayPath, $"'{displayPath}' is empty."));
         var (root, error) = PositionedJsonReader.Parse(bytes, displayPath);
+        if (error is { Encoding: true })
+            return (null, DiagnosticCodes.NotUtf8.At(new SourcePosition(displayPath, error.Line, error.Column), "", error.Message));
         if (error is not null)
         {
             return (null, DiagnosticCodes.Syntax.At(new SourcePosition(displayPath, error.Line, error.Column), "",

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Security.Cryptography;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO.Binding;
@@ -20,24 +19,26 @@ public sealed class NetworkSource
     private readonly JObject _root;
     private readonly ImmutableArray<Diagnostic> _readDiagnostics;
 
-    private NetworkSource(string filePath, JObject root, SeedRegister seeds, ImmutableArray<string> inputFiles, string contentHash, ImmutableArray<Diagnostic> readDiagnostics)
+    private NetworkSource(string filePath, JObject root, SeedRegister seeds, InputSet inputs, ImmutableArray<Diagnostic> readDiagnostics)
     {
         FilePath = filePath;
         _root = root;
         Seeds = seeds;
-        InputFiles = inputFiles;
-        ContentHash = contentHash;
+        Inputs = inputs;
         _readDiagnostics = readDiagnostics;
     }
 
     /// <summary>The network file's path as given.</summary>
     public string FilePath { get; }
 
-    /// <summary>SHA-256 (lower-case hex) over the network file, then its overlay files in file order, then the seeds files in ordinal order.</summary>
-    public string ContentHash { get; }
+    /// <summary>The network file, its overlay files and its seeds files, each with its hash (the worker keys its reports by the same set).</summary>
+    public InputSet Inputs { get; }
 
-    /// <summary>Every file read: the network file, overlay files, seeds files.</summary>
-    public ImmutableArray<string> InputFiles { get; }
+    /// <summary>SHA-256 (lower-case hex) of <see cref="Inputs"/>.</summary>
+    public string ContentHash => Inputs.ContentHash;
+
+    /// <summary>Every file read: the network file first, then overlay and seeds files in ordinal order of their path relative to it.</summary>
+    public ImmutableArray<string> InputFiles => [.. Inputs.Files.Select(f => f.FullPath)];
 
     public SeedRegister Seeds { get; }
 
@@ -61,7 +62,7 @@ public sealed class NetworkSource
         return FromParsed(file!, path);
     }
 
-    private static (NetworkSource? Source, ImmutableArray<Diagnostic> Diagnostics) FromParsed(ParsedFile file, string path)
+    internal static (NetworkSource? Source, ImmutableArray<Diagnostic> Diagnostics) FromParsed(ParsedFile file, string path)
     {
         var diagnostics = new List<Diagnostic>();
         var root = (JObject)file.Root;
@@ -69,64 +70,124 @@ public sealed class NetworkSource
             diagnostics.Add(DiagnosticCodes.Version.At(root.Position, "formatVersion", "The file has no formatVersion.", "Add \"formatVersion\": 1 at the top."));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var displayRooted = Path.IsPathRooted(path);
-        var hashed = new List<byte[]> { file.Bytes };
-        var inputs = new List<string> { path };
+        var referenced = new List<InputFileDigest>();
 
-        // Overlay files replace their { "file": … } entry, so binding sees one tree with every position kept.
+        // Overlay files replace their { "file": … } entry, so binding sees one tree with every position kept. Each
+        // file is read once however many scenarios name it.
+        var overlays = new Dictionary<string, (JObject? Scenario, Diagnostic? Problem)>(StringComparer.Ordinal);
         if (root["scenarios"] is JArray scenarios)
         {
             for (var i = 0; i < scenarios.Items.Count; i++)
             {
                 if (scenarios.Items[i] is not JObject entry || entry["file"] is not JValue { Kind: JValueKind.String } fileName) continue;
+                var at = $"scenarios[{i.ToString(CultureInfo.InvariantCulture)}]";
                 if (entry.Properties.Count > 1)
                 {
-                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(entry.Position, $"scenarios[{i.ToString(CultureInfo.InvariantCulture)}]",
+                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(entry.Position, at,
                         "A scenario that names a file must have no other field.", "Move the scenario's fields into the overlay file."));
                 }
 
-                var overlayPath = Path.Combine(directory, fileName.Text!);
-                var overlayDisplay = Display(overlayPath, displayRooted);
-                var (overlay, problem) = FileInput.Read(overlayPath, overlayDisplay);
-                if (problem is not null)
+                if (!TryCombine(directory, fileName.Text!, out var overlayPath))
                 {
-                    diagnostics.Add(problem);
-                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(fileName.Position, $"scenarios[{i.ToString(CultureInfo.InvariantCulture)}].file", $"Scenario overlay '{fileName.Text}' could not be read ({problem.Code})."));
+                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(fileName.Position, $"{at}.file",
+                        $"Scenario overlay '{Printable(fileName.Text!)}' is not a usable file name (empty, or holding a NUL or other control character)."));
                     continue;
                 }
 
-                hashed.Add(overlay!.Bytes);
-                inputs.Add(overlayPath);
-                var reader = new ElementReader((JObject)overlay.Root, FormatTable.ScenarioFile, "", diagnostics);
-                if (reader.Child("scenario") is { } scenario) scenarios.Items[i] = scenario;
+                if (!overlays.TryGetValue(overlayPath, out var overlay))
+                {
+                    overlay = ReadOverlay(overlayPath, Display(overlayPath, displayRooted), diagnostics, referenced);
+                    overlays[overlayPath] = overlay;
+                }
+
+                if (overlay.Problem is { } problem)
+                {
+                    diagnostics.Add(DiagnosticCodes.OverlayFile.At(fileName.Position, $"{at}.file", $"Scenario overlay '{fileName.Text}' could not be used ({problem.Code})."));
+                    continue;
+                }
+
+                scenarios.Items[i] = overlay.Scenario!.DeepClone();
             }
         }
 
         var seedsFolder = (root["metadata"] as JObject)?["seeds"] is JValue { Kind: JValueKind.String } s ? s.Text! : "../seeds";
-        var seedsPath = Path.GetFullPath(Path.Combine(directory, seedsFolder));
-        var seeds = SeedRegister.Load(seedsPath, Display(seedsPath, displayRooted));
-        hashed.AddRange(seeds.Files.Select(File.ReadAllBytes));
-        inputs.AddRange(seeds.Files);
+        SeedRegister seeds;
+        if (TryCombine(directory, seedsFolder, out var seedsPath))
+        {
+            seeds = SeedRegister.Load(seedsPath, Display(seedsPath, displayRooted));
+        }
+        else
+        {
+            seeds = SeedRegister.Empty;
+            diagnostics.Add(DiagnosticCodes.SeedsFolder.At((root["metadata"] as JObject)?["seeds"]?.Position, "metadata.seeds",
+                $"Seeds folder '{Printable(seedsFolder)}' is not a usable folder name (empty, or holding a NUL or other control character)."));
+        }
+
+        referenced.AddRange(seeds.FileDigests);
         diagnostics.AddRange(seeds.Diagnostics);
 
-        var source = new NetworkSource(path, root, seeds, [.. inputs], Hash(hashed), [.. diagnostics]);
+        var inputs = InputSet.Create(path, file.Bytes, referenced);
+        var source = new NetworkSource(path, root, seeds, inputs, [.. diagnostics]);
         return (source, [.. diagnostics]);
     }
+
+    /// <summary>Reads one overlay file: its scenario object, or the problem that makes it unusable (already reported).</summary>
+    private static (JObject? Scenario, Diagnostic? Problem) ReadOverlay(string overlayPath, string display, List<Diagnostic> diagnostics, List<InputFileDigest> referenced)
+    {
+        var read = InputFileReader.Read(overlayPath, display);
+        referenced.Add(InputFileDigest.Of(overlayPath, read.Bytes));
+        var (overlay, problem) = read.Bytes is { } bytes ? FileInput.Parse(overlayPath, display, bytes) : (null, read.Problem);
+        if (problem is not null)
+        {
+            diagnostics.Add(problem);
+            return (null, problem);
+        }
+
+        var top = (JObject)overlay!.Root;
+        var reader = new ElementReader(top, FormatTable.ScenarioFile, "", diagnostics);
+        if (reader.Child("scenario") is not { } scenario)
+        {
+            // The binder would skip a { "file": … } entry left in place: say why instead of dropping the scenario silently.
+            var missing = DiagnosticCodes.OverlayFile.At(top.Position, "scenario",
+                $"'{display}' holds no \"scenario\" object{(top["file"] is not null ? " (overlay files do not name other files)" : "")}.",
+                "Write the overlay as { \"formatVersion\": 1, \"scenario\": { \"id\": …, … } }.");
+            diagnostics.Add(missing);
+            return (null, missing);
+        }
+
+        if (scenario["file"] is not null)
+        {
+            var nested = DiagnosticCodes.OverlayFile.At(scenario.Property("file")!.NamePosition, "scenario.file",
+                "An overlay file's scenario cannot name another file; overlays do not nest.", "Remove \"file\" and write the scenario's fields here.");
+            diagnostics.Add(nested);
+            return (null, nested);
+        }
+
+        return (scenario, null);
+    }
+
+    /// <summary>Joins a file name written in the network file to its folder; false for a name no file can have.</summary>
+    private static bool TryCombine(string directory, string name, out string fullPath)
+    {
+        fullPath = "";
+        if (string.IsNullOrEmpty(name) || name.Any(char.IsControl)) return false;
+        try
+        {
+            fullPath = Path.GetFullPath(Path.Combine(directory, name));
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
+        }
+    }
+
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     /// <summary>How a related file appears in diagnostics: like the network path the user gave, absolute or relative to the current directory.</summary>
     private static string Display(string fullPath, bool rooted) =>
         rooted ? Path.GetFullPath(fullPath) : Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
-
-    private static string Hash(List<byte[]> files)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var bytes in files)
-        {
-            sha.AppendData(BitConverter.GetBytes((long)bytes.Length)); // length-prefixed, so file boundaries count
-            sha.AppendData(bytes);
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
-    }
 
     /// <summary>Binds a snapshot: apply the scenario's and the extra changes to a copy of the tree, bind, apply the scenario's structure, validate.</summary>
     public LoadResult Bind(LoadOptions? options = null)

@@ -60,11 +60,12 @@ public sealed class SeedRegister
     private readonly FrozenDictionary<SeedId, Seed> _byId;
     private readonly Dictionary<SeedId, SourcePosition> _positions = [];
 
-    private SeedRegister(string? folder, ImmutableArray<Seed> seeds, ImmutableArray<string> files, ImmutableArray<Diagnostic> diagnostics)
+    private SeedRegister(string? folder, ImmutableArray<Seed> seeds, ImmutableArray<InputFileDigest> files, ImmutableArray<Diagnostic> diagnostics)
     {
         Folder = folder;
         Seeds = seeds;
-        Files = files;
+        FileDigests = files;
+        Files = [.. files.Select(f => f.FullPath)];
         Diagnostics = diagnostics;
         _byId = seeds.DistinctBy(s => s.Id).ToFrozenDictionary(s => s.Id);
     }
@@ -79,6 +80,9 @@ public sealed class SeedRegister
 
     /// <summary>The files read, full paths, ordinal order.</summary>
     public ImmutableArray<string> Files { get; }
+
+    /// <summary>Each file's bytes' hash as read (null for one that could not be read), for the <see cref="InputSet"/>.</summary>
+    public ImmutableArray<InputFileDigest> FileDigests { get; }
 
     /// <summary>Problems found reading the register.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -99,13 +103,27 @@ public sealed class SeedRegister
             return new SeedRegister(folder, [], [], [.. diagnostics]);
         }
 
-        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToImmutableArray();
+        ImmutableArray<string> files;
+        try
+        {
+            files = [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCodes.Unreadable.InFile(displayFolder, $"Cannot list seeds folder '{displayFolder}': {ex.Message}",
+                "Give the user running logistics read and search permission on the seeds folder."));
+            return new SeedRegister(folder, [], [], [.. diagnostics]);
+        }
+
         var seeds = new List<Seed>();
+        var digests = new List<InputFileDigest>();
         var positions = new Dictionary<SeedId, SourcePosition>();
         foreach (var file in files)
         {
             var display = Path.Combine(displayFolder, Path.GetFileName(file));
-            var (parsed, problem) = FileInput.Read(file, display);
+            var read = InputFileReader.Read(file, display);
+            digests.Add(InputFileDigest.Of(Path.GetFullPath(file), read.Bytes));
+            var (parsed, problem) = read.Bytes is { } bytes ? FileInput.Parse(file, display, bytes) : (null, read.Problem);
             if (problem is not null)
             {
                 diagnostics.Add(problem);
@@ -122,7 +140,7 @@ public sealed class SeedRegister
                 "Keep one definition per seed id."));
         }
 
-        var register = new SeedRegister(folder, [.. seeds.OrderBy(s => s.Id)], files, [.. diagnostics]);
+        var register = new SeedRegister(folder, [.. seeds.OrderBy(s => s.Id)], [.. digests], [.. diagnostics]);
         foreach (var (id, position) in positions) register._positions[id] = position;
         return register;
     }

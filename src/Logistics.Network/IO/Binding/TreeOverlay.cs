@@ -125,7 +125,8 @@ internal static partial class TreeOverlay
     private static bool Selects(string selector, JObject item, int index)
     {
         if (selector == "*") return true;
-        if (selector.All(char.IsAsciiDigit)) return int.Parse(selector, CultureInfo.InvariantCulture) == index;
+        // An index beyond int32 selects nothing (reported as such), never an overflow.
+        if (selector.All(char.IsAsciiDigit)) return int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && wanted == index;
         return KeyOf(item) == selector;
     }
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Logistics.Network.IO.Json;
 
-/// <summary>A JSON syntax error with its 1-based position.</summary>
-public sealed record JsonSyntaxError(string Message, int Line, int Column);
+/// <summary>A JSON syntax error with its 1-based position; <paramref name="Encoding"/> when the text is not valid UTF-8 (or a \\u escape leaves half a surrogate pair).</summary>
+public sealed record JsonSyntaxError(string Message, int Line, int Column, bool Encoding = false);
 
 /// <summary>
 /// Reads JSON with comments and trailing commas into a <see cref="JNode"/> tree whose nodes carry 1-based
@@ -22,6 +22,12 @@ public static class PositionedJsonReader
     {
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         var lines = new LineMap(utf8);
+        if (FirstInvalidUtf8(utf8) is { } bad)
+        {
+            var (line, column) = lines.Position(bad);
+            return (null, new JsonSyntaxError($"The byte 0x{utf8[bad]:X2} is not valid UTF-8 here.", line, column, Encoding: true));
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         try
         {
@@ -34,6 +40,11 @@ public static class PositionedJsonReader
             }
 
             return (root, null);
+        }
+        catch (TextDecodingException ex)
+        {
+            var (line, column) = lines.Position(ex.Offset);
+            return (null, new JsonSyntaxError(ex.Message, line, column, Encoding: true));
         }
         catch (JsonException ex)
         {
@@ -55,7 +66,7 @@ public static class PositionedJsonReader
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (nl, nc) = lines.Position((int)reader.TokenStartIndex);
-                    var name = reader.GetString()!;
+                    var name = Text(ref reader);
                     reader.Read();
                     obj.Properties.Add(new JProperty(name, new SourcePosition(file, nl, nc), ReadValue(ref reader, lines, file)));
                 }
@@ -67,7 +78,7 @@ public static class PositionedJsonReader
                     array.Items.Add(ReadValue(ref reader, lines, file));
                 return array;
             case JsonTokenType.String:
-                return new JValue(position, JValueKind.String, reader.GetString());
+                return new JValue(position, JValueKind.String, Text(ref reader));
             case JsonTokenType.Number:
                 return new JValue(position, JValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
@@ -79,26 +90,77 @@ public static class PositionedJsonReader
         }
     }
 
-    /// <summary>Byte offset → 1-based line and column (columns count characters, not bytes).</summary>
+    /// <summary>A string or property name; an escape that leaves half a surrogate pair (<c>"\\ud800"</c>) is an encoding error, not a crash.</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new TextDecodingException("A \\u escape in this string leaves half a surrogate pair (write both halves, e.g. \\ud83d\\ude00, or the character itself).", (int)reader.TokenStartIndex);
+        }
+    }
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or null when the whole text is.</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8)) return null;
+        var offset = 0;
+        while (offset < utf8.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(utf8[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+
+        return null;
+    }
+
+    private sealed class TextDecodingException(string message, int offset) : Exception(message)
+    {
+        public int Offset { get; } = offset;
+    }
+
+    /// <summary>
+    /// Byte offset → 1-based line and column (columns count characters, not bytes). A line-start index finds the
+    /// line by binary search; the column is counted on from the previous token when it is on the same line, so a
+    /// file written on one line costs O(1) per token instead of a scan from the line's start (tokens come in order).
+    /// </summary>
     private sealed class LineMap
     {
         private readonly List<int> _starts = [0];
         private readonly byte[] _bytes;
+        private int _lastOffset;
+        private int _lastLine = -1;
+        private int _lastColumn;
 
         public LineMap(ReadOnlySpan<byte> utf8)
         {
             _bytes = utf8.ToArray();
-            for (var i = 0; i < _bytes.Length; i++)
-                if (_bytes[i] == (byte)'\n') _starts.Add(i + 1);
+            var span = _bytes.AsSpan();
+            for (var i = span.IndexOf((byte)'\n'); i >= 0;)
+            {
+                _starts.Add(i + 1);
+                var next = span[(i + 1)..].IndexOf((byte)'\n');
+                i = next < 0 ? -1 : i + 1 + next;
+            }
         }
 
         public (int Line, int Column) Position(int offset)
         {
             var index = _starts.BinarySearch(offset);
             if (index < 0) index = ~index - 1;
-            var column = 1;
-            for (var i = _starts[index]; i < offset && i < _bytes.Length; i++)
+            int from, column;
+            if (index == _lastLine && offset >= _lastOffset)
+                (from, column) = (_lastOffset, _lastColumn);
+            else
+                (from, column) = (_starts[index], 1);
+            var end = Math.Min(offset, _bytes.Length);
+            for (var i = from; i < end; i++)
                 if ((_bytes[i] & 0xC0) != 0x80) column++;
+            (_lastOffset, _lastLine, _lastColumn) = (Math.Max(from, end), index, column);
             return (index + 1, column);
         }
     }
