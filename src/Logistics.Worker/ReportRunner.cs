@@ -124,7 +124,7 @@ public sealed class ReportRunner(
             TimeSpan.FromSeconds(spec.SolveTimeLimitSeconds ?? Options.SolveTimeLimitSeconds),
             spec.RelativeGap);
         DateTimeOffset started = clock.GetUtcNow();
-        record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1 };
+        record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
         store.WriteProcessingRecord(job, record);
 
         PublishedBundle published;
