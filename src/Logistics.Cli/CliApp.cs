@@ -36,10 +36,19 @@ public static class CliApp
     /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var help = (Out: stdout, Error: stderr);
+        // Everything a verb prints goes through the console-text sanitiser; only System.CommandLine's own help text
+        // (ours, no user data) is written to the raw writers.
+        using var safeOut = new ConsoleTextWriter(stdout);
+        using var safeError = new ConsoleTextWriter(stderr);
+        stdout = safeOut;
+        stderr = safeError;
         var context = new CliContext(stdout, stderr, cancellationToken);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = help.Out, Error = help.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && !RequestsHelp(args))
         {
             foreach (var error in parse.Errors)

@@ -25,6 +25,17 @@ public static partial class BundleFolderName
 
     public static bool IsBundleName(string name) => Pattern().IsMatch(name);
 
+    /// <summary>
+    /// Whether a network's name or a job's output can name a series folder: letters, digits, '.', '_' and '-', at most
+    /// 100, not starting with '.' (so never "." or ".."), and not "latest" or a bundle name. A network file called
+    /// <c>...network.json</c> is named ".." and is refused here, before any path is made from it.
+    /// </summary>
+    public static bool IsSeriesName(string name) =>
+        name is not null && SeriesPattern().IsMatch(name) && name != "latest" && !IsBundleName(name);
+
     [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeriesPattern();
 }

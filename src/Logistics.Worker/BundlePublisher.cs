@@ -32,13 +32,20 @@ public sealed class BundlePublisher(TimeProvider clock, ILogger<BundlePublisher>
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _seriesLocks = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Publishes the bundle <paramref name="build"/> writes for <paramref name="hash"/> into <paramref name="seriesDirectory"/>,
+    /// or reuses the one already there. The series folder must resolve (links followed) to a folder strictly inside
+    /// <paramref name="reportsRoot"/>, else nothing is written and <see cref="UnsafeSeriesException"/> says why.
+    /// </summary>
     public async Task<PublishedBundle> PublishOrReuseAsync(
+        string reportsRoot,
         string seriesDirectory,
         string hash,
         Func<string, CancellationToken, Task<ReportOutcome>> build,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
+        EnsureInside(reportsRoot, seriesDirectory);
         SemaphoreSlim gate = _seriesLocks.GetOrAdd(seriesDirectory, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -77,6 +84,35 @@ public sealed class BundlePublisher(TimeProvider clock, ILogger<BundlePublisher>
             gate.Release();
         }
     }
+
+    /// <summary>Throws unless <paramref name="seriesDirectory"/> is strictly inside <paramref name="reportsRoot"/>, lexically and with every link resolved.</summary>
+    public static void EnsureInside(string reportsRoot, string seriesDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(reportsRoot);
+        ArgumentNullException.ThrowIfNull(seriesDirectory);
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(reportsRoot));
+        string series = Path.GetFullPath(seriesDirectory);
+        bool inside = IsStrictlyInside(root, series);
+        if (inside)
+        {
+            try
+            {
+                inside = IsStrictlyInside(NetworkPathResolver.RealPath(root), NetworkPathResolver.RealPath(series));
+            }
+            catch (IOException)
+            {
+                inside = false;
+            }
+        }
+
+        if (!inside)
+        {
+            throw new UnsafeSeriesException($"the report folder {seriesDirectory} resolves outside the reports folder {reportsRoot}; nothing was written");
+        }
+    }
+
+    private static bool IsStrictlyInside(string root, string path) =>
+        Path.TrimEndingDirectorySeparator(path).StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>
     /// Points <c>&lt;series&gt;/latest</c> at a bundle: a relative symlink swapped in by rename (atomic), or, where the
@@ -194,5 +230,23 @@ public sealed class BundlePublisher(TimeProvider clock, ILogger<BundlePublisher>
         {
             return false;
         }
+    }
+}
+
+/// <summary>A series folder that would put a bundle outside the reports folder: a bug or a hostile name, never written.</summary>
+public sealed class UnsafeSeriesException : InvalidOperationException
+{
+    public UnsafeSeriesException()
+    {
+    }
+
+    public UnsafeSeriesException(string message)
+        : base(message)
+    {
+    }
+
+    public UnsafeSeriesException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }

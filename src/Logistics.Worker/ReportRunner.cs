@@ -49,12 +49,23 @@ public sealed class ReportRunner(
             return;
         }
 
-        var request = new ReportRequest(networkPath, [], Options.EffectiveAnalyses, TimeSpan.FromSeconds(Options.SolveTimeLimitSeconds));
         string source = Path.GetFileName(networkPath);
+        if (SeriesNameProblem(network) is { } refused)
+        {
+            WorkerLog.SeriesNameRefused(logger, networkPath, refused);
+            status.RecordFailure(network, new RunResult(clock.GetUtcNow(), source, null, null, null, refused));
+            return;
+        }
+
+        var request = new ReportRequest(networkPath, [], Options.EffectiveAnalyses, TimeSpan.FromSeconds(Options.SolveTimeLimitSeconds));
         try
         {
-            PublishedBundle published = await PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network), cancellationToken)
-                .ConfigureAwait(false);
+            PublishedBundle published = await WhileDiskFullAsync(
+                "network",
+                network,
+                null,
+                ct => PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network), null, ct),
+                cancellationToken).ConfigureAwait(false);
             Record(network, source, published);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -104,6 +115,14 @@ public sealed class ReportRunner(
         }
 
         string network = NetworkName(networkPath);
+        if (SeriesNameProblem(network) is { } refused)
+        {
+            WorkerLog.JobRefused(logger, job.Name, refused);
+            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), Error = refused });
+            return;
+        }
+
+        string series = Path.Combine(Options.ReportsRoot, network, spec.Output ?? JobSpec.DefaultOutputName(job.Name));
         var request = new ReportRequest(
             networkPath,
             spec.Scenarios,
@@ -111,14 +130,38 @@ public sealed class ReportRunner(
             TimeSpan.FromSeconds(spec.SolveTimeLimitSeconds ?? Options.SolveTimeLimitSeconds),
             spec.RelativeGap);
         DateTimeOffset started = clock.GetUtcNow();
-        record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1 };
+        record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
         store.WriteProcessingRecord(job, record);
 
         PublishedBundle published;
         try
         {
-            published = await PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network, spec.Output ?? JobSpec.DefaultOutputName(job.Name)), cancellationToken)
-                .ConfigureAwait(false);
+            // Killed after publishing and before finishing: the bundle of the key the job started with is its answer,
+            // even if the network changed while the worker was down (a second bundle would answer another question).
+            if (job.Resumed && record.ReportKey is { } startedKey && ReportLedger.FindBundle(series, startedKey) is { } publishedBefore)
+            {
+                WorkerLog.JobResumedWithPublishedKey(logger, job.Name, startedKey);
+                published = new PublishedBundle(publishedBefore, Reused: true, ReadOutcome(publishedBefore), publisher.PointLatest(series, Path.GetFileName(publishedBefore)));
+            }
+            else
+            {
+                published = await WhileDiskFullAsync(
+                    "job",
+                    job.Name,
+                    message => TryWriteProcessingRecord(store, job, record with { State = JobRecord.WaitingForSpace, Error = "the disk is full; trying again: " + message }),
+                    ct => PublishAsync(
+                        network,
+                        request,
+                        series,
+                        key =>
+                        {
+                            // Recorded before the build starts, so a restart knows which key this job was building.
+                            record = record with { ReportKey = key };
+                            store.WriteProcessingRecord(job, record);
+                        },
+                        ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -164,12 +207,14 @@ public sealed class ReportRunner(
         }
     }
 
-    private async Task<PublishedBundle> PublishAsync(string network, ReportRequest request, string series, CancellationToken cancellationToken)
+    private async Task<PublishedBundle> PublishAsync(string network, ReportRequest request, string series, Action<string>? keyChosen, CancellationToken cancellationToken)
     {
         InputFingerprint inputs = InputFingerprint.Compute(request.NetworkPath);
         string key = ReportKey.Compute(inputs, request);
         WorkerLog.InputsHashed(logger, network, key, inputs.Files.Length);
+        keyChosen?.Invoke(key);
         PublishedBundle published = await publisher.PublishOrReuseAsync(
+            Options.ReportsRoot,
             series,
             key,
             async (directory, ct) =>
@@ -189,6 +234,56 @@ public sealed class ReportRunner(
 
         WorkerLog.BuildFinished(logger, network, published.Outcome!.Status.ToString(), published.Outcome.Summary);
         return published;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="publish"/> until it succeeds or fails for another reason than a full disk; on a full disk
+    /// it waits (doubling from DiskFullRetryMilliseconds up to DiskFullRetryMaxMilliseconds) and tries again. A stop
+    /// during the wait cancels it like a build, so a job is recorded for resume.
+    /// </summary>
+    private async Task<PublishedBundle> WhileDiskFullAsync(
+        string kind,
+        string name,
+        Action<string>? waiting,
+        Func<CancellationToken, Task<PublishedBundle>> publish,
+        CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await publish(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (DiskFull.Is(e) && !cancellationToken.IsCancellationRequested)
+            {
+                TimeSpan pause = DiskFull.Pause(
+                    attempt,
+                    TimeSpan.FromMilliseconds(Options.DiskFullRetryMilliseconds),
+                    TimeSpan.FromMilliseconds(Options.DiskFullRetryMaxMilliseconds));
+                WorkerLog.DiskFullWaiting(logger, kind, name, e.Message, pause.TotalSeconds);
+                waiting?.Invoke(e.Message);
+                await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Null when <paramref name="network"/> can name a folder under the reports root, else why not and what to do.</summary>
+    private static string? SeriesNameProblem(string network) =>
+        BundleFolderName.IsSeriesName(network)
+            ? null
+            : $"the network file's name gives \"{network}\", which cannot name a folder under the reports folder; rename the file to <name>.network.json where <name> has letters, digits, '.', '_' and '-' only and does not start with '.'";
+
+    /// <summary>A record on a full disk may not be writable either: the job goes on waiting all the same.</summary>
+    private static void TryWriteProcessingRecord(JobStore store, ClaimedJob job, JobRecord record)
+    {
+        try
+        {
+            store.WriteProcessingRecord(job, record);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Written again when the job goes on.
+        }
     }
 
     private void Record(string network, string source, PublishedBundle published)

@@ -59,6 +59,15 @@ internal static partial class WorkerLog
     [LoggerMessage(3004, LogLevel.Information, "Report built for {Network}: {Status}, {Summary}")]
     public static partial void BuildFinished(ILogger logger, string network, string status, string summary);
 
+    [LoggerMessage(3005, LogLevel.Warning, "{Kind} {Name}: the disk is full ({Message}); trying again in {Seconds} s")]
+    public static partial void DiskFullWaiting(ILogger logger, string kind, string name, string message, double seconds);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Network file {Path} cannot name a reports folder: {Reason}")]
+    public static partial void SeriesNameRefused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(4005, LogLevel.Information, "Job {Job} resumed: its report for key {Key} was published before the restart; finishing with it")]
+    public static partial void JobResumedWithPublishedKey(ILogger logger, string job, string key);
+
     [LoggerMessage(3010, LogLevel.Information, "Bundle published: {Bundle}")]
     public static partial void BundlePublished(ILogger logger, string bundle);
 

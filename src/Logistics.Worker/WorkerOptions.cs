@@ -44,6 +44,15 @@ public sealed class WorkerOptions
     /// </summary>
     public int RescanIntervalSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// When a build fails because the disk (or quota) is full, the job waits this long and tries again; each further
+    /// failure doubles the wait, up to <see cref="DiskFullRetryMaxMilliseconds"/>. The job is never failed for it.
+    /// </summary>
+    public int DiskFullRetryMilliseconds { get; set; } = 30_000;
+
+    /// <summary>The longest wait between two tries on a full disk.</summary>
+    public int DiskFullRetryMaxMilliseconds { get; set; } = 600_000;
+
     /// <summary>Analyses run for a watched network (and for jobs that name none); empty = solve, compare, value, resilience.</summary>
     public IList<string> Analyses { get; } = [];
 

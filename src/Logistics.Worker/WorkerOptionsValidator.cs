@@ -41,6 +41,8 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Range(errors, "SolveTimeLimitSeconds", options.SolveTimeLimitSeconds, 1, 86_400);
         Range(errors, "ShutdownTimeoutSeconds", options.ShutdownTimeoutSeconds, 1, 3_600);
         Range(errors, "RescanIntervalSeconds", options.RescanIntervalSeconds, 0, 86_400);
+        Range(errors, "DiskFullRetryMilliseconds", options.DiskFullRetryMilliseconds, 10, 3_600_000);
+        Range(errors, "DiskFullRetryMaxMilliseconds", options.DiskFullRetryMaxMilliseconds, Math.Max(10, options.DiskFullRetryMilliseconds), 86_400_000);
 
         foreach (string analysis in options.Analyses)
         {

@@ -55,7 +55,7 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_non_empty_out_folder_is_refused_unless_forced()
+    public void A_folder_holding_files_the_tool_did_not_write_is_refused_and_with_force_they_are_moved_aside_never_deleted()
     {
         var output = Path.Combine(_temp, "taken");
         Directory.CreateDirectory(output);
@@ -63,13 +63,109 @@ public sealed class ReportCommandTests : IDisposable
 
         var refused = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve");
         Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("notes.txt", refused.Error, StringComparison.Ordinal);
         Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "notes.txt")));
+        Assert.Equal([output], Directory.GetDirectories(_temp));
 
         var forced = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve", "--force");
         Assert.True(forced.ExitCode == ExitCodes.Success, forced.Error);
-        Assert.False(File.Exists(Path.Combine(output, "notes.txt")));
         Assert.True(File.Exists(Path.Combine(output, "report.md")));
+        Assert.False(File.Exists(Path.Combine(output, "notes.txt")));
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(output + ".old", "notes.txt")));
+        Assert.Contains(output + ".old", forced.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_earlier_bundle_is_replaced_without_force_and_only_its_own_unchanged_files_are_deleted()
+    {
+        var output = Path.Combine(_temp, "weekly");
+        Assert.Equal(ExitCodes.Success, CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve").ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "bundle-manifest.json")));
+
+        // An untouched bundle is the tool's own: replaced in place, nothing left aside.
+        var again = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve,compare");
+        Assert.True(again.ExitCode == ExitCodes.Success, again.Error);
+        Assert.Equal([output], Directory.GetDirectories(_temp));
+
+        // A planner edited report.md: that file is no longer the tool's, so it is kept (with --force, aside).
+        File.AppendAllText(Path.Combine(output, "report.md"), "\nMy comments.\n");
+        var refused = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve");
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("report.md", refused.Error, StringComparison.Ordinal);
+        var forced = CliRunner.Run("report", Tiny, "--out", output, "--analyses", "solve", "--force");
+        Assert.True(forced.ExitCode == ExitCodes.Success, forced.Error);
+        Assert.Equal(["report.md"], Directory.GetFileSystemEntries(output + ".old").Select(Path.GetFileName));
+        Assert.EndsWith("My comments.\n", File.ReadAllText(Path.Combine(output + ".old", "report.md")), StringComparison.Ordinal);
+        Assert.DoesNotContain("My comments.", File.ReadAllText(Path.Combine(output, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_folder_that_holds_an_input_is_refused_even_with_force_and_every_input_survives()
+    {
+        var inputs = Path.Combine(_temp, "work");
+        var network = HostileNetwork.Write(inputs);
+        var before = Directory.GetFiles(inputs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        // The network's own folder (as "--out . --force" from there), and a folder above both it and the seeds.
+        foreach (var output in new[] { Path.GetDirectoryName(network)!, inputs, Path.Combine(inputs, "seeds") })
+        {
+            var result = CliRunner.Run("report", network, "--out", output, "--analyses", "solve", "--force");
+            Assert.Equal(ExitCodes.Usage, result.ExitCode);
+            Assert.Contains("holds an input", result.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, Directory.GetFiles(inputs, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        Assert.Equal([inputs], Directory.GetDirectories(_temp));
+    }
+
+    [Fact]
+    public void A_folder_linked_to_the_inputs_folder_is_refused_too()
+    {
+        var inputs = Path.Combine(_temp, "work");
+        var network = HostileNetwork.Write(inputs);
+        var link = Path.Combine(_temp, "alias");
+        Directory.CreateSymbolicLink(link, Path.GetDirectoryName(network)!);
+        var inside = Path.Combine(_temp, "via-link");
+        Directory.CreateSymbolicLink(inside, inputs);
+
+        Assert.Contains("symbolic link", CliRunner.Run("report", network, "--out", link, "--force").Error, StringComparison.Ordinal);
+        var result = CliRunner.Run("report", network, "--out", Path.Combine(inside, "valid"), "--force");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("holds an input", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(network));
+    }
+
+    [Fact]
+    public void The_root_folder_or_an_existing_file_as_out_fails_at_once_with_exit_2_before_anything_is_solved()
+    {
+        var file = Path.Combine(_temp, "result.txt");
+        File.WriteAllText(file, "not a folder");
+        var chagai = Path.Combine(Root, "networks", "chagai.network.json");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var root = CliRunner.Run("report", chagai, "--out", "/");
+        var onFile = CliRunner.Run("report", chagai, "--out", file, "--force");
+        watch.Stop();
+
+        Assert.Equal(ExitCodes.Usage, root.ExitCode);
+        Assert.Contains("root of the file system", root.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, onFile.ExitCode);
+        Assert.Contains("is a file", onFile.Error, StringComparison.Ordinal);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+        Assert.Empty(root.Out + onFile.Out);
+        // The full default report takes far longer than this (every analysis on the shipped network): nothing was solved.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void An_out_folder_that_cannot_be_created_fails_before_solving_with_exit_2()
+    {
+        // Nobody, root included, can create a folder in /proc.
+        var result = CliRunner.Run("report", Tiny, "--out", "/proc/logistics-report-test/bundle");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("cannot write", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class BundlePublisherTests
         string key = new('c', 64);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishOrReuseAsync(
+            folder.Reports,
             series,
             key,
             async (directory, ct) =>
@@ -32,8 +33,8 @@ public sealed class BundlePublisherTests
             return Task.FromResult(new ReportOutcome(ReportStatus.Complete, ["report.json"], "ok"));
         }
 
-        PublishedBundle first = await publisher.PublishOrReuseAsync(series, key, Build, CancellationToken.None);
-        PublishedBundle second = await publisher.PublishOrReuseAsync(series, key, Build, CancellationToken.None);
+        PublishedBundle first = await publisher.PublishOrReuseAsync(folder.Reports, series, key, Build, CancellationToken.None);
+        PublishedBundle second = await publisher.PublishOrReuseAsync(folder.Reports, series, key, Build, CancellationToken.None);
 
         Assert.Equal(1, builds);
         Assert.False(first.Reused);

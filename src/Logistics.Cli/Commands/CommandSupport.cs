@@ -4,6 +4,7 @@ using System.Globalization;
 using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Text;
 using Logistics.Optimisation;
 
 namespace Logistics.Cli.Commands;
@@ -58,7 +59,7 @@ internal static class CommandSupport
     {
         var (source, diagnostics) = NetworkSource.Read(path);
         foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
-            context.Error.WriteLine(diagnostic.ToString());
+            context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         return source;
     }
 
@@ -67,7 +68,7 @@ internal static class CommandSupport
     {
         var loaded = source.Bind(new LoadOptions { Scenario = scenario });
         foreach (var diagnostic in loaded.Errors)
-            context.Error.WriteLine(diagnostic.ToString());
+            context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         if (loaded.Succeeded && loaded.Network is not null)
             return loaded.Network;
         context.Error.WriteLine($"{source.FilePath}: the network{(scenario is null ? "" : $" with scenario '{scenario}'")} is invalid; run 'logistics validate' for every problem.");
@@ -96,7 +97,7 @@ internal static class CommandSupport
     public static int InvalidInput(CliContext context, AnalysisInputException exception)
     {
         foreach (var diagnostic in exception.Diagnostics)
-            context.Error.WriteLine(diagnostic.ToString());
+            context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         context.Error.WriteLine($"error: {exception.Message}");
         return ExitCodes.InvalidInput;
     }

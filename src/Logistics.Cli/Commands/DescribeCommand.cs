@@ -4,6 +4,7 @@ using System.Globalization;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Model;
+using Logistics.Network.Text;
 
 namespace Logistics.Cli.Commands;
 
@@ -24,7 +25,7 @@ public static class DescribeCommand
         var result = NetworkLoader.Load(path, new LoadOptions { Scenario = scenario });
         if (result.Network is null || !result.Succeeded)
         {
-            foreach (var d in result.Errors) context.Error.WriteLine(d.ToString());
+            foreach (var d in result.Errors) context.Error.WriteLine(ConsoleText.Escape(d.ToString()));
             context.Error.WriteLine($"{path}: cannot describe an invalid network ({result.Errors.Length.ToString(CultureInfo.InvariantCulture)} errors); run 'logistics validate {path}' for every problem.");
             return ExitCodes.InvalidInput;
         }
@@ -36,7 +37,7 @@ public static class DescribeCommand
     internal static void Write(TextWriter o, LoadResult result, string path)
     {
         var n = result.Network!;
-        o.WriteLine($"Network:  {n.Metadata.Name}");
+        o.WriteLine($"Network:  {ConsoleText.Escape(n.Metadata.Name)}");
         o.WriteLine($"File:     {path}");
         o.WriteLine($"Scenario: {n.AppliedScenario?.Value ?? "(base)"}");
         o.WriteLine($"Finance:  discount rate {Pct(n.Metadata.DiscountRate)}, horizon {n.Metadata.HorizonYears.ToString(CultureInfo.InvariantCulture)} years, base year {n.Metadata.BaseYear.ToString(CultureInfo.InvariantCulture)}, " +

@@ -3,14 +3,17 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Network.IO;
 using Logistics.Reports;
+using Logistics.Reports.Export;
 
 namespace Logistics.Cli.Commands;
 
 /// <summary>
 /// <c>logistics report FILE --out DIR [--scenarios a,b] [--analyses solve,compare,value,sweep,resilience] [--sweep PATH:FROM:TO:STEPS]
-/// [--parallel N] [--solver NAME] [--time-limit SECONDS] [--gap G] [--timings] [--force]</c>: writes a report bundle (docs/reports.md). The bundle is
-/// written into a temporary sibling folder and renamed into DIR, so DIR never holds half a bundle.
+/// [--parallel N] [--solver NAME] [--time-limit SECONDS] [--gap G] [--timings] [--force]</c>: writes a report bundle (docs/reports.md). DIR is
+/// checked before anything is solved, and the bundle is built in a temporary sibling folder and swapped in by
+/// <see cref="OutputFolder"/>, so DIR never holds half a bundle and nothing the tool did not write is deleted.
 /// Exit codes: 0 complete, 1 invalid input (the bundle lists the diagnostics), 2 usage, 4 a solve timed out with a
 /// solution, 7 a solve timed out without one.
 /// </summary>
@@ -19,14 +22,14 @@ public static class ReportCommand
     public static Command Create(CliContext context)
     {
         var file = CommandSupport.FileArgument();
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be empty or absent unless --force).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be absent, empty or an earlier bundle, unless --force; never a folder holding an input).", Required = true };
         var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
         var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
         var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
         var parallel = CommandSupport.ParallelOption();
         var solver = new SolverOptions();
         var timings = CommandSupport.TimingsOption();
-        var force = new Option<bool>("--force") { Description = "Replace DIR even when it is not empty." };
+        var force = new Option<bool>("--force") { Description = "Use DIR even when it holds files this tool did not write: they are moved aside to DIR.old, never deleted." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
             file, output, scenarios, analyses, sweeps, parallel,
@@ -37,7 +40,7 @@ public static class ReportCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!.FullName;
-            var target = parse.GetValue(output)!.FullName.TrimEnd(Path.DirectorySeparatorChar);
+            var target = parse.GetValue(output)!.FullName;
             var chosen = Split(parse.GetValue(analyses));
             var unknown = chosen.FirstOrDefault(a => !ReportBundleBuilder.KnownAnalyses.Contains(a));
             if (unknown is not null)
@@ -54,33 +57,39 @@ public static class ReportCommand
                 sweepRequests.Add(sweep);
             }
 
-            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !parse.GetValue(force))
-                return CommandSupport.Usage(context, $"{target} is not empty. Choose another --out folder, or add --force to replace it.");
             if (!File.Exists(path))
                 return CommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
 
+            // Every check on --out comes before the first solve, so a bad folder fails in a moment, not after the report.
+            var (folder, refused) = OutputFolder.Prepare(target, Inputs(path), parse.GetValue(force));
+            if (folder is null)
+                return CommandSupport.Usage(context, refused!);
+
             var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend);
             var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
-            var parent = Path.GetDirectoryName(target) ?? ".";
-            Directory.CreateDirectory(parent);
-            var temporary = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Guid.NewGuid():N}");
             ReportRun run;
+            string? keptAside;
             try
             {
-                run = builder.RunAsync(request, temporary, context.CancellationToken).GetAwaiter().GetResult();
-                if (Directory.Exists(target))
-                    Directory.Delete(target, recursive: true);
-                Directory.Move(temporary, target);
+                run = builder.RunAsync(request, folder.Temporary, context.CancellationToken).GetAwaiter().GetResult();
+                keptAside = folder.Publish();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a folder taken away while the report ran: say so; what was in --out is untouched.
+                context.Error.WriteLine($"error: the bundle could not be written to {folder.Target}: {e.Message}");
+                return ExitCodes.InvalidInput;
             }
             finally
             {
-                if (Directory.Exists(temporary))
-                    Directory.Delete(temporary, recursive: true);
+                folder.Abandon();
             }
 
             var outcome = run.Outcome;
             context.Out.WriteLine(outcome.Summary);
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {target} ({outcome.Files.Length} files): {string.Join(", ", outcome.Files.Where(f => !f.Contains('/', StringComparison.Ordinal)))}."));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {folder.Target} ({outcome.Files.Length} files): {string.Join(", ", outcome.Files.Where(f => !f.Contains('/', StringComparison.Ordinal)))}."));
+            if (keptAside is not null)
+                context.Out.WriteLine(keptAside);
             if (outcome.Status == ReportStatus.InvalidInput)
                 context.Error.WriteLine($"error: {Path.GetFileName(path)} is invalid; report.md in the bundle lists every diagnostic (run 'logistics validate' to see them here).");
             return outcome.Status switch
@@ -91,6 +100,13 @@ public static class ReportCommand
             };
         });
         return command;
+    }
+
+    /// <summary>The files the report reads (network, overlays, seeds), which --out may never hold; the network alone when it cannot be read.</summary>
+    private static ImmutableArray<string> Inputs(string path)
+    {
+        var (source, _) = NetworkSource.Read(path);
+        return source is null ? [path] : source.InputFiles.Add(path);
     }
 
     /// <summary>"a,b" and "a b" (and repeated options) all give [a, b].</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Network.IO;
+using Logistics.Network.Text;
 using Logistics.Optimisation;
 
 namespace Logistics.Cli.Commands;
@@ -50,7 +51,7 @@ public static class SolveCommand
             var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
             // Errors in full; warnings as one line, so the plan is not buried under them ('validate' lists them).
             foreach (var diagnostic in loaded.Errors)
-                context.Error.WriteLine(diagnostic.ToString());
+                context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
             if (loaded.Warnings.Length > 0)
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {loaded.Warnings.Length} warning(s); 'logistics validate {path}' lists them."));
             if (!loaded.Succeeded || loaded.Network is null)

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Logistics.Network.Text;
+
 namespace Logistics.Cli.Commands;
 
 /// <summary>A plain-text table with aligned columns (numbers right-aligned), for stable, diff-able console output.</summary>
@@ -17,7 +19,8 @@ public sealed class TextTable(params string[] headers)
         return this;
     }
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    /// <summary>Adds a row; each cell is escaped for the terminal (one line each, no control sequences) before its width is measured.</summary>
+    public void Add(params string[] cells) => _rows.Add([.. cells.Select(ConsoleText.Escape)]);
 
     public void WriteTo(TextWriter writer, string indent = "  ")
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Text;
 
 namespace Logistics.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class ValidateCommand
     private static int Run(CliContext context, string path, string? scenario, bool strict)
     {
         var diagnostics = Collect(path, scenario, strict);
-        foreach (var d in diagnostics) context.Out.WriteLine(d.ToString());
+        foreach (var d in diagnostics) context.Out.WriteLine(ConsoleText.Escape(d.ToString()));
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
         var counts = $"{Plural(errors, "error")}, {Plural(warnings, "warning")}";

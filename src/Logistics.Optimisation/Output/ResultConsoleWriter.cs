@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Logistics.Network.Text;
 using Logistics.Optimisation.Output;
 
 namespace Logistics.Optimisation;
@@ -16,7 +17,7 @@ public static class ResultConsoleWriter
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(writer);
         var scenario = network.AppliedScenario is { } s ? $" (scenario {s})" : "";
-        writer.WriteLine($"Network: {network.Metadata.Name}{scenario}");
+        writer.WriteLine($"Network: {ConsoleText.Escape(network.Metadata.Name)}{scenario}");
         // The message usually starts with the status's own name ("Optimal."); print it once.
         var message = result.StatusMessage.StartsWith(result.Status.ToString(), StringComparison.Ordinal) ? result.StatusMessage : $"{result.Status}. {result.StatusMessage}";
         writer.WriteLine($"Status: {message}");

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Logistics.Network.Text;
+
 namespace Logistics.Optimisation.Output;
 
 /// <summary>A plain-text table: left-aligned text columns, right-aligned numeric columns, two spaces between.</summary>
@@ -13,7 +15,8 @@ internal sealed class TextTable(params (string Header, bool Numeric)[] columns)
     {
         if (cells.Length != columns.Length)
             throw new ArgumentException($"Expected {columns.Length} cells, got {cells.Length}.", nameof(cells));
-        _rows.Add(cells);
+        // Names come from files anyone writes: one line each and no terminal control sequences, measured escaped.
+        _rows.Add([.. cells.Select(ConsoleText.Escape)]);
     }
 
     public void Write(TextWriter writer, string indent = "  ")

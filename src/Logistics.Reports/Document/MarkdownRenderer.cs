@@ -86,18 +86,68 @@ public static class MarkdownRenderer
         md.Append('\n');
     }
 
-    /// <summary>Escapes the characters Markdown would read as markup in running text.</summary>
-    private static string Inline(string text)
+    /// <summary>
+    /// The one place text becomes Markdown, so no name can break out of its line, table cell or block: every line
+    /// break (CR, LF, NEL, U+2028/9, VT, FF) and tab becomes a space, other control characters are shown as
+    /// <c>U+XXXX</c>, the characters Markdown reads as markup (also <c>~</c>, which opens a code fence or
+    /// strikethrough, and <c>&amp;</c> where it would start an entity) get a backslash, and a text may not start a
+    /// list or thematic break (a leading <c>- </c>, <c>+ </c>, <c>--</c> or <c>1. </c> is escaped too).
+    /// </summary>
+    internal static string Inline(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var sb = new StringBuilder(text.Length + 8);
+        var start = 0;
+        while (start < text.Length && text[start] == ' ')
+            start++;
+        for (var i = start; i < text.Length; i++)
         {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '|' or '#')
+            var c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                continue;
+            if (c is '\r' or '\n' or '\t' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029')
+            {
+                sb.Append(' ');
+                continue;
+            }
+
+            if (char.IsControl(c))
+            {
+                sb.Append("U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '|' or '#' or '~'
+                || (c == '&' && StartsEntity(text, i))
+                || (i == start && c is '-' or '+' && (i + 1 == text.Length || text[i + 1] is ' ' or '\t' or '-' or '+'))
+                || (c is '.' or ')' && i > start && i - start <= 9 && AllDigits(text, start, i) && (i + 1 == text.Length || text[i + 1] is ' ' or '\t')))
                 sb.Append('\\');
-            sb.Append(c == '\n' ? ' ' : c);
+            sb.Append(c);
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>"&amp;name;" or "&amp;#123;" (an entity Markdown would decode).</summary>
+    private static bool StartsEntity(string text, int at)
+    {
+        var i = at + 1;
+        if (i < text.Length && text[i] == '#')
+            i++;
+        var first = i;
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            i++;
+        return i > first && i < text.Length && text[i] == ';';
+    }
+
+    private static bool AllDigits(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+                return false;
+        }
+
+        return true;
     }
 
     private static string Cell(string text) => Inline(text);

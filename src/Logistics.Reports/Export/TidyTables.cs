@@ -37,9 +37,9 @@ internal static class TidyTables
             foreach (var r in v.Result.Routes)
             {
                 var c = r.PerTonneCost;
-                csv.Row(v.Scenario, r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "", Fmt.Data(r.TonnesPerYear, Tonnes), Fmt.Data(r.TransitDays, 3),
-                    Fmt.Data(c.Transport, PerTonne), Fmt.Data(c.Handling, PerTonne), Fmt.Data(c.Transhipment, PerTonne), Fmt.Data(c.InTransitCapital, PerTonne),
-                    Fmt.Data(c.Risk, PerTonne), Fmt.Data(c.CapexShare, PerTonne), Fmt.Data(c.Total, PerTonne),
+                csv.Row(v.Scenario, r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "", N(r.TonnesPerYear, Tonnes), N(r.TransitDays, 3),
+                    N(c.Transport, PerTonne), N(c.Handling, PerTonne), N(c.Transhipment, PerTonne), N(c.InTransitCapital, PerTonne),
+                    N(c.Risk, PerTonne), N(c.CapexShare, PerTonne), N(c.Total, PerTonne),
                     string.Join(">", r.Nodes.Select(n => n.Value)), string.Join(">", r.Links.Select(l => l.Link.Value)));
             }
         }
@@ -57,7 +57,7 @@ internal static class TidyTables
                 foreach (var c in f.ByCommodity.Where(c => c.TonnesPerYear > 0))
                 {
                     csv.Row(v.Scenario, f.Link.Value, ResultJsonWriter.Name(f.Direction), f.From.Value, f.To.Value, ResultJsonWriter.Name(f.Mode), c.Commodity.Value,
-                        Fmt.Data(c.TonnesPerYear, Tonnes), Fmt.Data(f.TotalTpy, Tonnes), Fmt.Data(f.CapacityTpy, Tonnes), Fmt.Data(f.Utilisation, Ratio));
+                        N(c.TonnesPerYear, Tonnes), N(f.TotalTpy, Tonnes), N(f.CapacityTpy, Tonnes), N(f.Utilisation, Ratio));
                 }
             }
         }
@@ -72,8 +72,8 @@ internal static class TidyTables
         {
             foreach (var b in v.Result.Builds)
             {
-                csv.Row(v.Scenario, b.Id.Value, b.Name, b.Built ? "true" : "false", ResultJsonWriter.Name(b.Decision), Fmt.Data(b.CapexUsd, Usd),
-                    Fmt.Data(b.AnnualisedCapexUsd, Usd), Fmt.Data(b.FixedOmUsd, Usd), b.LifetimeYears.ToString(CultureInfo.InvariantCulture));
+                csv.Row(v.Scenario, b.Id.Value, b.Name, b.Built ? "true" : "false", ResultJsonWriter.Name(b.Decision), N(b.CapexUsd, Usd),
+                    N(b.AnnualisedCapexUsd, Usd), N(b.FixedOmUsd, Usd), CsvField.Number(b.LifetimeYears));
             }
         }
 
@@ -86,7 +86,7 @@ internal static class TidyTables
         foreach (var v in model.Variants())
         {
             foreach (var line in v.Result.Costs.Lines)
-                csv.Row(v.Scenario, ResultJsonWriter.Name(line.Category), line.Bucket, Fmt.Data(line.UsdPerYear, Usd));
+                csv.Row(v.Scenario, ResultJsonWriter.Name(line.Category), line.Bucket, N(line.UsdPerYear, Usd));
         }
 
         return csv.ToString();
@@ -97,10 +97,15 @@ internal static class TidyTables
         var csv = new CsvTable("severity", "code", "file", "line", "column", "path", "message", "hint");
         foreach (var d in diagnostics)
         {
-            csv.Row(d.Severity.ToString().ToLowerInvariant(), d.Code, d.File ?? "", d.Line?.ToString(CultureInfo.InvariantCulture) ?? "",
-                d.Column?.ToString(CultureInfo.InvariantCulture) ?? "", d.Path, d.Message, d.Hint ?? "");
+            csv.Row(d.Severity.ToString().ToLowerInvariant(), d.Code, d.File ?? "", CsvField.Number(d.Line),
+                CsvField.Number(d.Column), d.Path, d.Message, d.Hint ?? "");
         }
 
         return csv.ToString();
     }
+
+    /// <summary>A number cell, rounded as <see cref="Fmt.Data(double, int)"/> does (never neutralised: "-5" stays a number).</summary>
+    private static CsvField N(double value, int decimals) => CsvField.Number(Fmt.Data(value, decimals));
+
+    private static CsvField N(double? value, int decimals) => CsvField.Number(Fmt.Data(value, decimals));
 }
