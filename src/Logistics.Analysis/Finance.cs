@@ -88,6 +88,34 @@ public static class Finance
         return (low + high) / 2;
     }
 
+    /// <summary>
+    /// The IRR of cash flows whose residual value depends on the rate: <paramref name="flowsAtRate"/> builds them at
+    /// each trial rate, so the residual (the capital-recovery annuity still owed) is discounted at that rate and not at
+    /// the appraisal's discount rate. With <see cref="CashFlows"/> this is the rate ρ at which the net benefit equals
+    /// capex × CRF(ρ, L) (docs/analyses.md). Same interval, tolerance and nulls as the fixed-flow overload.
+    /// </summary>
+    public static double? InternalRateOfReturn(Func<double, IReadOnlyList<double>> flowsAtRate)
+    {
+        ArgumentNullException.ThrowIfNull(flowsAtRate);
+        double Npv(double rate) => NetPresentValue(flowsAtRate(rate), rate);
+        double low = -0.99, high = 10;
+        if (!flowsAtRate(low).Any(f => f > 0) && !flowsAtRate(high).Any(f => f > 0)) return null;
+        var npvLow = Npv(low);
+        var npvHigh = Npv(high);
+        if (Math.Sign(npvLow) == Math.Sign(npvHigh)) return null;
+        while (high - low > 1e-9)
+        {
+            var mid = (low + high) / 2;
+            var npvMid = Npv(mid);
+            if (Math.Sign(npvMid) == Math.Sign(npvLow))
+                (low, npvLow) = (mid, npvMid);
+            else
+                high = mid;
+        }
+
+        return (low + high) / 2;
+    }
+
     /// <summary>Capex ÷ net benefit, in years; null when the net benefit is not positive.</summary>
     public static double? SimplePayback(double capexUsd, double netBenefitUsd) => netBenefitUsd > 0 ? capexUsd / netBenefitUsd : null;
 

@@ -116,7 +116,9 @@ public static class ValueAnalysis
             net = operating - om;
             var flows = CashFlows(options, net.Value, r, horizon);
             npv = Finance.NetPresentValue(flows, r);
-            irr = net > 0 ? Finance.InternalRateOfReturn(flows) : null;
+            // The residual value is re-priced at each trial rate: discounting it at r would mix two rates in one IRR.
+            var benefit = net.Value;
+            irr = net > 0 ? Finance.InternalRateOfReturn(rate => CashFlows(options, benefit, rate, horizon)) : null;
             payback = Finance.SimplePayback(capex, net.Value);
             breakEven = capex > 0 ? net.Value / (annualised / capex) : Finance.BreakEvenCapex(net.Value, r, lifetime);
         }

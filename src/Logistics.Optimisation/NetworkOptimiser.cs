@@ -210,7 +210,8 @@ public sealed class NetworkOptimiser
         // SCIP for the export whatever the backend: the text is the same model, and SCIP takes integers and continuous alike.
         using var solver = Solver.CreateSolver(isLp ? "GLOP" : "SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
         ModelBuilder.Build(network, solver, integerBuilds: !isLp);
-        var text = extension == ".lp" ? solver.ExportModelAsLpFormat(false) : solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false);
+        // Our own writer: OR-Tools' exporters round coefficients to 6 significant digits.
+        var text = extension == ".lp" ? Output.ModelFileWriter.ToLp(solver) : Output.ModelFileWriter.ToMps(solver);
         File.WriteAllText(path, text);
     }
 

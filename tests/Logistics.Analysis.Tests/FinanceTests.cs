@@ -35,6 +35,32 @@ public class FinanceTests
     }
 
     [Fact]
+    public void IRR_discounts_the_residual_value_at_the_trial_rate_not_at_the_appraisal_rate()
+    {
+        // By hand: capex 1000, 2-year life, 3-year horizon, net benefit 900/yr. At 50 %, CRF(0.5, 2) = 0.5·2.25/1.25 = 0.9,
+        // so the flows are −1000, 900, 900 − 1000 (renewal), 900 + 1000·0.9/1.5 (one year of annuity still owed) = 1500,
+        // and −1000 + 900/1.5 − 100/2.25 + 1500/3.375 = −1000 + 600 − 44.44… + 444.44… = 0: the IRR is exactly 50 %.
+        var irr = Finance.InternalRateOfReturn(rate => Finance.CashFlows(1000, 2, 900, rate, 3));
+        Assert.NotNull(irr);
+        Assert.Equal(0.5, irr!.Value, 8);
+
+        // The residual priced once at 8 % (the old behaviour) gives a different, wrong rate.
+        var fixedResidual = Finance.InternalRateOfReturn(Finance.CashFlows(1000, 2, 900, 0.08, 3));
+        Assert.True(Math.Abs(fixedResidual!.Value - 0.5) > 0.01);
+    }
+
+    [Theory]
+    [InlineData(1_000_000, 150_000, 40, 25)]
+    [InlineData(1_000_000, 150_000, 10, 25)]
+    [InlineData(1_200_000_000, 60_000_000, 40, 25)]
+    public void IRR_is_the_rate_at_which_the_net_benefit_equals_the_annualised_capex(double capex, double net, int lifetime, int horizon)
+    {
+        var irr = Finance.InternalRateOfReturn(rate => Finance.CashFlows(capex, lifetime, net, rate, horizon));
+        Assert.NotNull(irr);
+        Assert.Equal(1, capex * Finance.CapitalRecoveryFactor(irr!.Value, lifetime) / net, 6);
+    }
+
+    [Fact]
     public void Payback_is_capex_over_net_benefit_and_never_when_the_benefit_is_not_positive()
     {
         Assert.Equal(4, Finance.SimplePayback(1000, 250));

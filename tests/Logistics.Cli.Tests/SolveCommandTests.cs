@@ -58,13 +58,19 @@ public sealed class SolveCommandTests : IDisposable
     [Fact]
     public void Warnings_of_the_loaded_network_are_summed_up_in_one_line_that_points_to_validate()
     {
-        // The shipped network has warnings (article figures kept in the register for the record, cited by no figure).
-        var network = Path.Combine(Root, "networks", "chagai.network.json");
+        // A seed that no figure cites (and is not marked context-only) is a warning.
+        var corpus = Path.GetDirectoryName(Tiny)!;
+        foreach (var file in Directory.GetFiles(corpus, "tiny.*"))
+            File.Copy(file, Path.Combine(_folder, "networks", Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(_folder, "seeds", "unused.json"), """
+            { "formatVersion": 1, "seeds": [ { "id": "nobody-cites-me", "value": 1, "unit": "km", "confidence": "assumption", "low": 0, "high": 2 } ] }
+            """);
+        var network = Path.Combine(_folder, "networks", "tiny.network.json");
 
         var result = CliRunner.Run("solve", network);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Matches(@"chagai\.network\.json: \d+ warning\(s\); 'logistics validate .*chagai\.network\.json' lists them\.", result.Error);
+        Assert.Matches(@"tiny\.network\.json: 1 warning\(s\); 'logistics validate .*tiny\.network\.json' lists them\.", result.Error);
         Assert.DoesNotContain("LG0603", result.Error, StringComparison.Ordinal);
         Assert.Contains("Status: Optimal.", result.Out, StringComparison.Ordinal);
     }

@@ -140,6 +140,8 @@ public static class DescribeCommand
         var figures = new TextTable("path", "value", "unit").AlignRight(1);
         foreach (var f in unsourced) figures.Add(f.Path, Dec(f.Value), f.Unit);
         figures.WriteTo(o);
+        o.WriteLine();
+        WriteAssumptions(o, n, result.Seeds);
 
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
         if (warnings > 0)
@@ -147,6 +149,42 @@ public static class DescribeCommand
             o.WriteLine();
             o.WriteLine($"{Int(warnings)} warnings; run 'logistics validate {path}' to see them.");
         }
+    }
+
+    /// <summary>How many figures rest on an assumption alone (their seed has no external source), and the weakest such seeds.</summary>
+    private static void WriteAssumptions(TextWriter o, Network.Model.Network n, SeedRegister seeds)
+    {
+        const int Shown = 10;
+        var assumed = n.Figures
+            .Where(f => f.Source is { } s && seeds.TryGet(s, out var seed) && seed.Confidence == SeedConfidence.Assumption)
+            .GroupBy(f => f.Source!.Value)
+            .Select(g => (Seed: Seed(seeds, g.Key), Figures: g.Count()))
+            .Select(x => (x.Seed, x.Figures, Spread: Spread(x.Seed)))
+            .OrderByDescending(x => x.Spread).ThenByDescending(x => x.Figures).ThenBy(x => x.Seed.Id.Value, StringComparer.Ordinal)
+            .ToList();
+        var count = assumed.Sum(x => x.Figures);
+        o.WriteLine($"Figures resting on an assumption alone ({Int(count)} of {Int(n.Figures.Length)}, citing {Int(assumed.Count)} seeds)");
+        if (assumed.Count == 0) return;
+        o.WriteLine($"  Their seed has confidence \"assumption\": no external source, a low-high range instead. Weakest {Int(Math.Min(Shown, assumed.Count))}, widest range against the value first:");
+        var table = new TextTable("seed", "figures", "value", "low", "high", "range/value", "unit").AlignRight(1, 2, 3, 4, 5);
+        foreach (var (seed, figures, spread) in assumed.Take(Shown))
+        {
+            table.Add(seed.Id.Value, Int(figures), seed.Value is { } v ? Dec(v) : "-", seed.Low is { } lo ? Dec(lo) : "-", seed.High is { } hi ? Dec(hi) : "-",
+                double.IsFinite(spread) ? spread.ToString("0%", CultureInfo.InvariantCulture) : "-", seed.Unit);
+        }
+
+        table.WriteTo(o);
+        if (assumed.Count > Shown) o.WriteLine($"  … and {Int(assumed.Count - Shown)} more assumption seeds; the report's assumptions appendix lists them all.");
+    }
+
+    private static Seed Seed(SeedRegister seeds, SeedId id) => seeds.TryGet(id, out var seed) ? seed : throw new InvalidOperationException($"Seed '{id}' vanished.");
+
+    /// <summary>(high − low) ÷ |value| (or ÷ the range's midpoint without a value); infinite when that is zero.</summary>
+    private static double Spread(Seed seed)
+    {
+        if (seed.Low is not { } low || seed.High is not { } high) return 0;
+        var reference = Math.Abs(seed.Value ?? ((low + high) / 2));
+        return reference > 0 ? (high - low) / reference : double.PositiveInfinity;
     }
 
     private static string Decision(BuildDecision d) => d switch

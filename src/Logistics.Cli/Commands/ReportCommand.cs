@@ -87,7 +87,10 @@ public static class ReportCommand
 
             var outcome = run.Outcome;
             context.Out.WriteLine(outcome.Summary);
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {folder.Target} ({outcome.Files.Length} files): {string.Join(", ", outcome.Files.Where(f => !f.Contains('/', StringComparison.Ordinal)))}."));
+            // Every file is counted and named: top-level files by name, a sub-folder's files as "N in FOLDER/".
+            var folders = outcome.Files.Where(f => f.Contains('/', StringComparison.Ordinal)).GroupBy(f => f[..(f.IndexOf('/', StringComparison.Ordinal) + 1)], StringComparer.Ordinal)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} in {g.Key}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {folder.Target} ({outcome.Files.Length} files): {string.Join(", ", outcome.Files.Where(f => !f.Contains('/', StringComparison.Ordinal)).Concat(folders))}."));
             if (keptAside is not null)
                 context.Out.WriteLine(keptAside);
             if (outcome.Status == ReportStatus.InvalidInput)

@@ -42,6 +42,9 @@ public sealed record Seed(
     ImmutableArray<SeedAlternative> Alternatives,
     string File)
 {
+    /// <summary>A figure kept for the record, not a model input (<c>"contextOnly": true</c>): it may stay uncited.</summary>
+    public bool ContextOnly { get; init; }
+
     /// <summary>The seed's figure for a field: its value, or the point's latitude/longitude for lat/lon fields.</summary>
     public double? ValueFor(string field) => field switch
     {
@@ -159,7 +162,8 @@ public sealed class SeedRegister
                 r.Child("source") is { } s ? ReadCitation(new ElementReader(s, FormatTable.SeedSource, $"seeds[{index}].source", diagnostics)) : null,
                 confidence, r.String("derived") ?? "", r.String("note") ?? "",
                 [.. r.Children("alternatives").Select(a => ReadAlternative(new ElementReader(a.Item, FormatTable.SeedAlternative, $"seeds[{index}].alternatives[{a.Index}]", diagnostics), diagnostics))],
-                file);
+                file)
+            { ContextOnly = r.Boolean("contextOnly") };
             var path = $"seeds[{id}]";
             if (confidence == SeedConfidence.Assumption && (seed.Low is null || seed.High is null))
                 diagnostics.Add(DiagnosticCodes.BadSeed.At(r.Position, path, $"Seed '{id}' is an assumption without a low/high range.", "Add \"low\" and \"high\" to say how unsure the assumption is."));

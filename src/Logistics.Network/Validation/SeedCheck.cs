@@ -7,7 +7,8 @@ namespace Logistics.Network.Validation;
 
 /// <summary>
 /// Provenance: every written figure should cite a seed, a cited seed must exist, the figure should agree with it
-/// (within [low, high], or equal to its value within 1e-9 relative), and every seed should be used.
+/// (within [low, high], or equal to its value within 1e-9 relative), and every seed should be used unless it is marked
+/// context-only.
 /// </summary>
 public static class SeedCheck
 {
@@ -52,7 +53,8 @@ public static class SeedCheck
 
         if (!c.IsBase) yield break;
         used.UnionWith(c.ChangeSources);
-        foreach (var seed in c.Seeds.Seeds.Where(s => !used.Contains(s.Id.Value)))
+        // Context-only seeds (article figures kept for the record) are allowed to stay unused: seeds/README.md.
+        foreach (var seed in c.Seeds.Seeds.Where(s => !s.ContextOnly && !used.Contains(s.Id.Value)))
         {
             yield return DiagnosticCodes.UnusedSeed.At(c.Seeds.PositionOf(seed.Id), $"seeds[{seed.Id}]",
                 $"Seed '{seed.Id}' is not cited by any figure of this network.");

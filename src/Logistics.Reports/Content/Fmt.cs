@@ -21,14 +21,17 @@ internal static class Fmt
     /// <summary>Millions with one decimal, for table cells whose heading says "M USD/yr": <see cref="MoneyFormat.Millions"/>.</summary>
     public static string Millions(double usd) => MoneyFormat.Millions(usd);
 
-    /// <summary>Signed millions, "+12.3" / "−4.0", for differences.</summary>
+    /// <summary>
+    /// Signed millions, "+12.3" / "-4.0", for differences. The minus is the ASCII hyphen-minus, as in every other figure
+    /// (MoneyFormat, the CLI, the CSVs): one minus sign everywhere, and copied text parses as a number.
+    /// </summary>
     public static string SignedMillions(double usd)
     {
         var m = Math.Round(usd / 1e6, 1);
         return m switch
         {
             > 0 => "+" + m.ToString("#,0.0", Inv),
-            < 0 => "\u2212" + (-m).ToString("#,0.0", Inv),
+            < 0 => "-" + (-m).ToString("#,0.0", Inv),
             _ => "0.0",
         };
     }

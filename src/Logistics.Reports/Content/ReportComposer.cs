@@ -535,7 +535,7 @@ internal static class ReportComposer
                     seed?.Source is { } c ? $"{c.Title}, {c.Publisher}" : seed is null ? "" : seed.Derived.Length > 0 ? $"derived: {seed.Derived}" : "assumption",
                     seed?.Source?.Date ?? "", seed?.Source?.Url ?? "",
                 };
-            }));
+            })) with { Collapsed = true };
         var blocks = new List<ReportBlock>
         {
             new Paragraph("Scenarios change some of these figures; the scenario table and the network file say which. Confidence: H official or several consistent sources, M one credible source, L derived or weak, assumption: no source, with a range.", ParagraphStyle.Note),
@@ -546,7 +546,7 @@ internal static class ReportComposer
         if (ranges.Count > 0)
         {
             blocks.Add(Table.Of("Ranges and notes of the cited seeds", [new("Seed"), new("Value", ColumnAlign.Right), new("Low", ColumnAlign.Right), new("High", ColumnAlign.Right), new("Unit"), new("Note")],
-                ranges.Select(s => new[] { s.Id.Value, s.Value is { } v ? Fmt.Number(v) : "", s.Low is { } l ? Fmt.Number(l) : "", s.High is { } h ? Fmt.Number(h) : "", s.Unit, s.Note })));
+                ranges.Select(s => new[] { s.Id.Value, s.Value is { } v ? Fmt.Number(v) : "", s.Low is { } l ? Fmt.Number(l) : "", s.High is { } h ? Fmt.Number(h) : "", s.Unit, s.Note })) with { Collapsed = true });
         }
 
         if (!model.Warnings.IsEmpty)

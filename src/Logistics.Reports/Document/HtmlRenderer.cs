@@ -32,7 +32,9 @@ public static class HtmlRenderer
         table { border-collapse:collapse; margin:4px 0 14px; font-size:13.5px; }
         caption { text-align:left; font-weight:bold; padding:4px 0; }
         th, td { border:1px solid var(--line); padding:3px 8px; vertical-align:top; }
-        td { overflow-wrap:anywhere; max-width:34em; }
+        td { overflow-wrap:break-word; word-break:normal; max-width:34em; }
+        td.url { overflow-wrap:anywhere; }
+        details > summary { cursor:pointer; font-weight:bold; padding:4px 0; }
         th { background:var(--bg); text-align:left; }
         td.r, th.r { text-align:right; font-variant-numeric: tabular-nums; }
         tbody tr:nth-child(even) { background:#fbfcfd; }
@@ -122,8 +124,11 @@ public static class HtmlRenderer
             return;
         }
 
+        // A long reference table folds away behind its caption, so it does not bury the rest of the page.
+        if (table.Collapsed)
+            html.Append("<details><summary>").Append(E(table.Caption)).Append(" (").Append(table.Rows.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" rows; click to show)</summary>\n");
         html.Append("<div class=\"table-wrap\"><table>");
-        if (table.Caption.Length > 0)
+        if (table.Caption.Length > 0 && !table.Collapsed)
             html.Append("<caption>").Append(E(table.Caption)).Append("</caption>");
         html.Append("<thead><tr>");
         foreach (var column in table.Columns)
@@ -135,13 +140,30 @@ public static class HtmlRenderer
             for (var c = 0; c < row.Length; c++)
             {
                 var right = c < table.Columns.Length && table.Columns[c].Align == ColumnAlign.Right;
-                html.Append(right ? "<td class=\"r\">" : "<td>").Append(E(row[c])).Append("</td>");
+                if (WebAddress(row[c]) is { } address)
+                    html.Append("<td class=\"url\"><a href=\"").Append(E(address)).Append("\" rel=\"noopener noreferrer\">").Append(E(row[c])).Append("</a></td>");
+                else
+                    html.Append(right ? "<td class=\"r\">" : "<td>").Append(E(row[c])).Append("</td>");
             }
 
             html.Append("</tr>\n");
         }
 
         html.Append("</tbody></table></div>\n");
+        if (table.Collapsed)
+            html.Append("</details>\n");
+    }
+
+    /// <summary>
+    /// The cell as a link target when it is exactly one absolute http(s) address, percent-encoded by <see cref="Uri"/>
+    /// (then HTML-encoded by the caller); null otherwise, so <c>javascript:</c> and other schemes stay plain text.
+    /// </summary>
+    internal static string? WebAddress(string cell)
+    {
+        var text = cell.Trim();
+        if (text.Length == 0 || text.Any(char.IsWhiteSpace) || !Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            return null;
+        return uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

@@ -9,7 +9,8 @@ namespace Logistics.Reports.Export;
 
 /// <summary>
 /// network.geojson (RFC 7946): a Point per node and a LineString per link, coordinates in [longitude, latitude]
-/// order, with the base plan's tonnes and utilisation as properties. Sea legs run to the markets' real coordinates,
+/// order, with the base plan's tonnes and utilisation as properties. Every link's <c>capacityTpy</c> is its effective
+/// capacity in the base plan (built increments included, 0 when not built), <c>baseCapacityTpy</c> the file's figure. Sea legs run to the markets' real coordinates,
 /// so the file opens in QGIS or any web map without the report's projection tricks.
 /// </summary>
 internal static class GeoJsonExport
@@ -89,7 +90,9 @@ internal static class GeoJsonExport
                 json.WriteNumber("forwardTpy", linkFlows.Where(f => f.Direction == LinkTravel.Forward).Sum(f => f.TotalTpy));
                 json.WriteNumber("reverseTpy", linkFlows.Where(f => f.Direction == LinkTravel.Reverse).Sum(f => f.TotalTpy));
                 json.WriteNumber("totalTpy", linkFlows.Sum(f => f.TotalTpy));
-                Number(json, "capacityTpy", linkFlows.Select(f => f.CapacityTpy).FirstOrDefault() ?? link.CapacityTpy);
+                // Effective capacity for every link, idle or not (a link's flows would only give it where there is flow).
+                Number(json, "capacityTpy", EffectiveCapacity(network, link, built));
+                Number(json, "baseCapacityTpy", link.CapacityTpy);
                 Number(json, "utilisation", linkFlows.Where(f => f.Utilisation is not null).Select(f => f.Utilisation).Max());
                 json.WriteEndObject();
                 json.WriteEndObject();
@@ -100,6 +103,20 @@ internal static class GeoJsonExport
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>
+    /// The link's capacity in the base plan: its own capacity plus the increments of built options; 0 when the option
+    /// that builds it is not built; null when unlimited. The optimiser's own rule (FlowReporter.LinkCapacity).
+    /// </summary>
+    internal static double? EffectiveCapacity(Network.Model.Network network, Link link, IReadOnlySet<OptionId> built)
+    {
+        if (link.BuiltBy is { } builder && !built.Contains(builder))
+            return 0;
+        if (link.CapacityTpy is not { } capacity)
+            return null;
+        return capacity + network.Options.Where(o => built.Contains(o.Id) && !o.CapacityAdds.IsDefault)
+            .SelectMany(o => o.CapacityAdds).Where(a => a.Link == link.Id).Sum(a => a.AddedTpy);
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

@@ -83,19 +83,21 @@ internal static partial class Charts
         return Svg(plot, ChartWidth, 70 + (rows.Count * 30), "option-values");
     }
 
+    /// <summary>
+    /// The worst single failures as tonnes stranded per year, the measure they are ranked by (stranded cargo makes a
+    /// plan cheaper, so a cost bar would show the worst failure as the smallest). Failures that strand nothing carry
+    /// their extra cost in the label.
+    /// </summary>
     public static string Resilience(ResilienceReport resilience, int top)
     {
         var rows = resilience.Outages.Take(top).ToList();
-        var plot = NewPlot("Extra cost per year of the worst single failures", "million USD per year");
+        var plot = NewPlot("Tonnes stranded per year by the worst single failures", "thousand tonnes per year that can no longer ship");
         var bars = new List<Bar>();
         for (var i = 0; i < rows.Count; i++)
         {
             var position = (rows.Count - i) * 3.0;
-            // Stranded cargo makes the plan cheaper, not better: no re-route bar then; the label says what is stranded.
-            if (rows[i].Operational.UnshippedTonnes <= 0 && rows[i].Operational.ExtraAnnualCostUsd is { } operational)
-                bars.Add(new Bar { Position = position + 0.45, Value = operational / 1e6, FillColor = Color.FromHex("#c62828"), Size = 0.9 });
-            if (rows[i].Strategic.UnshippedTonnes <= 0 && rows[i].Strategic.ExtraAnnualCostUsd is { } strategic)
-                bars.Add(new Bar { Position = position - 0.45, Value = strategic / 1e6, FillColor = Color.FromHex("#e0a060"), Size = 0.9 });
+            bars.Add(StrandedBar(position + 0.45, rows[i].Operational.UnshippedTonnes, "#c62828"));
+            bars.Add(StrandedBar(position - 0.45, rows[i].Strategic.UnshippedTonnes, "#e0a060"));
         }
 
         Horizontal(plot, bars, [.. rows.Select((o, i) => ((rows.Count - i) * 3.0, Label(o)))]);
@@ -104,12 +106,21 @@ internal static partial class Charts
         plot.ShowLegend(Edge.Bottom);
         return Svg(plot, ChartWidth + 120, 130 + (rows.Count * 34), "resilience");
 
+        static Bar StrandedBar(double position, double tonnes, string colour) => new()
+        {
+            Position = position,
+            Value = tonnes / 1e3,
+            FillColor = Color.FromHex(colour),
+            Size = 0.9,
+            Label = (tonnes / 1e3).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
         static string Label(Outage o)
         {
             var name = o.Name.Length > 48 ? o.Name[..45] + "..." : o.Name;
-            return o.Operational.UnshippedTonnes > 0
-                ? $"{name} [{(o.Operational.UnshippedTonnes / 1e3).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} kt/yr stranded]"
-                : name;
+            if (o.Operational.UnshippedTonnes > 0 || o.Operational.ExtraAnnualCostUsd is not { } extra)
+                return name;
+            return $"{name} [nothing stranded, {Content.Fmt.SignedMillions(extra)} M USD/yr]";
         }
     }
 

@@ -142,7 +142,7 @@ internal static class NetworkMap
             var node = network.Node(market);
             var text = $"to {node.Name}";
             var exit = points.OrderBy(p => p.Y).First();
-            var (x, y, anchor) = labels.Place(exit.X, exit.Y, text.Length * 13 * 0.6, 13, 8);
+            var (x, y, anchor, _) = labels.Place(exit.X, exit.Y, text.Length * 13 * 0.6, 13, 8, allowFar: true)!.Value;
             svg.Append(Inv, $"<text class=\"far-market\" x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1b5e20\" stroke=\"#f4f7fa\" stroke-width=\"3\" paint-order=\"stroke\">{E(text)}</text>\n");
         }
 
@@ -168,7 +168,13 @@ internal static class NetworkMap
             var major = node.Kind != NodeKind.Junction;
             var size = major ? 12.5 : 10.5;
             var text = ShortName(node.Name);
-            var (lx, ly, anchor) = labels.Place(x, y, text.Length * size * 0.58, size, major ? 10 : 6);
+            // A junction's name is left out rather than put where it would seem to name something else.
+            if (labels.Place(x, y, text.Length * size * 0.58, size, major ? 10 : 6, allowFar: major) is not { } placed)
+                continue;
+            var (lx, ly, anchor, far) = placed;
+            // A label pushed away from its point gets a leader line, so it cannot be read as naming a neighbour.
+            if (far)
+                svg.Append(Inv, $"<line class=\"leader\" x1=\"{x:0.#}\" y1=\"{y:0.#}\" x2=\"{lx:0.#}\" y2=\"{ly - (size / 3):0.#}\" stroke=\"#52606d\" stroke-width=\"0.8\"/>\n");
             svg.Append(Inv, $"<text class=\"label\" x=\"{lx:0.#}\" y=\"{ly:0.#}\" text-anchor=\"{anchor}\" font-size=\"{size}\"{(major ? " font-weight=\"bold\"" : "")} fill=\"{(major ? "#1d2733" : "#52606d")}\" stroke=\"#f4f7fa\" stroke-width=\"3\" paint-order=\"stroke\">{E(text)}</text>\n");
         }
 
@@ -221,14 +227,19 @@ internal static class NetworkMap
 
         public void Reserve(double x, double y, double w, double h) => _taken.Add((x, y, w, h));
 
-        public (double X, double Y, string Anchor) Place(double x, double y, double width, double height, double gap)
+        /// <summary>
+        /// The first free spot next to the point; with <paramref name="allowFar"/> also spots 2.2 times as far (marked
+        /// Far, for a leader line) and, as a last resort, the first spot even if it overlaps; otherwise null.
+        /// </summary>
+        public (double X, double Y, string Anchor, bool Far)? Place(double x, double y, double width, double height, double gap, bool allowFar)
         {
             var candidates = new (double Dx, double Dy, string Anchor)[]
             {
                 (gap, height / 3, "start"), (-gap, height / 3, "end"), (0, -gap, "middle"), (0, gap + height, "middle"),
                 (gap, -gap, "start"), (-gap, -gap, "end"), (gap, gap + (height / 2), "start"), (-gap, gap + (height / 2), "end"),
             };
-            foreach (var (dx, dy, anchor) in candidates.Concat(candidates.Select(c => (c.Dx * 2.2, c.Dy * 2.2, c.Anchor))))
+            var far = allowFar ? candidates.Select(c => (Dx: c.Dx * 2.2, Dy: c.Dy * 2.2, c.Anchor)) : [];
+            foreach (var (dx, dy, anchor) in candidates.Concat(far))
             {
                 var box = Box(x + dx, y + dy, width, height, anchor);
                 if (box.X < FrameLeft || box.X + box.W > FrameLeft + FrameWidth || box.Y < FrameTop + 26 || box.Y + box.H > FrameTop + FrameHeight)
@@ -236,11 +247,13 @@ internal static class NetworkMap
                 if (_taken.Any(t => Overlaps(t, box)))
                     continue;
                 _taken.Add(box);
-                return (x + dx, y + dy, anchor);
+                return (x + dx, y + dy, anchor, Math.Abs(dx) > gap * 1.5 || Math.Abs(dy) > gap + height);
             }
 
+            if (!allowFar)
+                return null;
             _taken.Add(Box(x + gap, y + (height / 3), width, height, "start"));
-            return (x + gap, y + (height / 3), "start");
+            return (x + gap, y + (height / 3), "start", false);
         }
 
         private static (double X, double Y, double W, double H) Box(double x, double baseline, double w, double h, string anchor) =>

@@ -248,6 +248,7 @@ public static class FormatTable
         new("derived", FieldType.String, "How a derived figure was computed.") { Default = "" },
         new("note", FieldType.String, "Free text.") { Default = "" },
         new("alternatives", FieldType.ObjectList, "Other published values.") { Element = SeedAlternative },
+        new("contextOnly", FieldType.Boolean, "True for a figure kept for the record, not a model input: it may stay uncited (no LG0603 warning).") { Default = false },
     ]);
 
     public static readonly ElementSpec SeedsFile = new("seedsFile", "Seeds file", "Top level of seeds/*.json.",
