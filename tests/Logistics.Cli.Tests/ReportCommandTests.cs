@@ -158,6 +158,25 @@ public sealed class ReportCommandTests : IDisposable
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("current")]
+    [InlineData("/usr")]
+    [InlineData("home")]
+    public void Force_never_moves_aside_the_current_folder_the_home_folder_or_a_top_level_one(string which)
+    {
+        // Checked on the folder logic itself: a broken check must not get as far as moving a real folder aside.
+        var target = which switch
+        {
+            "current" => Directory.GetCurrentDirectory(),
+            "home" => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            _ => which,
+        };
+        var (folder, error) = Logistics.Reports.Export.OutputFolder.Prepare(target, [], force: true);
+        folder?.Abandon();
+        Assert.Null(folder);
+        Assert.Contains("not moved aside", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_out_folder_that_cannot_be_created_fails_before_solving_with_exit_2()
     {

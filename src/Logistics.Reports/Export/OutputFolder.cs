@@ -73,6 +73,10 @@ public sealed class OutputFolder
                 var shown = string.Join(", ", foreign.Take(3)) + (foreign.Length > 3 ? $" and {foreign.Length - 3} more" : "");
                 return (null, $"--out {full} holds files this tool did not write ({shown}). Choose another --out folder, or add --force to move them aside (nothing is deleted).");
             }
+
+            // --force moves the whole folder aside: never the working folder, the home folder, one above them, or a top-level folder.
+            if (!foreign.IsEmpty && IsSharedFolder(full))
+                return (null, $"--out {full} is the current folder, the home folder, a folder above them or a top-level folder; even with --force its contents are not moved aside. Give the bundle a folder of its own, for example --out {Path.Combine(full, "report")}.");
         }
 
         var parent = Path.GetDirectoryName(full)!;
@@ -147,6 +151,15 @@ public sealed class OutputFolder
             if (!Directory.Exists(candidate) && !File.Exists(candidate) && new FileInfo(candidate).LinkTarget is null)
                 return candidate;
         }
+    }
+
+    private static bool IsSharedFolder(string full)
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var current = Directory.GetCurrentDirectory();
+        return Path.GetDirectoryName(full) is { } parent && Path.GetDirectoryName(parent) is null
+            || IsSameOrInside(current, full) || IsSameOrInside(RealPath(current), RealPath(full))
+            || (home.Length > 0 && IsSameOrInside(Path.TrimEndingDirectorySeparator(home), full));
     }
 
     private static bool IsSameOrInside(string path, string folder) =>
