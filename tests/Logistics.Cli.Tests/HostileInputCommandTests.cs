@@ -21,8 +21,12 @@ public sealed class HostileInputCommandTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var directory in Directory.GetDirectories(_folder, "*", SearchOption.AllDirectories))
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var directory in Directory.GetDirectories(_folder, "*", SearchOption.AllDirectories))
+                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 
