@@ -58,6 +58,37 @@ public sealed class InputFingerprintTests
     }
 
     [Fact]
+    public void The_fingerprint_is_the_hash_the_loader_gives_so_the_report_and_the_worker_outcome_cite_the_same()
+    {
+        using var folder = new TestFolder();
+        folder.Write(Path.Combine(folder.Networks, "chagai.suez.scenario.json"), """{ "formatVersion": 1, "scenario": { "id": "suez" } }""");
+        string network = folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
+
+        InputFingerprint fingerprint = InputFingerprint.Compute(network);
+        Logistics.Network.IO.NetworkSource source = Logistics.Network.IO.NetworkSource.Read(network).Source!;
+
+        Assert.Equal(source.ContentHash, fingerprint.Hash);
+        Assert.Equal(source.InputFiles.Order(StringComparer.Ordinal), fingerprint.Files);
+    }
+
+    [Fact]
+    public void A_network_file_that_is_a_device_or_pipe_is_an_io_error_not_a_hang()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var folder = new TestFolder();
+        string link = Path.Combine(folder.Networks, "zero.network.json");
+        File.CreateSymbolicLink(link, "/dev/zero");
+
+        IOException error = Assert.Throws<IOException>(() => InputFingerprint.Compute(link));
+        Assert.Contains("character device", error.Message, StringComparison.Ordinal);
+        Assert.Throws<FileNotFoundException>(() => InputFingerprint.Compute(Path.Combine(folder.Networks, "gone.network.json")));
+    }
+
+    [Fact]
     public void The_report_key_changes_with_what_is_asked_not_only_with_the_files()
     {
         var inputs = new InputFingerprint(new string('a', 64), []);

@@ -122,6 +122,36 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task Job_files_that_are_pipes_or_devices_fail_once_with_their_reason_and_take_no_slot()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var folder = new TestFolder();
+        Directory.CreateDirectory(folder.Inbox);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(folder.Inbox, "pipe.json")]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(Path.Combine(folder.Inbox, "zero.json"), "/dev/zero");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+
+        JobRecord pipe = await WaitForRecordAsync(folder, "failed", "pipe", worker.Logs);
+        JobRecord zero = await WaitForRecordAsync(folder, "failed", "zero", worker.Logs);
+        Assert.Contains("named pipe (FIFO), not a regular file", pipe.Error, StringComparison.Ordinal);
+        Assert.Contains("character device, not a regular file", zero.Error, StringComparison.Ordinal);
+
+        // Both slots are free: a good job still runs, and nothing is left in processing to be retried at the next start.
+        folder.WriteNetwork("chagai");
+        folder.DropJob("after", """{ "network": "chagai.network.json", "analyses": ["solve"] }""");
+        Assert.Equal(JobRecord.Done, (await WaitForRecordAsync(folder, "done", "after", worker.Logs)).State);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(folder.Jobs, "processing")));
+    }
+
+    [Fact]
     public async Task An_exception_from_the_builder_becomes_a_failed_record_and_the_worker_carries_on()
     {
         using var folder = new TestFolder();

@@ -194,11 +194,11 @@ public sealed class NetworkSource
     {
         options ??= new LoadOptions();
         var diagnostics = new List<Diagnostic>(_readDiagnostics);
-        var root = (JObject)_root.DeepClone();
         JObject? scenarioObject = null;
+        var changes = new List<TreeChange>();
         if (options.Scenario is { } scenarioId)
         {
-            scenarioObject = (root["scenarios"] as JArray)?.Items.OfType<JObject>().FirstOrDefault(s => (s["id"] as JValue)?.Text == scenarioId);
+            scenarioObject = (_root["scenarios"] as JArray)?.Items.OfType<JObject>().FirstOrDefault(s => (s["id"] as JValue)?.Text == scenarioId);
             if (scenarioObject is null)
             {
                 var known = ScenarioIds;
@@ -207,13 +207,16 @@ public sealed class NetworkSource
                 return Finish(null, diagnostics, options, null);
             }
 
-            foreach (var change in ReadChanges(scenarioObject))
-                TreeOverlay.Apply(root, change, diagnostics);
+            changes.AddRange(ReadChanges(scenarioObject));
         }
 
         var extras = options.ExtraChanges.IsDefault ? [] : options.ExtraChanges;
-        foreach (var extra in extras)
-            TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None), diagnostics);
+        changes.AddRange(extras.Select(extra => new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None)));
+
+        // Binding never writes to the tree; only the changes do, so they get a copy of just what they can reach.
+        var root = ScratchTree.For(_root, changes);
+        foreach (var change in changes)
+            TreeOverlay.Apply(root, change, diagnostics);
         var isBase = scenarioObject is null && extras.IsEmpty;
         if (isBase) CheckScenarioPaths(diagnostics);
 
@@ -236,8 +239,9 @@ public sealed class NetworkSource
     {
         foreach (var scenario in (_root["scenarios"] as JArray)?.Items.OfType<JObject>() ?? [])
         {
-            var scratch = (JObject)_root.DeepClone();
-            foreach (var change in ReadChanges(scenario))
+            var changes = ReadChanges(scenario).ToList();
+            var scratch = ScratchTree.For(_root, changes);
+            foreach (var change in changes)
                 TreeOverlay.Apply(scratch, change, diagnostics);
         }
     }
