@@ -402,15 +402,17 @@ internal static class ReportComposer
         {
             Table.Of(
                 $"Value of each option: forced in against forced out (discount rate {Fmt.Percent(values.DiscountRate)}, horizon {values.HorizonYears.ToString(Inv)} years)",
-                [new("Option"), new("Valued as"), new("In optimum"), new("Capex M USD", ColumnAlign.Right), new("Capex + O&M M USD/yr", ColumnAlign.Right), new("Operating benefit M USD/yr", ColumnAlign.Right), new("Net saving M USD/yr", ColumnAlign.Right), new("NPV M USD", ColumnAlign.Right), new("IRR", ColumnAlign.Right), new("Payback (yr)", ColumnAlign.Right), new("Break-even capex M USD", ColumnAlign.Right)],
+                [new("Option"), new("Valued as"), new("Optimum builds"), .. ValueTerms.All.Select(t => new TableColumn(t.Heading, ColumnAlign.Right))],
                 rows.Select(v => new[]
                 {
                     v.Label, v.Kind switch { ValuationKind.Bundle => "with prerequisites", ValuationKind.GivenPrerequisites => "on top of prerequisites", _ => "alone" },
-                    v.BuiltInOptimum ? "yes" : "no", Fmt.Millions(v.CapexUsd), Fmt.Millions(v.AnnualisedCapexUsd + v.FixedOmUsdPerYear),
-                    v.OperatingBenefitUsd is { } ob ? Fmt.Millions(ob) : "", v.AnnualSavingUsd is { } s ? Fmt.SignedMillions(s) : "", v.NpvUsd is { } n ? Fmt.Millions(n) : "",
+                    v.BuiltInOptimum ? "yes" : "no", Fmt.Millions(v.CapexUsd), Fmt.Millions(v.AnnualisedCapexUsd),
+                    v.OperatingBenefitUsd is { } ob ? Fmt.SignedMillions(ob) : "", v.NetBenefitUsd is { } nb ? Fmt.SignedMillions(nb) : "",
+                    v.AnnualSavingUsd is { } s ? Fmt.SignedMillions(s) : "", v.NpvUsd is { } n ? Fmt.SignedMillions(n) : "",
                     v.Irr is { } irr ? Fmt.Percent(irr) : "", v.PaybackYears is { } p ? Fmt.Number(Math.Round(p, 1)) : "", v.BreakEvenCapexUsd is { } be ? Fmt.Millions(be) : "",
+                    v.BreakEvenOwnCapexUsd is { } own ? Fmt.Millions(own) : "",
                 })),
-            new Paragraph("Net saving = cost per year with the option forced out minus cost with it forced in, capital included: positive means building pays. Break-even capex is the capex at which building and not building cost the same.", ParagraphStyle.Note),
+            new Paragraph("Terms (the same in the command line's value table and docs/analyses.md): " + string.Join("; ", ValueTerms.All.Select(t => t.Legend)) + ".", ParagraphStyle.Note),
         };
         if (rows.Any(v => v.AnnualSavingUsd is not null))
             blocks.Add(new Figure("charts/option-values.svg", "Net yearly saving from building each option (forced in against forced out).", Charts.OptionValues(values)));
