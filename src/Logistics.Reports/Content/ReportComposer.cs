@@ -236,15 +236,19 @@ internal static class ReportComposer
     {
         var table = Table.Of(
             "Routes of the base plan, cost per tonne by category (USD/t)",
-            [new("Commodity"), new("From"), new("To"), new("Port"), new("t/yr", ColumnAlign.Right), new("Days", ColumnAlign.Right), new("Transport", ColumnAlign.Right), new("Handling", ColumnAlign.Right), new("Transhipment", ColumnAlign.Right), new("Capital in transit", ColumnAlign.Right), new("Risk", ColumnAlign.Right), new("Capex share", ColumnAlign.Right), new("Total", ColumnAlign.Right), new("Legs")],
+            [new("Commodity"), new("From"), new("To"), new("Port"), new("t/yr", ColumnAlign.Right), new("Days", ColumnAlign.Right), new("Transport", ColumnAlign.Right), new("Handling", ColumnAlign.Right), new("Transhipment", ColumnAlign.Right), new("Capital in transit", ColumnAlign.Right), new("Risk", ColumnAlign.Right), new("Operating", ColumnAlign.Right), new("Capex share", ColumnAlign.Right), new("Total", ColumnAlign.Right), new("Legs")],
             model.Base.Routes.Select(r => new[]
             {
                 r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "", Fmt.Tonnes(r.TonnesPerYear), Fmt.Days(r.TransitDays),
                 Fmt.UsdPerTonne(r.PerTonneCost.Transport), Fmt.UsdPerTonne(r.PerTonneCost.Handling), Fmt.UsdPerTonne(r.PerTonneCost.Transhipment),
-                Fmt.UsdPerTonne(r.PerTonneCost.InTransitCapital), Fmt.UsdPerTonne(r.PerTonneCost.Risk), Fmt.UsdPerTonne(r.PerTonneCost.CapexShare), Fmt.UsdPerTonne(r.PerTonneCost.Total),
+                Fmt.UsdPerTonne(r.PerTonneCost.InTransitCapital), Fmt.UsdPerTonne(r.PerTonneCost.Risk), Fmt.UsdPerTonne(r.PerTonneCost.Operating), Fmt.UsdPerTonne(r.PerTonneCost.CapexShare), Fmt.UsdPerTonne(r.PerTonneCost.Total),
                 Legs(r, names),
             }));
-        var blocks = new List<ReportBlock> { table };
+        var blocks = new List<ReportBlock>
+        {
+            table,
+            new Paragraph("Operating = transport + handling + transhipment + capital in transit + risk: what moving a tonne on the route costs. Capex share = each built option's annualised capex and O&M divided by all tonnes on routes that use a link or port it builds or expands: an allocation, not a cost of the tonne. A route that moves off a built line stops carrying a share although the capex is still paid, so compare routes by their operating cost.", ParagraphStyle.Note),
+        };
         if (!model.Base.Unshipped.IsEmpty)
         {
             blocks.Add(Table.Of("Output left unshipped", [new("Mine"), new("Commodity"), new("t/yr", ColumnAlign.Right), new("Supply t/yr", ColumnAlign.Right)],
