@@ -75,7 +75,10 @@ public sealed class AnalysisCommandTests : IDisposable
         var result = CliRunner.Run("value", Default, "--option", "pasni-package", "--json", json);
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("Optimum: optimal, 211.8 M USD/yr, builds rohri-nokkundi-upgrade", result.Out, StringComparison.Ordinal);
-        Assert.Matches(@"pasni-package \+ minlink-north\s+no\s+3,804\.0\s+315\.7\s+449\.3\s+211\.8\s+-237\.4", result.Out);
+        Assert.Matches(@"pasni-package \+ minlink-north\s+no\s+3,804\.0\s+315\.7\s+449\.3\s+211\.8\s+\+154\.3\s+\+78\.2\s+-237\.4", result.Out);
+        // One vocabulary: every term of the value analysis, by its shared name, as a column and in the legend.
+        foreach (var term in Logistics.Analysis.ValueTerms.All)
+            Assert.Contains($"  {term.Name}: {term.Definition}", result.Out, StringComparison.Ordinal);
         Assert.Contains("Analysis written to value.json.", result.Out, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(2, document.RootElement.GetProperty("valuations").GetArrayLength());

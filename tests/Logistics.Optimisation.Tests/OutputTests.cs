@@ -31,7 +31,9 @@ public sealed class OutputTests
         Assert.Contains("Status: Optimal.", text, StringComparison.Ordinal);
         Assert.Contains("Objective: 1,490 USD/yr", text, StringComparison.Ordinal);
         Assert.Matches(@"rail\s+yes\s+Free\s+100\s+100\s+0", text);
-        Assert.Matches(@"ore\s+mine\s+market\s+p1\s+70\s+0\.0\s+11\.00\s+2\.00\s+0\.00\s+0\.00\s+0\.00\s+1\.43\s+14\.43\n", text);
+        // Operating 11 + 2 = 13 USD/t and the rail's 100 USD/yr spread over the 70 t that use it (1.43) stay apart.
+        Assert.Matches(@"ore\s+mine\s+market\s+p1\s+70\s+0\.0\s+11\.00\s+2\.00\s+0\.00\s+0\.00\s+0\.00\s+13\.00\s+1\.43\s+14\.43\n", text);
+        Assert.Contains("Capex share = each built option's annualised capex and O&M divided by all tonnes", text, StringComparison.Ordinal);
         Assert.Contains("  1. mine → p1 (rail) → market (sea)\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.DoesNotContain("Optimal. Optimal.", text, StringComparison.Ordinal);
         Assert.Matches(@"Port\s+p1\s+-\s+70\s+70\s+100\.0\s?%", text);
@@ -64,6 +66,10 @@ public sealed class OutputTests
         Assert.Equal("scip", root.GetProperty("solver").GetProperty("backend").GetString());
         Assert.Equal(2, root.GetProperty("routes").GetArrayLength());
         Assert.Equal("rail-p1", root.GetProperty("routes")[0].GetProperty("legs")[0].GetProperty("link").GetString());
+        var perTonne = root.GetProperty("routes")[0].GetProperty("perTonneUsd");
+        Assert.Equal(13, perTonne.GetProperty("operating").GetDouble(), 9);
+        Assert.Equal(100.0 / 70, perTonne.GetProperty("capexShare").GetDouble(), 9);
+        Assert.Equal(perTonne.GetProperty("operating").GetDouble() + perTonne.GetProperty("capexShare").GetDouble(), perTonne.GetProperty("total").GetDouble(), 9);
         Assert.True(root.GetProperty("builds")[0].GetProperty("built").GetBoolean());
         Assert.Equal(JsonValueKind.Object, root.GetProperty("prices").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosis").ValueKind);

@@ -46,6 +46,28 @@ public sealed class BundleContentTests(DefaultBundle bundle)
         var used = links.Single(f => f.GetProperty("properties").GetProperty("id").GetString() == "karachi-rohri-rail").GetProperty("properties");
         Assert.True(used.GetProperty("totalTpy").GetDouble() > 900_000);
         Assert.InRange(used.GetProperty("utilisation").GetDouble(), 0.5, 0.7);
+
+        // One capacity basis for every link: effective in the base plan, busy or idle; the file's figure beside it.
+        foreach (var link in links.Select(f => f.GetProperty("properties")))
+        {
+            var capacity = link.GetProperty("capacityTpy");
+            var baseCapacity = link.GetProperty("baseCapacityTpy");
+            if (!link.GetProperty("exists").GetBoolean())
+                Assert.Equal(0, capacity.GetDouble());
+            else if (baseCapacity.ValueKind == JsonValueKind.Null)
+                Assert.Equal(JsonValueKind.Null, capacity.ValueKind);
+            else
+                Assert.True(capacity.GetDouble() >= baseCapacity.GetDouble(), link.GetProperty("id").GetString());
+        }
+
+        // The upgraded Rohri–Nokkundi pieces carry their increment whether or not they carry cargo.
+        var upgraded = Network.Options.Single(o => o.Id.Value == "rohri-nokkundi-upgrade").CapacityAdds.Where(a => a.Link is not null).ToList();
+        Assert.NotEmpty(upgraded);
+        foreach (var add in upgraded)
+        {
+            var p = links.Single(f => f.GetProperty("properties").GetProperty("id").GetString() == add.Link!.Value.Value).GetProperty("properties");
+            Assert.Equal(p.GetProperty("baseCapacityTpy").GetDouble() + add.AddedTpy, p.GetProperty("capacityTpy").GetDouble(), 6);
+        }
     }
 
     [Fact]
@@ -128,5 +150,18 @@ public sealed class BundleContentTests(DefaultBundle bundle)
 
         fields.Add(field.ToString());
         return fields;
+    }
+
+    [Fact]
+    public void The_value_table_uses_the_same_terms_as_the_command_line_and_shows_the_own_break_even_capex()
+    {
+        var markdown = bundle.Read("report.md");
+        foreach (var term in Logistics.Analysis.ValueTerms.All)
+        {
+            Assert.Contains($" {term.Heading} |", markdown, StringComparison.Ordinal);
+            Assert.Contains(term.Legend, markdown, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Net saving", markdown, StringComparison.Ordinal);
     }
 }

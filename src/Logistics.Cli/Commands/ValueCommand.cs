@@ -40,18 +40,22 @@ public static class ValueCommand
     {
         o.WriteLine($"Option values ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}; discount rate {Number(report.DiscountRate, "0.0%")}, horizon {report.HorizonYears} years)");
         o.WriteLine($"Optimum: {Status(report.OptimumStatus)}, {(report.OptimumCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.OptimumBuilds)}");
-        o.WriteLine("Money in M USD; annual figures per year. Saving = cost(out) - cost(in); net benefit = saving + the option's annualised capex.");
-        o.WriteLine("Break-even capex scales the capex of every option in the row; b/e own capex varies only the row's option.");
+        o.WriteLine("Money in M USD, annual figures per year; cost(in) and cost(out) are the objectives with the option forced in and out.");
         o.WriteLine();
-        var table = new TextTable("option", "optimum builds", "capex", "annualised", "cost in", "cost out", "saving/yr", "net benefit/yr", "NPV", "IRR", "payback yr", "break-even capex", "b/e own capex")
-            .AlignRight(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        var t = ValueTerms.All;
+        var table = new TextTable(["option", "optimum builds", ValueTerms.Capex.Name, ValueTerms.AnnualisedCapex.Name, "cost in", "cost out", .. t.Skip(2).Select(x => x.Name)])
+            .AlignRight(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
         foreach (var v in report.Valuations)
         {
-            table.Add(v.Label, v.BuiltInOptimum ? "yes" : "no", M(v.CapexUsd), M(v.AnnualisedCapexUsd), M(v.CostInUsd), M(v.CostOutUsd), Signed(v.AnnualSavingUsd),
-                Signed(v.NetBenefitUsd), Signed(v.NpvUsd), v.Irr is { } irr ? Number(irr, "0.0%") : "none", v.PaybackYears is { } p ? Number(p, "0.0") : "never", M(v.BreakEvenCapexUsd), M(v.BreakEvenOwnCapexUsd));
+            table.Add(v.Label, v.BuiltInOptimum ? "yes" : "no", M(v.CapexUsd), M(v.AnnualisedCapexUsd), M(v.CostInUsd), M(v.CostOutUsd), Signed(v.OperatingBenefitUsd),
+                Signed(v.NetBenefitUsd), Signed(v.AnnualSavingUsd), Signed(v.NpvUsd), v.Irr is { } irr ? Number(irr, "0.0%") : "none", v.PaybackYears is { } p ? Number(p, "0.0") : "never", M(v.BreakEvenCapexUsd), M(v.BreakEvenOwnCapexUsd));
         }
 
         table.WriteTo(o);
+        o.WriteLine();
+        o.WriteLine("Terms");
+        foreach (var term in t)
+            o.WriteLine($"  {term.Legend}");
         o.WriteLine();
         o.WriteLine("What each row means");
         foreach (var v in report.Valuations)

@@ -123,16 +123,19 @@ public static class ResultConsoleWriter
         }
 
         var table = new TextTable(("Commodity", false), ("Mine", false), ("Market", false), ("Port", false), ("t/yr", true), ("Days", true),
-            ("Transport", true), ("Handling", true), ("Tranship", true), ("Capital", true), ("Risk", true), ("Capex", true), ("Total", true));
+            ("Transport", true), ("Handling", true), ("Tranship", true), ("Capital", true), ("Risk", true), ("Operating", true), ("Capex share", true), ("Total", true));
         foreach (var r in result.Routes)
         {
             var c = r.PerTonneCost;
             table.Add(r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "-", TextTable.Number(r.TonnesPerYear), TextTable.Number(r.TransitDays, 1),
                 TextTable.Number(c.Transport, 2), TextTable.Number(c.Handling, 2), TextTable.Number(c.Transhipment, 2), TextTable.Number(c.InTransitCapital, 2),
-                TextTable.Number(c.Risk, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2));
+                TextTable.Number(c.Risk, 2), TextTable.Number(c.Operating, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2));
         }
 
         table.Write(writer);
+        writer.WriteLine("  Operating = transport + handling + transhipment + capital in transit + risk: what moving a tonne costs.");
+        writer.WriteLine("  Capex share = each built option's annualised capex and O&M divided by all tonnes on routes using what it");
+        writer.WriteLine("  builds or expands: an allocation, which vanishes when a route leaves the option while the capex is still paid.");
 
         // Paths are long, so they go below the table, one per route in the table's order, rather than in a column.
         writer.WriteLine();

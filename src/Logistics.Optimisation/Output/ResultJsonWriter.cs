@@ -245,6 +245,7 @@ public static class ResultJsonWriter
         j.WriteNumber("transhipment", c.Transhipment);
         j.WriteNumber("inTransitCapital", c.InTransitCapital);
         j.WriteNumber("risk", c.Risk);
+        j.WriteNumber("operating", c.Operating);
         j.WriteNumber("capexShare", c.CapexShare);
         j.WriteNumber("total", c.Total);
         j.WriteEndObject();

@@ -236,15 +236,19 @@ internal static class ReportComposer
     {
         var table = Table.Of(
             "Routes of the base plan, cost per tonne by category (USD/t)",
-            [new("Commodity"), new("From"), new("To"), new("Port"), new("t/yr", ColumnAlign.Right), new("Days", ColumnAlign.Right), new("Transport", ColumnAlign.Right), new("Handling", ColumnAlign.Right), new("Transhipment", ColumnAlign.Right), new("Capital in transit", ColumnAlign.Right), new("Risk", ColumnAlign.Right), new("Capex share", ColumnAlign.Right), new("Total", ColumnAlign.Right), new("Legs")],
+            [new("Commodity"), new("From"), new("To"), new("Port"), new("t/yr", ColumnAlign.Right), new("Days", ColumnAlign.Right), new("Transport", ColumnAlign.Right), new("Handling", ColumnAlign.Right), new("Transhipment", ColumnAlign.Right), new("Capital in transit", ColumnAlign.Right), new("Risk", ColumnAlign.Right), new("Operating", ColumnAlign.Right), new("Capex share", ColumnAlign.Right), new("Total", ColumnAlign.Right), new("Legs")],
             model.Base.Routes.Select(r => new[]
             {
                 r.Commodity.Value, r.Mine.Value, r.Market.Value, r.Port?.Value ?? "", Fmt.Tonnes(r.TonnesPerYear), Fmt.Days(r.TransitDays),
                 Fmt.UsdPerTonne(r.PerTonneCost.Transport), Fmt.UsdPerTonne(r.PerTonneCost.Handling), Fmt.UsdPerTonne(r.PerTonneCost.Transhipment),
-                Fmt.UsdPerTonne(r.PerTonneCost.InTransitCapital), Fmt.UsdPerTonne(r.PerTonneCost.Risk), Fmt.UsdPerTonne(r.PerTonneCost.CapexShare), Fmt.UsdPerTonne(r.PerTonneCost.Total),
+                Fmt.UsdPerTonne(r.PerTonneCost.InTransitCapital), Fmt.UsdPerTonne(r.PerTonneCost.Risk), Fmt.UsdPerTonne(r.PerTonneCost.Operating), Fmt.UsdPerTonne(r.PerTonneCost.CapexShare), Fmt.UsdPerTonne(r.PerTonneCost.Total),
                 Legs(r, names),
             }));
-        var blocks = new List<ReportBlock> { table };
+        var blocks = new List<ReportBlock>
+        {
+            table,
+            new Paragraph("Operating = transport + handling + transhipment + capital in transit + risk: what moving a tonne on the route costs. Capex share = each built option's annualised capex and O&M divided by all tonnes on routes that use a link or port it builds or expands: an allocation, not a cost of the tonne. A route that moves off a built line stops carrying a share although the capex is still paid, so compare routes by their operating cost.", ParagraphStyle.Note),
+        };
         if (!model.Base.Unshipped.IsEmpty)
         {
             blocks.Add(Table.Of("Output left unshipped", [new("Mine"), new("Commodity"), new("t/yr", ColumnAlign.Right), new("Supply t/yr", ColumnAlign.Right)],
@@ -402,15 +406,17 @@ internal static class ReportComposer
         {
             Table.Of(
                 $"Value of each option: forced in against forced out (discount rate {Fmt.Percent(values.DiscountRate)}, horizon {values.HorizonYears.ToString(Inv)} years)",
-                [new("Option"), new("Valued as"), new("In optimum"), new("Capex M USD", ColumnAlign.Right), new("Capex + O&M M USD/yr", ColumnAlign.Right), new("Operating benefit M USD/yr", ColumnAlign.Right), new("Net saving M USD/yr", ColumnAlign.Right), new("NPV M USD", ColumnAlign.Right), new("IRR", ColumnAlign.Right), new("Payback (yr)", ColumnAlign.Right), new("Break-even capex M USD", ColumnAlign.Right)],
+                [new("Option"), new("Valued as"), new("Optimum builds"), .. ValueTerms.All.Select(t => new TableColumn(t.Heading, ColumnAlign.Right))],
                 rows.Select(v => new[]
                 {
                     v.Label, v.Kind switch { ValuationKind.Bundle => "with prerequisites", ValuationKind.GivenPrerequisites => "on top of prerequisites", _ => "alone" },
-                    v.BuiltInOptimum ? "yes" : "no", Fmt.Millions(v.CapexUsd), Fmt.Millions(v.AnnualisedCapexUsd + v.FixedOmUsdPerYear),
-                    v.OperatingBenefitUsd is { } ob ? Fmt.Millions(ob) : "", v.AnnualSavingUsd is { } s ? Fmt.SignedMillions(s) : "", v.NpvUsd is { } n ? Fmt.Millions(n) : "",
+                    v.BuiltInOptimum ? "yes" : "no", Fmt.Millions(v.CapexUsd), Fmt.Millions(v.AnnualisedCapexUsd),
+                    v.OperatingBenefitUsd is { } ob ? Fmt.SignedMillions(ob) : "", v.NetBenefitUsd is { } nb ? Fmt.SignedMillions(nb) : "",
+                    v.AnnualSavingUsd is { } s ? Fmt.SignedMillions(s) : "", v.NpvUsd is { } n ? Fmt.SignedMillions(n) : "",
                     v.Irr is { } irr ? Fmt.Percent(irr) : "", v.PaybackYears is { } p ? Fmt.Number(Math.Round(p, 1)) : "", v.BreakEvenCapexUsd is { } be ? Fmt.Millions(be) : "",
+                    v.BreakEvenOwnCapexUsd is { } own ? Fmt.Millions(own) : "",
                 })),
-            new Paragraph("Net saving = cost per year with the option forced out minus cost with it forced in, capital included: positive means building pays. Break-even capex is the capex at which building and not building cost the same.", ParagraphStyle.Note),
+            new Paragraph("Terms (the same in the command line's value table and docs/analyses.md): " + string.Join("; ", ValueTerms.All.Select(t => t.Legend)) + ".", ParagraphStyle.Note),
         };
         if (rows.Any(v => v.AnnualSavingUsd is not null))
             blocks.Add(new Figure("charts/option-values.svg", "Net yearly saving from building each option (forced in against forced out).", Charts.OptionValues(values)));

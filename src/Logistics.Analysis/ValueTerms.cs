@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Analysis;
+
+/// <summary>One figure of the value analysis: the name every output uses for it, its unit and its definition.</summary>
+/// <param name="Name">Lower-case name, the CLI's column heading (e.g. <c>net benefit</c>).</param>
+/// <param name="Unit">Unit as tables show it (<c>M USD</c>, <c>M USD/yr</c>, <c>yr</c>; empty for a rate).</param>
+/// <param name="Definition">One sentence, the same in the CLI's legend, the report's note and docs/analyses.md.</param>
+public sealed record ValueTerm(string Name, string Unit, string Definition)
+{
+    /// <summary>The report's column heading: the name capitalised, then the unit (<c>Net benefit M USD/yr</c>).</summary>
+    public string Heading => (char.ToUpperInvariant(Name[0]) + Name[1..] + (Unit.Length > 0 ? " " + Unit : "")).Replace("Npv", "NPV", StringComparison.Ordinal);
+
+    /// <summary><c>name: definition</c>, for legends.</summary>
+    public string Legend => $"{Name}: {Definition}";
+}
+
+/// <summary>
+/// The value analysis's vocabulary, defined once: the CLI (<c>logistics value</c>), the report and docs/analyses.md use
+/// these names and definitions, so "saving" means the same thing wherever a planner reads it.
+/// </summary>
+public static class ValueTerms
+{
+    public static ValueTerm Capex { get; } = new("capex", "M USD", "capital cost of the options the row values");
+
+    public static ValueTerm AnnualisedCapex { get; } = new("annualised capex", "M USD/yr", "capex × CRF(r, L), the yearly charge the optimiser uses");
+
+    public static ValueTerm OperatingBenefit { get; } = new("operating benefit", "M USD/yr", "cost(out) − (cost(in) − annualised capex − O&M): the yearly saving before the option's own capex and O&M");
+
+    public static ValueTerm NetBenefit { get; } = new("net benefit", "M USD/yr", "operating benefit − O&M = saving + annualised capex: the yearly cash flow the capex buys");
+
+    public static ValueTerm Saving { get; } = new("saving", "M USD/yr", "cost(out) − cost(in), capex annualised: positive means building pays");
+
+    public static ValueTerm Npv { get; } = new("NPV", "M USD", "net benefit discounted over the horizon, less capex and renewals, plus the residual value");
+
+    public static ValueTerm Irr { get; } = new("IRR", "", "the discount rate at which the NPV is zero (net benefit = capex × CRF(IRR, L))");
+
+    public static ValueTerm Payback { get; } = new("payback", "yr", "capex ÷ net benefit");
+
+    public static ValueTerm BreakEvenCapex { get; } = new("break-even capex", "M USD", "the capex (of every option in the row, scaled together) at which building and not building cost the same");
+
+    public static ValueTerm OwnBreakEvenCapex { get; } = new("own break-even capex", "M USD", "the capex of the row's option alone at which it breaks even, its prerequisites' capex held");
+
+    /// <summary>Every term, in the order the tables show them.</summary>
+    public static ImmutableArray<ValueTerm> All { get; } =
+        [Capex, AnnualisedCapex, OperatingBenefit, NetBenefit, Saving, Npv, Irr, Payback, BreakEvenCapex, OwnBreakEvenCapex];
+}
