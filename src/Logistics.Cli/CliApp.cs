@@ -45,6 +45,14 @@ public static class CliApp
         using var safeError = new ConsoleTextWriter(stderr);
         stdout = safeOut;
         stderr = safeError;
+
+        // No file name can hold a NUL, and printing one garbles the terminal: refuse it before any parsing.
+        if (args.FirstOrDefault(a => a.Contains('\0', StringComparison.Ordinal)) is { } withNul)
+        {
+            stderr.WriteLine($"error: the argument '{withNul.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a NUL character, which no path or value can hold.");
+            return ExitCodes.Usage;
+        }
+
         var context = new CliContext(stdout, stderr, cancellationToken);
         var root = CreateRoot(context);
         var parse = root.Parse(args);
