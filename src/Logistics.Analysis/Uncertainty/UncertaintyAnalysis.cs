@@ -91,7 +91,7 @@ public static class UncertaintyAnalysis
     /// <summary>The draw bound from the file's tree like a sweep value: every moved figure set by an extra change, then bound and validated.</summary>
     private static Network.Model.Network BindDraw(NetworkSource source, string? scenario, UncertaintySpace space, double[] values)
     {
-        var changes = space.Changes(values).Changes.Select(c => new ScenarioChange(c.Path, ChangeOperation.Set, c.Value)).ToImmutableArray();
+        var changes = space.Changes(values).Changes.Select(c => new ScenarioChange(c.Path, ChangeOperation.Set, FigureChangeSet.IsWholeNumber(c.Path) ? Math.Round(c.Value) : c.Value)).ToImmutableArray();
         var load = source.Bind(new LoadOptions { Scenario = scenario, ExtraChanges = changes });
         return load.Succeeded && load.Network is not null
             ? load.Network
@@ -324,7 +324,7 @@ public static class UncertaintyAnalysis
 
         return new TwoStageReport(request.TwoStageDraws, seed, request.CvarAlpha, request.CvarWeight, solution.Status, solution.Message, solution.Built,
             solution.ObjectiveUsd, rp, solution.CvarUsd, ws, eev, eev is { } e && rp is { } r ? e - r : null, rp is { } r2 && ws is { } w ? r2 - w : null,
-            solution.Variables, solution.Constraints, outOfSample);
+            solution.Variables, solution.Constraints, outOfSample) { ExtensiveFormTime = solution.SolveTime };
     }
 
     private static OutOfSample OutOfSampleOf(int draws, int seed, double?[] stochastic, double?[] central)

@@ -140,7 +140,12 @@ public sealed record TwoStageReport(
     double? EvpiUsd,
     int Variables,
     int Constraints,
-    OutOfSample? OutOfSample);
+    OutOfSample? OutOfSample)
+{
+    /// <summary>Wall time of the extensive form's build and solve (left out of the JSON, which is deterministic).</summary>
+    [JsonIgnore]
+    public TimeSpan ExtensiveFormTime { get; init; }
+}
 
 /// <summary>Both plans' mean cost on fresh draws with 95% intervals, and the mean of their paired difference.</summary>
 public sealed record OutOfSample(int Draws, int Seed, double? StochasticMeanUsd, double? StochasticHalfWidthUsd, int StochasticInfeasible,

@@ -27,9 +27,10 @@ public static class UncertaintyCommand
         var cvarAlpha = new Option<double>("--cvar-alpha") { Description = "CVaR level α of the two-stage objective: the mean of the worst 1 − α of draws.", DefaultValueFactory = _ => 0.9 };
         var cvarWeight = new Option<double>("--cvar-weight") { Description = "Weight λ of CVaR in the two-stage objective (expected cost + λ·CVaR); 0 for expected cost alone.", DefaultValueFactory = _ => 0 };
         var csv = new Option<FileInfo?>("--draws-csv") { Description = "Also write every draw (sampled seed values, status, cost, builds) as CSV to this file." };
+        var bindEach = new Option<bool>("--bind-each-draw") { Description = "Bind every draw from the file (overlay, bind, validate) instead of changing the bound snapshot: the same answers, slower; for measuring.", Hidden = true };
         var verb = new AnalysisVerb(context, "uncertainty",
             "How sure is the answer: solve many draws of the register's ranges; cost distribution, build probabilities, tornado, regret and a two-stage plan.",
-            draws, seed, scenario, noTornado, noRegret, plans, twoStage, outOfSample, cvarAlpha, cvarWeight, csv);
+            draws, seed, scenario, noTornado, noRegret, plans, twoStage, outOfSample, cvarAlpha, cvarWeight, csv, bindEach);
         return verb.Create(
             parse =>
                 parse.GetValue(draws) < 2 ? "--draws must be at least 2."
@@ -43,7 +44,7 @@ public static class UncertaintyCommand
             (parse, source, settings) =>
             {
                 var request = new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), !parse.GetValue(noTornado), !parse.GetValue(noRegret),
-                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans));
+                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach));
                 var progress = new ProgressLine(context.Error, ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
                 var report = UncertaintyAnalysis.Run(source, request, settings, progress.Report, context.CancellationToken);
                 progress.Finish();
@@ -150,7 +151,7 @@ public static class UncertaintyCommand
         if (report.TwoStage is { } two)
         {
             o.WriteLine();
-            o.WriteLine($"Two-stage stochastic plan over {two.Draws} draws (seed {two.Seed}){(two.CvarWeight > 0 ? $", expected cost + {Number(two.CvarWeight, "G4")}·CVaR at α = {Number(two.CvarAlpha, "G4")}" : ", expected cost")}: {Status(two.Status)} ({two.Variables:N0} variables, {two.Constraints:N0} rows)");
+            o.WriteLine($"Two-stage stochastic plan over {two.Draws} draws (seed {two.Seed}){(two.CvarWeight > 0 ? $", expected cost + {Number(two.CvarWeight, "G4")}·CVaR at α = {Number(two.CvarAlpha, "G4")}" : ", expected cost")}: {Status(two.Status)} ({two.Variables:N0} variables, {two.Constraints:N0} rows, built and solved in {two.ExtensiveFormTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             o.WriteLine($"  Builds: {List(two.Built)}{Versus(two.Built, report.Central.Built)}");
             o.WriteLine($"  Expected cost RP {M(two.RecourseProblemUsd)}, wait-and-see WS {M(two.WaitAndSeeUsd)}, central plan EEV {M(two.CentralPlanExpectedUsd)} M USD/yr{(two.CvarUsd is { } cv ? $"; CVaR {M(cv)}" : "")}");
             o.WriteLine($"  VSS = EEV − RP = {M(two.VssUsd)} M USD/yr; EVPI = RP − WS = {M(two.EvpiUsd)} M USD/yr");

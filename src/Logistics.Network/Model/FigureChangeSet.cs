@@ -36,6 +36,9 @@ public sealed class FigureChangeSet
 
     public ImmutableArray<FigureChange> Changes { get; }
 
+    /// <summary>True for figures the format holds as whole numbers (lifetimes, horizon): a change to one is rounded.</summary>
+    public static bool IsWholeNumber(string path) => path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal);
+
     /// <summary>True when the path names a field kind this class can set on a snapshot (whatever the element's id).</summary>
     public static bool IsSettable(string path) => Parse(path) is { } p && SettableFields.Contains(p.Kind);
 
@@ -139,7 +142,7 @@ public sealed class FigureChangeSet
                     throw Bad(change, "the field cannot be set");
             }
 
-            values[change.Path] = p.Field is "horizonYears" or "lifetimeYears" ? Math.Round(v) : v;
+            values[change.Path] = IsWholeNumber(change.Path) ? Math.Round(v) : v;
         }
 
         var builder = NetworkBuilder.From(network).WithMetadata(metadata);
