@@ -217,7 +217,7 @@ public static class UncertaintyAnalysis
     /// <summary>Every seed at its low and high with the rest central, then every correlation group with all its members together.</summary>
     private static ImmutableArray<TornadoBar> Tornado(UncertaintySpace space, SolveScheduler scheduler, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
     {
-        var cases = new List<(string Name, bool IsGroup, double Low, double High, FigureChangeSet AtLow, FigureChangeSet AtHigh)>();
+        var cases = new List<(string Name, bool IsGroup, double? Low, double? High, FigureChangeSet AtLow, FigureChangeSet AtHigh)>();
         for (var j = 0; j < space.Seeds.Length; j++)
         {
             var seed = space.Seeds[j];
@@ -228,7 +228,7 @@ public static class UncertaintyAnalysis
         {
             FigureChangeSet At(Func<UncertainSeed, double> end) =>
                 new(group.Columns.SelectMany(c => space.Changes(c, end(space.Seeds[c])).Changes));
-            cases.Add((group.Id, true, double.NaN, double.NaN, At(s => s.Low), At(s => s.High)));
+            cases.Add((group.Id, true, null, null, At(s => s.Low), At(s => s.High)));
         }
 
         var jobs = cases.SelectMany(c => new[] { c.AtLow, c.AtHigh }).Select(set => new SolveJob(set.ApplyTo(space.Central), hint)).ToList();

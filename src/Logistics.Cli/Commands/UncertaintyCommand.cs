@@ -123,7 +123,7 @@ public static class UncertaintyCommand
             var tornado = new TextTable("seed or group", "low", "high", "M USD/yr at low", "at high", "swing", "builds change").AlignRight(1, 2, 3, 4, 5);
             foreach (var b in report.Tornado.Take(20))
             {
-                tornado.Add(b.IsGroup ? $"[{b.Name}]" : b.Name, b.IsGroup ? "low" : V(b.LowValue), b.IsGroup ? "high" : V(b.HighValue), M(b.CostAtLowUsd), M(b.CostAtHighUsd), M(b.SwingUsd),
+                tornado.Add(b.IsGroup ? $"[{b.Name}]" : b.Name, b.LowValue is { } lo ? V(lo) : "low", b.HighValue is { } hi ? V(hi) : "high", M(b.CostAtLowUsd), M(b.CostAtHighUsd), M(b.SwingUsd),
                     b.BuildsChange ? $"{List(b.BuiltAtLow)} → {List(b.BuiltAtHigh)}" : "no");
             }
 
