@@ -27,6 +27,7 @@ public static class CliApp
         yield return CompareCommand.Create(context);
         yield return ValueCommand.Create(context);
         yield return SweepCommand.Create(context);
+        yield return UncertaintyCommand.Create(context);
         yield return ResilienceCommand.Create(context);
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);

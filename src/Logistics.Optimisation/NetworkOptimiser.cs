@@ -166,9 +166,9 @@ public sealed class NetworkOptimiser
 
         // Prices: re-solved as an LP with the builds fixed and only the real bounds (docs/model.md, "Prices").
         var pricing = _time.GetTimestamp();
-        var prices = PriceCalculator.ForBuilds(network, values.Built, options, settings.TimeLimit);
+        var prices = settings.ComputePrices ? PriceCalculator.ForBuilds(network, values.Built, options, settings.TimeLimit) : null;
         var priceTime = _time.GetElapsedTime(pricing);
-        if (prices is null)
+        if (prices is null && settings.ComputePrices)
             message += " Prices are missing: the fixed-build linear programme did not solve to optimality (within the time limit, if one was given).";
 
         var links = FlowReporter.LinkFlows(values);

@@ -27,6 +27,28 @@ public sealed record SeedAlternative(double Value, SeedCitation? Source, string 
 /// <summary>A coordinate held by a seed (node positions).</summary>
 public sealed record SeedPoint(double Latitude, double Longitude);
 
+/// <summary>How the uncertainty analysis samples a seed between its low and high (docs/analyses.md, "Uncertainty").</summary>
+public enum SeedDistribution
+{
+    /// <summary>Triangular on [low, high] with its mode at the value: the default, since the register gives three points.</summary>
+    Triangular,
+
+    /// <summary>Every value in [low, high] equally likely: nothing makes the value more likely than the ends.</summary>
+    Uniform,
+
+    /// <summary>Beta-PERT on [low, high] with its mode at the value: like triangular, with thinner tails.</summary>
+    Pert,
+
+    /// <summary>Lognormal with low and high as its 5th and 95th percentiles: positive, right-skewed, tails beyond the range.</summary>
+    Lognormal,
+
+    /// <summary>Never varied: the range is recorded but not believed to vary (or varies with something else).</summary>
+    Fixed,
+}
+
+/// <summary>Seeds sampled together with one rank (Spearman) correlation between every pair.</summary>
+public sealed record SeedCorrelationGroup(string Id, ImmutableArray<SeedId> Seeds, double RankCorrelation, string Note, string File);
+
 /// <summary>One entry of the assumptions register (<c>seeds/*.json</c>).</summary>
 public sealed record Seed(
     SeedId Id,
@@ -44,6 +66,8 @@ public sealed record Seed(
 {
     /// <summary>A figure kept for the record, not a model input (<c>"contextOnly": true</c>): it may stay uncited.</summary>
     public bool ContextOnly { get; init; }
+    /// <summary>How the uncertainty analysis samples it; triangular unless the entry says otherwise.</summary>
+    public SeedDistribution Distribution { get; init; } = SeedDistribution.Triangular;
 
     /// <summary>The seed's figure for a field: its value, or the point's latitude/longitude for lat/lon fields.</summary>
     public double? ValueFor(string field) => field switch
@@ -63,10 +87,11 @@ public sealed class SeedRegister
     private readonly FrozenDictionary<SeedId, Seed> _byId;
     private readonly Dictionary<SeedId, SourcePosition> _positions = [];
 
-    private SeedRegister(string? folder, ImmutableArray<Seed> seeds, ImmutableArray<InputFileDigest> files, ImmutableArray<Diagnostic> diagnostics)
+    private SeedRegister(string? folder, ImmutableArray<Seed> seeds, ImmutableArray<InputFileDigest> files, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<SeedCorrelationGroup> correlations = default)
     {
         Folder = folder;
         Seeds = seeds;
+        CorrelationGroups = correlations.IsDefault ? [] : correlations;
         FileDigests = files;
         Files = [.. files.Select(f => f.FullPath)];
         Diagnostics = diagnostics;
@@ -80,6 +105,9 @@ public sealed class SeedRegister
 
     /// <summary>Every seed, sorted by id.</summary>
     public ImmutableArray<Seed> Seeds { get; }
+
+    /// <summary>Groups of seeds sampled together, sorted by id; each seed is in at most one.</summary>
+    public ImmutableArray<SeedCorrelationGroup> CorrelationGroups { get; }
 
     /// <summary>The files read, full paths, ordinal order.</summary>
     public ImmutableArray<string> Files { get; }
@@ -120,6 +148,7 @@ public sealed class SeedRegister
 
         var seeds = new List<Seed>();
         var digests = new List<InputFileDigest>();
+        var groups = new List<(SeedCorrelationGroup Group, SourcePosition Position)>();
         var positions = new Dictionary<SeedId, SourcePosition>();
         foreach (var file in files)
         {
@@ -134,7 +163,10 @@ public sealed class SeedRegister
             }
 
             seeds.AddRange(ReadFile((JObject)parsed!.Root, display, diagnostics, positions));
+            groups.AddRange(ReadCorrelations((JObject)parsed.Root, display, diagnostics));
         }
+
+        CheckCorrelations(groups, seeds, diagnostics);
 
         foreach (var duplicate in seeds.GroupBy(s => s.Id).Where(g => g.Count() > 1))
         {
@@ -143,7 +175,8 @@ public sealed class SeedRegister
                 "Keep one definition per seed id."));
         }
 
-        var register = new SeedRegister(folder, [.. seeds.OrderBy(s => s.Id)], [.. digests], [.. diagnostics]);
+        var register = new SeedRegister(folder, [.. seeds.OrderBy(s => s.Id)], [.. digests], [.. diagnostics],
+            [.. groups.Select(g => g.Group).OrderBy(g => g.Id, StringComparer.Ordinal)]);
         foreach (var (id, position) in positions) register._positions[id] = position;
         return register;
     }
@@ -164,7 +197,16 @@ public sealed class SeedRegister
                 [.. r.Children("alternatives").Select(a => ReadAlternative(new ElementReader(a.Item, FormatTable.SeedAlternative, $"seeds[{index}].alternatives[{a.Index}]", diagnostics), diagnostics))],
                 file)
             { ContextOnly = r.Boolean("contextOnly") };
+            seed = seed with { Distribution = ParseDistribution(r.String("distribution")) };
             var path = $"seeds[{id}]";
+            if (seed.Distribution is not SeedDistribution.Fixed && seed.Low is { } l && seed.High is { } h)
+            {
+                if (seed.Distribution == SeedDistribution.Lognormal && !(l > 0))
+                    diagnostics.Add(DiagnosticCodes.BadSeed.At(r.PositionOf("distribution"), path, $"Seed '{id}' is lognormal but its low is not positive.", "A lognormal seed needs 0 < low < high; choose triangular or uniform for ranges that reach zero."));
+                if (seed.Value is { } v && (v < l || v > h) && seed.Distribution is SeedDistribution.Triangular or SeedDistribution.Pert)
+                    diagnostics.Add(DiagnosticCodes.BadSeed.At(r.PositionOf("value"), path, $"Seed '{id}' has its value outside [low, high], so a {seed.Distribution.ToString().ToLowerInvariant()} distribution has no mode in its range.", "Put the value inside the range, or declare \"distribution\": \"uniform\"."));
+            }
+
             if (confidence == SeedConfidence.Assumption && (seed.Low is null || seed.High is null))
                 diagnostics.Add(DiagnosticCodes.BadSeed.At(r.Position, path, $"Seed '{id}' is an assumption without a low/high range.", "Add \"low\" and \"high\" to say how unsure the assumption is."));
             if (confidence != SeedConfidence.Assumption && seed.Source is null)
@@ -178,6 +220,58 @@ public sealed class SeedRegister
         }
 
         return seeds;
+    }
+
+    private static SeedDistribution ParseDistribution(string? text) => text switch
+    {
+        "uniform" => SeedDistribution.Uniform,
+        "pert" => SeedDistribution.Pert,
+        "lognormal" => SeedDistribution.Lognormal,
+        "fixed" => SeedDistribution.Fixed,
+        _ => SeedDistribution.Triangular,
+    };
+
+    private static List<(SeedCorrelationGroup Group, SourcePosition Position)> ReadCorrelations(JObject root, string file, List<Diagnostic> diagnostics)
+    {
+        var top = new ElementReader(root, FormatTable.SeedsFile, "", new List<Diagnostic>()); // the file's shape is reported once, by ReadFile
+        var groups = new List<(SeedCorrelationGroup, SourcePosition)>();
+        foreach (var (item, index) in top.Children("correlations"))
+        {
+            var r = new ElementReader(item, FormatTable.SeedCorrelation, $"correlations[{index}]", diagnostics);
+            if (r.String("id") is not { } id || r.Number("rankCorrelation") is not { } rho) continue;
+            groups.Add((new SeedCorrelationGroup(id, [.. r.Ids("seeds").Select(s => new SeedId(s))], rho, r.String("note") ?? "", file), r.Position));
+        }
+
+        return groups;
+    }
+
+    /// <summary>Every member must be a seed with a range, in one group only; the common correlation must make a valid correlation matrix.</summary>
+    private static void CheckCorrelations(List<(SeedCorrelationGroup Group, SourcePosition Position)> groups, List<Seed> seeds, List<Diagnostic> diagnostics)
+    {
+        var known = seeds.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
+        var member = new Dictionary<SeedId, string>();
+        foreach (var (group, position) in groups)
+        {
+            var path = $"correlations[{group.Id}]";
+            if (groups.Count(g => g.Group.Id == group.Id) > 1)
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(position, path, $"Correlation group '{group.Id}' is defined more than once.", "Keep one definition per group id."));
+            if (group.Seeds.Distinct().Count() < 2)
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(position, path, $"Correlation group '{group.Id}' names fewer than two distinct seeds.", "List two or more seed ids in \"seeds\"."));
+            var k = group.Seeds.Distinct().Count();
+            // An equicorrelation matrix is positive definite only for ρ in (−1/(k−1), 1).
+            if (k >= 2 && (group.RankCorrelation >= 1 || group.RankCorrelation <= -1.0 / (k - 1)))
+                diagnostics.Add(DiagnosticCodes.BadSeed.At(position, $"{path}.rankCorrelation", FormattableString.Invariant($"Correlation group '{group.Id}' has rank correlation {group.RankCorrelation}, which no {k} seeds can all have with each other."),
+                    FormattableString.Invariant($"Choose a value above {-1.0 / (k - 1):G3} and below 1 (0.99 for seeds that move as one).")));
+            foreach (var id in group.Seeds.Distinct())
+            {
+                if (!known.TryGetValue(id, out var seed))
+                    diagnostics.Add(DiagnosticCodes.BadSeed.At(position, path, $"Correlation group '{group.Id}' names seed '{id}', which the register does not define.", "Fix the id or add the seed."));
+                else if (seed.Low is null || seed.High is null || seed.Distribution == SeedDistribution.Fixed)
+                    diagnostics.Add(DiagnosticCodes.BadSeed.At(position, path, $"Correlation group '{group.Id}' names seed '{id}', which has no range to sample (or is fixed).", "Give the seed low and high, or leave it out of the group."));
+                if (!member.TryAdd(id, group.Id) && member[id] != group.Id)
+                    diagnostics.Add(DiagnosticCodes.BadSeed.At(position, path, $"Seed '{id}' is in correlation groups '{member[id]}' and '{group.Id}'.", "A seed may belong to one correlation group only."));
+            }
+        }
     }
 
     private static SeedPoint? ReadPoint(ElementReader r) =>

@@ -43,6 +43,7 @@ public sealed class NetworkBuilder
     public NetworkBuilder Add(FigureProvenance figure) { _figures.Add(figure); return this; }
 
     /// <summary>Replaces the element with the same id (used by scenario overlays and analyses).</summary>
+    public NetworkBuilder Replace(Commodity commodity) { Swap(_commodities, c => c.Id == commodity.Id, commodity); return this; }
     public NetworkBuilder Replace(Node node) { Swap(_nodes, n => n.Id == node.Id, node); return this; }
     public NetworkBuilder Replace(Link link) { Swap(_links, l => l.Id == link.Id, link); return this; }
     public NetworkBuilder Replace(InvestmentOption option) { Swap(_options, o => o.Id == option.Id, option); return this; }

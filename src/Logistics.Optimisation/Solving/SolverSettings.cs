@@ -40,6 +40,12 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     /// </summary>
     public string? BackendParameters { get; init; }
 
+    /// <summary>
+    /// Compute prices (the fixed-build LP's duals) after the solve. Analyses that read only costs, builds and flows of
+    /// many solves (the uncertainty draws) turn it off: it is a second model and solve per draw.
+    /// </summary>
+    public bool ComputePrices { get; init; } = true;
+
     public static SolverSettings Default { get; } = new();
 }
 

@@ -249,6 +249,15 @@ public static class FormatTable
         new("note", FieldType.String, "Free text.") { Default = "" },
         new("alternatives", FieldType.ObjectList, "Other published values.") { Element = SeedAlternative },
         new("contextOnly", FieldType.Boolean, "True for a figure kept for the record, not a model input: it may stay uncited (no LG0603 warning).") { Default = false },
+        new("distribution", FieldType.String, "How `logistics uncertainty` samples the seed between low and high (docs/analyses.md, \"Uncertainty\"): triangular (mode at value), uniform, pert (beta with mode at value), lognormal (low and high are its 5th and 95th percentiles) or fixed (never varied).") { Default = "triangular", Allowed = ["triangular", "uniform", "pert", "lognormal", "fixed"] },
+    ]);
+
+    public static readonly ElementSpec SeedCorrelation = new("correlation", "Correlation group", "Seeds that move together when sampled (for example all sea freight rates), with one rank correlation between every pair.",
+    [
+        new("id", FieldType.Id, "Unique id of the group (tornado rows name it).") { Required = true },
+        new("seeds", FieldType.IdList, "Ids of the seeds in the group (two or more; a seed belongs to at most one group).") { Required = true },
+        new("rankCorrelation", FieldType.Number, "Spearman rank correlation between every pair of the group's seeds.") { Required = true, Minimum = -1, Maximum = 1 },
+        new("note", FieldType.String, "Why these seeds move together, and the basis of the correlation.") { Default = "" },
     ]);
 
     public static readonly ElementSpec SeedsFile = new("seedsFile", "Seeds file", "Top level of seeds/*.json.",
@@ -256,6 +265,7 @@ public static class FormatTable
         new("$schema", FieldType.String, "Path of the JSON Schema, for editors (../schema/seeds.schema.json)."),
         new("formatVersion", FieldType.Integer, "Format version.") { Required = true, Allowed = ["1"] },
         new("seeds", FieldType.ObjectList, "The register's entries.") { Required = true, Element = Seed },
+        new("correlations", FieldType.ObjectList, "Groups of seeds of this file's subject that are sampled together (docs/analyses.md, \"Uncertainty\").") { Element = SeedCorrelation },
     ]);
 
     /// <summary>Every element reachable from <paramref name="root"/>, root first, each once (documentation and schema order).</summary>

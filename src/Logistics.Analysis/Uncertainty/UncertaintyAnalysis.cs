@@ -1,0 +1,358 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+using Logistics.Network.IO;
+using Logistics.Network.Model;
+using Logistics.Optimisation;
+using Logistics.Optimisation.Stochastic;
+
+using MathNet.Numerics.Statistics;
+
+namespace Logistics.Analysis.Uncertainty;
+
+/// <summary>
+/// How sure is the answer (docs/analyses.md, "Uncertainty"): Monte Carlo over the register's ranges, tornado, candidate
+/// plans with regret, and a two-stage stochastic plan. The network is bound and validated once; each draw is a
+/// <see cref="FigureChangeSet"/> applied to that snapshot and solved in process. Draws are sampled up front on one
+/// thread and solved through <see cref="SolveScheduler"/>, which returns results in draw order, and every solve is
+/// hinted with the central plan: the report depends on the seed alone, whatever <c>--parallel</c> is.
+/// </summary>
+public static class UncertaintyAnalysis
+{
+    /// <summary>Offsets of the seeds of the two-stage and out-of-sample samples from the main one, so the three are independent.</summary>
+    private const int TwoStageSeedOffset = 1;
+
+    private const int OutOfSampleSeedOffset = 2;
+
+    /// <param name="progress">Called after each solve of the main draws with (done, total), from any thread.</param>
+    /// <exception cref="AnalysisInputException">The request is malformed, or the network does not load.</exception>
+    public static UncertaintyReport Run(NetworkSource source, UncertaintyRequest request, AnalysisSettings settings, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (request.Draws < 2)
+            throw new AnalysisInputException("An uncertainty analysis needs at least 2 draws.");
+        if (request.TwoStageDraws < 0 || request.OutOfSampleDraws < 0)
+            throw new AnalysisInputException("The numbers of two-stage and out-of-sample draws cannot be negative.");
+        if (!(request.CvarAlpha > 0 && request.CvarAlpha < 1))
+            throw new AnalysisInputException("The CVaR level (--cvar-alpha) must lie strictly between 0 and 1, e.g. 0.9 for the worst 10% of draws.");
+        if (!(request.CvarWeight >= 0))
+            throw new AnalysisInputException("The CVaR weight (--cvar-weight) must be 0 or more.");
+
+        var load = source.Bind(new LoadOptions { Scenario = request.Scenario });
+        if (!load.Succeeded || load.Network is null)
+            throw new AnalysisInputException($"The network{(request.Scenario is null ? "" : $" with scenario '{request.Scenario}'")} is invalid; run 'logistics validate' for every problem.", load.Errors);
+        var space = UncertaintySpace.For(load.Network, source.Seeds);
+        // Draws need costs, builds and flows, not prices: skipping the price LP halves the work per draw.
+        var scheduler = new SolveScheduler(settings with { Solver = settings.Solver with { ComputePrices = false } });
+
+        var centralResult = scheduler.Solve(new SolveJob(space.Central), cancellationToken);
+        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult));
+        var hint = Outcomes.Hint(centralResult);
+
+        var sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.Draws, request.Seed);
+        var done = 0;
+        var draws = scheduler.Map(Enumerable.Range(0, request.Draws).ToList(), (i, ct) =>
+        {
+            var network = request.BindEachDraw ? BindDraw(source, request.Scenario, space, sample[i]) : space.Apply(sample[i]);
+            var result = scheduler.Solve(new SolveJob(network, hint), ct);
+            progress?.Invoke(Interlocked.Increment(ref done), request.Draws);
+            return new SolvedDraw(i, network, result);
+        }, cancellationToken);
+
+        var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result))).ToImmutableArray();
+        var solved = draws.Where(d => d.Result.Status == SolveStatus.Optimal || d.Result.Status == SolveStatus.Feasible).ToList();
+        var tornado = request.Tornado ? Tornado(space, scheduler, hint, cancellationToken) : [];
+        var regret = request.Regret ? Regret(space, sample, draws, central.Built, request.MaxCandidatePlans, scheduler, cancellationToken) : null;
+        var twoStage = request.TwoStageDraws > 0 ? TwoStage(space, request, central, scheduler, hint, cancellationToken) : null;
+
+        return new UncertaintyReport(
+            request.Scenario,
+            request.Draws,
+            request.Seed,
+            "Latin hypercube (McKay et al. 1979), rank correlations by Iman–Conover (1982), Mersenne Twister seeded by --seed",
+            Seeds(space),
+            Correlations(space, sample),
+            space.NotVaried,
+            central,
+            CostOf(solved.Select(d => d.Result.Objective!.Value).ToList()),
+            OptionProbabilities(space.Central, solved, central.Built),
+            PlanFrequencies(solved, central.Built),
+            PortShares(solved),
+            RouteShares(solved),
+            Convergence(draws),
+            [.. draws.Where(d => !d.Result.HasSolution).Select(d => new DrawProblem(d.Index, d.Result.Status, Explain(d.Result)))],
+            tornado,
+            regret,
+            twoStage) { Tally = scheduler.Tally, DrawOutcomes = outcomes };
+    }
+
+    /// <summary>The draw bound from the file's tree like a sweep value: every moved figure set by an extra change, then bound and validated.</summary>
+    private static Network.Model.Network BindDraw(NetworkSource source, string? scenario, UncertaintySpace space, double[] values)
+    {
+        var changes = space.Changes(values).Changes.Select(c => new ScenarioChange(c.Path, ChangeOperation.Set, FigureChangeSet.IsWholeNumber(c.Path) ? Math.Round(c.Value) : c.Value)).ToImmutableArray();
+        var load = source.Bind(new LoadOptions { Scenario = scenario, ExtraChanges = changes });
+        return load.Succeeded && load.Network is not null
+            ? load.Network
+            : throw new AnalysisInputException("A draw does not give a valid network when bound from the file.", load.Errors);
+    }
+
+    private sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result);
+
+    private static ImmutableArray<SampledSeed> Seeds(UncertaintySpace space)
+    {
+        var groupOf = space.Groups.SelectMany(g => g.Columns.Select(c => (c, g.Id))).ToDictionary(x => x.c, x => x.Id);
+        return [.. space.Seeds.Select((s, j) => new SampledSeed(s.Id, s.Distribution, s.Low, s.Central, s.High, s.Unit, space.Figures[j].Length, groupOf.GetValueOrDefault(j)))];
+    }
+
+    private static ImmutableArray<CorrelationCheck> Correlations(UncertaintySpace space, double[][] sample) =>
+    [
+        .. space.Groups.Select(g =>
+        {
+            var columns = g.Columns.Select(c => sample.Select(row => row[c]).ToArray()).ToArray();
+            var pairs = new List<double>();
+            for (var a = 0; a < columns.Length; a++)
+            {
+                for (var b = a + 1; b < columns.Length; b++)
+                    pairs.Add(Correlation.Spearman(columns[a], columns[b]));
+            }
+
+            return new CorrelationCheck(g.Id, [.. g.Columns.Select(c => space.Seeds[c].Id)], g.RankCorrelation, pairs.Average());
+        }),
+    ];
+
+    private static CostDistribution CostOf(List<double> costs)
+    {
+        if (costs.Count == 0)
+            return new CostDistribution(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        var sorted = costs.Order().ToArray();
+        return new CostDistribution(costs.Count, costs.Average(), SampleStatistics.MeanHalfWidth(costs), costs.Count > 1 ? costs.StandardDeviation() : 0,
+            sorted[0], SampleStatistics.Quantile(sorted, 0.05), SampleStatistics.Quantile(sorted, 0.5), SampleStatistics.Quantile(sorted, 0.95), sorted[^1]);
+    }
+
+    private static ImmutableArray<OptionProbability> OptionProbabilities(Network.Model.Network network, List<SolvedDraw> solved, ImmutableArray<OptionId> centralBuilt) =>
+    [
+        .. network.Options.Select(o =>
+        {
+            var built = solved.Count(d => d.Result.Builds.Any(b => b.Id == o.Id && b.Built));
+            var (low, high) = SampleStatistics.Wilson(built, solved.Count);
+            return new OptionProbability(o.Id, built, solved.Count, solved.Count == 0 ? 0 : (double)built / solved.Count, low, high, centralBuilt.Contains(o.Id));
+        }),
+    ];
+
+    private static ImmutableArray<PlanFrequency> PlanFrequencies(List<SolvedDraw> solved, ImmutableArray<OptionId> centralBuilt) =>
+    [
+        .. solved.GroupBy(d => PlanKey(Outcomes.Built(d.Result)), StringComparer.Ordinal)
+            .Select(g => new PlanFrequency(Outcomes.Built(g.First().Result), g.Count(), (double)g.Count() / solved.Count, g.Average(d => d.Result.Objective!.Value),
+                PlanKey(Outcomes.Built(g.First().Result)) == PlanKey(centralBuilt)))
+            .OrderByDescending(p => p.Count).ThenBy(p => PlanKey(p.Built), StringComparer.Ordinal),
+    ];
+
+    private static string PlanKey(IEnumerable<OptionId> built) => string.Join(",", built.Order());
+
+    private static ImmutableArray<ShareSummary> PortShares(List<SolvedDraw> solved)
+    {
+        if (solved.Count == 0) return [];
+        var shares = solved.Select(d => Outcomes.PortShares(d.Network, d.Result)).ToList();
+        return
+        [
+            .. shares.SelectMany(s => s).Select(p => p.Port).Distinct().Order().Select(port =>
+            {
+                var of = shares.Select(s => s.FirstOrDefault(p => p.Port == port)).ToList();
+                return new ShareSummary(port.Value, of.Sum(p => p?.Share ?? 0) / solved.Count, of.Sum(p => p?.TonnesPerYear ?? 0) / solved.Count, (double)of.Count(p => p is { TonnesPerYear: > 0 }) / solved.Count);
+            }),
+        ];
+    }
+
+    private static ImmutableArray<ShareSummary> RouteShares(List<SolvedDraw> solved)
+    {
+        if (solved.Count == 0) return [];
+        var perDraw = solved.Select(d =>
+        {
+            var total = d.Result.Routes.Sum(r => r.TonnesPerYear);
+            return d.Result.Routes.GroupBy(RouteKey, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (Tonnes: g.Sum(r => r.TonnesPerYear), Share: total > 0 ? g.Sum(r => r.TonnesPerYear) / total : 0), StringComparer.Ordinal);
+        }).ToList();
+        return
+        [
+            .. perDraw.SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal)
+                .Select(key => new ShareSummary(key,
+                    perDraw.Sum(d => d.TryGetValue(key, out var v) ? v.Share : 0) / solved.Count,
+                    perDraw.Sum(d => d.TryGetValue(key, out var v) ? v.Tonnes : 0) / solved.Count,
+                    (double)perDraw.Count(d => d.ContainsKey(key)) / solved.Count))
+                .OrderByDescending(s => s.MeanShare).ThenBy(s => s.Element, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>A route as a planner reads it: commodity, then the places in order.</summary>
+    private static string RouteKey(RouteResult route) => $"{route.Commodity}: {string.Join(" → ", route.Nodes)}";
+
+    /// <summary>The running mean after 10%, 20%, … of the draws (and every draw count below 10): enough to see whether it has settled.</summary>
+    private static ImmutableArray<ConvergencePoint> Convergence(ImmutableArray<SolvedDraw> draws)
+    {
+        var checkpoints = Enumerable.Range(1, 10).Select(t => (int)Math.Ceiling(draws.Length * t / 10.0)).Where(n => n >= 2).Distinct().ToList();
+        return
+        [
+            .. checkpoints.Select(n =>
+            {
+                var costs = draws.Take(n).Where(d => d.Result.HasSolution).Select(d => d.Result.Objective!.Value).ToList();
+                if (costs.Count == 0) return new ConvergencePoint(n, double.NaN, double.NaN, double.NaN);
+                var mean = costs.Average();
+                var half = SampleStatistics.MeanHalfWidth(costs);
+                return new ConvergencePoint(n, mean, half, mean != 0 ? half / Math.Abs(mean) : double.NaN);
+            }),
+        ];
+    }
+
+    private static string Explain(OptimisationResult result)
+    {
+        if (result.Diagnosis is { } diagnosis && !diagnosis.Findings.IsDefaultOrEmpty)
+            return string.Join(" ", diagnosis.Findings.Select(f => f.Sentence));
+        if (result.Diagnosis is { } conflicts && !conflicts.Conflicts.IsDefaultOrEmpty)
+            return string.Join(" ", conflicts.Conflicts);
+        return result.StatusMessage;
+    }
+
+    /// <summary>Every seed at its low and high with the rest central, then every correlation group with all its members together.</summary>
+    private static ImmutableArray<TornadoBar> Tornado(UncertaintySpace space, SolveScheduler scheduler, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
+    {
+        var cases = new List<(string Name, bool IsGroup, double? Low, double? High, FigureChangeSet AtLow, FigureChangeSet AtHigh)>();
+        for (var j = 0; j < space.Seeds.Length; j++)
+        {
+            var seed = space.Seeds[j];
+            cases.Add((seed.Id.Value, false, seed.Low, seed.High, space.Changes(j, seed.Low), space.Changes(j, seed.High)));
+        }
+
+        foreach (var group in space.Groups)
+        {
+            FigureChangeSet At(Func<UncertainSeed, double> end) =>
+                new(group.Columns.SelectMany(c => space.Changes(c, end(space.Seeds[c])).Changes));
+            cases.Add((group.Id, true, null, null, At(s => s.Low), At(s => s.High)));
+        }
+
+        var jobs = cases.SelectMany(c => new[] { c.AtLow, c.AtHigh }).Select(set => new SolveJob(set.ApplyTo(space.Central), hint)).ToList();
+        var results = scheduler.SolveAll(jobs, ct);
+        return
+        [
+            .. cases.Select((c, i) =>
+            {
+                var low = results[2 * i];
+                var high = results[(2 * i) + 1];
+                var builtLow = Outcomes.Built(low);
+                var builtHigh = Outcomes.Built(high);
+                double? swing = low.HasSolution && high.HasSolution ? Math.Abs(high.Objective!.Value - low.Objective!.Value) : null;
+                return new TornadoBar(c.Name, c.IsGroup, c.Low, c.High, low.Status, high.Status, low.Objective, high.Objective, swing, builtLow, builtHigh,
+                    !builtLow.SequenceEqual(builtHigh) || low.HasSolution != high.HasSolution);
+            }).OrderByDescending(b => b.SwingUsd ?? double.PositiveInfinity).ThenBy(b => b.Name, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>The most frequent optimal plans and the central plan, each with builds fixed, solved on every draw.</summary>
+    private static RegretTable? Regret(UncertaintySpace space, double[][] sample, ImmutableArray<SolvedDraw> draws, ImmutableArray<OptionId> centralBuilt, int maxPlans, SolveScheduler scheduler, CancellationToken ct)
+    {
+        var plans = draws.Where(d => d.Result.HasSolution)
+            .GroupBy(d => PlanKey(Outcomes.Built(d.Result)), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Take(Math.Max(1, maxPlans))
+            .Select(g => (Built: Outcomes.Built(g.First().Result), Count: g.Count()))
+            .ToList();
+        if (plans.All(p => PlanKey(p.Built) != PlanKey(centralBuilt)))
+            plans.Add((centralBuilt, 0));
+        var optimum = draws.Select(d => d.Result.HasSolution ? d.Result.Objective : null).ToArray();
+
+        var candidates = plans.Select(plan =>
+        {
+            var costs = Evaluate(space, sample, plan.Built, scheduler, ct);
+            return Candidate(plan.Built, PlanKey(plan.Built) == PlanKey(centralBuilt), plan.Count, costs, optimum);
+        }).ToImmutableArray();
+        var feasibleEverywhere = candidates.Where(c => c.InfeasibleDraws == 0 && c.MeanCostUsd is not null).ToList();
+        return new RegretTable(candidates,
+            feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MeanCostUsd)!.Built,
+            feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MaxRegretUsd)!.Built,
+            centralBuilt);
+    }
+
+    /// <summary>The plan's cost on each draw with its builds fixed (a linear programme per draw); null where it is infeasible.</summary>
+    private static double?[] Evaluate(UncertaintySpace space, double[][] sample, ImmutableArray<OptionId> built, SolveScheduler scheduler, CancellationToken ct)
+    {
+        var fixedCentral = NetworkVariants.WithBuildsFixed(space.Central, built);
+        return
+        [
+            .. scheduler.Map(Enumerable.Range(0, sample.Length).ToList(), (i, token) =>
+            {
+                var result = scheduler.Solve(new SolveJob(space.Changes(sample[i]).ApplyTo(fixedCentral)), token);
+                return result.HasSolution ? result.Objective : null;
+            }, ct),
+        ];
+    }
+
+    private static CandidatePlan Candidate(ImmutableArray<OptionId> built, bool isCentral, int optimalIn, double?[] costs, double?[] optimum)
+    {
+        var feasible = costs.Where(c => c is not null).Select(c => c!.Value).ToList();
+        var regrets = costs.Select((c, i) => c is { } v && optimum[i] is { } o ? v - o : (double?)null).Where(r => r is not null).Select(r => r!.Value).ToList();
+        if (feasible.Count == 0)
+            return new CandidatePlan(built, isCentral, optimalIn, costs.Length, null, null, null, null, null, null);
+        var sorted = feasible.Order().ToArray();
+        return new CandidatePlan(built, isCentral, optimalIn, costs.Count(c => c is null), feasible.Average(), SampleStatistics.MeanHalfWidth(feasible),
+            SampleStatistics.Quantile(sorted, 0.9), sorted[^1], regrets.Count == 0 ? null : regrets.Average(), regrets.Count == 0 ? null : regrets.Max());
+    }
+
+    /// <summary>The extensive form on its own sample; VSS and EVPI on that sample; both plans on a fresh sample.</summary>
+    private static TwoStageReport TwoStage(UncertaintySpace space, UncertaintyRequest request, PlanAtCentre central, SolveScheduler scheduler,
+        ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
+    {
+        var seed = unchecked(request.Seed + TwoStageSeedOffset);
+        var sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.TwoStageDraws, seed);
+        var networks = sample.Select(space.Apply).ToList();
+        var solution = TwoStageOptimiser.Solve(networks, scheduler.Settings with { Threads = Math.Max(1, scheduler.Parallelism) }, request.CvarAlpha, request.CvarWeight, ct);
+
+        var waitAndSee = scheduler.SolveAll([.. networks.Select(n => new SolveJob(n, hint))], ct);
+        double? ws = waitAndSee.All(r => r.HasSolution) ? waitAndSee.Average(r => r.Objective!.Value) : null;
+        var eevCosts = Evaluate(space, sample, central.Built, scheduler, ct);
+        double? eev = eevCosts.All(c => c is not null) ? eevCosts.Average(c => c!.Value) : null;
+        var rp = solution.ExpectedCostUsd;
+
+        OutOfSample? outOfSample = null;
+        if (request.OutOfSampleDraws > 0 && solution.Built is { } built && solution.ObjectiveUsd is not null)
+        {
+            var fresh = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.OutOfSampleDraws, unchecked(request.Seed + OutOfSampleSeedOffset));
+            var stochastic = Evaluate(space, fresh, built, scheduler, ct);
+            var centre = Evaluate(space, fresh, central.Built, scheduler, ct);
+            outOfSample = OutOfSampleOf(request.OutOfSampleDraws, unchecked(request.Seed + OutOfSampleSeedOffset), stochastic, centre);
+        }
+
+        return new TwoStageReport(request.TwoStageDraws, seed, request.CvarAlpha, request.CvarWeight, solution.Status, solution.Message, solution.Built,
+            solution.ObjectiveUsd, rp, solution.CvarUsd, ws, eev, eev is { } e && rp is { } r ? e - r : null, rp is { } r2 && ws is { } w ? r2 - w : null,
+            solution.Variables, solution.Constraints, outOfSample) { ExtensiveFormTime = solution.SolveTime };
+    }
+
+    private static OutOfSample OutOfSampleOf(int draws, int seed, double?[] stochastic, double?[] central)
+    {
+        var s = stochastic.Where(c => c is not null).Select(c => c!.Value).ToList();
+        var c = central.Where(x => x is not null).Select(x => x!.Value).ToList();
+        var saving = stochastic.Zip(central).Where(p => p.First is not null && p.Second is not null).Select(p => p.Second!.Value - p.First!.Value).ToList();
+        return new OutOfSample(draws, seed,
+            s.Count == 0 ? null : s.Average(), s.Count == 0 ? null : SampleStatistics.MeanHalfWidth(s), stochastic.Count(x => x is null),
+            c.Count == 0 ? null : c.Average(), c.Count == 0 ? null : SampleStatistics.MeanHalfWidth(c), central.Count(x => x is null),
+            saving.Count == 0 ? null : saving.Average(), saving.Count == 0 ? null : SampleStatistics.MeanHalfWidth(saving));
+    }
+
+    /// <summary>The CSV of draws: one row per draw, every sampled seed value and the outcome, so any figure can be redone in a spreadsheet.</summary>
+    public static void WriteDrawsCsv(UncertaintyReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine(string.Join(",", new[] { "draw", "status", "total_cost_usd", "built" }.Concat(report.Seeds.Select(s => s.Id.Value))));
+        foreach (var d in report.DrawOutcomes)
+        {
+            writer.WriteLine(string.Join(",", new[]
+            {
+                d.Draw.ToString(CultureInfo.InvariantCulture),
+                d.Status.ToString().ToLowerInvariant(),
+                d.ObjectiveUsd?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+                string.Join(";", d.Built),
+            }.Concat(d.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
+        }
+    }
+}
