@@ -16,7 +16,9 @@ public enum SolverBackend
 }
 
 /// <summary>How to solve: backend, limits and threads.</summary>
-/// <param name="TimeLimit">Wall-clock limit; null for none. When it passes the best solution so far is reported with its gap.</param>
+/// <param name="TimeLimit">Wall-clock limit on the whole solve (model build, solve, extraction, prices); null for none. When it
+/// passes the best solution so far is reported with its gap (or "unknown" when no bound was proven), and prices that no
+/// longer fit are skipped with a note.</param>
 /// <param name="RelativeGap">Relative MIP gap at which the solver may stop; null for <see cref="DefaultRelativeGap"/>.</param>
 /// <param name="Threads">Worker threads for backends that use them; 1 keeps runs reproducible.</param>
 public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, TimeSpan? TimeLimit = null, double? RelativeGap = null, int Threads = 1)
@@ -39,6 +41,12 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     /// and for stopping rules OR-Tools does not wrap. A backend that rejects them makes the solve an <see cref="SolveStatus.Error"/>.
     /// </summary>
     public string? BackendParameters { get; init; }
+
+    /// <summary>
+    /// Whether to compute shadow prices (a second model build and an LP). Callers that show or publish them keep the
+    /// default; analyses that only compare objectives and builds (value, sweep, resilience) turn it off.
+    /// </summary>
+    public bool ComputePrices { get; init; } = true;
 
     public static SolverSettings Default { get; } = new();
 }
