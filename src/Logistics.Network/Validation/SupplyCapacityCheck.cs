@@ -31,11 +31,15 @@ public static class SupplyCapacityCheck
 
         var markets = network.NodesOfKind(NodeKind.Market).ToList();
         var sinkNodes = markets.Count > 0 ? markets : network.NodesOfKind(NodeKind.Port).ToList();
+        // The graphs do not depend on the mine: build the whole one once and one per commodity when first needed (the
+        // maximum flow from each mine is the check itself).
+        var whole = Graph(network, linkAdds, portAdds, _ => true, sinkNodes);
+        var byCommodity = new Dictionary<CommodityId, AdjacencyGraph<string, TaggedEdge<string, double>>>();
         foreach (var mine in mines)
         {
             if (Out(mine) == Sink) continue;
             var supply = mine.Supplies.Sum(s => s.TonnesPerYear);
-            var flow = MaxFlow(Graph(network, linkAdds, portAdds, _ => true, sinkNodes), Out(mine));
+            var flow = MaxFlow(whole, Out(mine));
             var totalShort = flow > 0 && supply > (flow * (1 + 1e-9)) + 1e-6; // no flow at all is a reachability error, reported there
             if (totalShort)
             {
@@ -47,9 +51,13 @@ public static class SupplyCapacityCheck
             if (markets.Count == 0 || (totalShort && mine.Supplies.Length == 1)) continue;
             foreach (var s in mine.Supplies.Where(s => s.TonnesPerYear > 0))
             {
-                var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
-                var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
-                var graph = Graph(network, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
+                if (!byCommodity.TryGetValue(s.Commodity, out var graph))
+                {
+                    var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
+                    var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
+                    byCommodity[s.Commodity] = graph = Graph(network, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
+                }
+
                 var commodityFlow = MaxFlow(graph, Out(mine));
                 if (commodityFlow > 0 && s.TonnesPerYear > (commodityFlow * (1 + 1e-9)) + 1e-6) // no flow at all is LG0508
                 {
