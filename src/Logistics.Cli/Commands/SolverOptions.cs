@@ -17,7 +17,7 @@ internal sealed class SolverOptions
         Solver.AcceptOnlyFromAmong(SolverNames);
     }
 
-    public Option<string> Solver { get; } = new("--solver") { Description = "Solver backend (auto picks GLOP when every option is fixed, else SCIP).", DefaultValueFactory = _ => "auto" };
+    public Option<string> Solver { get; } = new("--solver") { Description = "Solver backend (auto picks GLOP when every option is fixed, CBC for one-commodity facility location, else SCIP).", DefaultValueFactory = _ => "auto" };
 
     public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Time limit per solve, seconds, covering its model build, solve and prices; a solve that hits it reports its best solution so far and its gap (or that none was proven)." };
 
