@@ -55,7 +55,7 @@ public static class CompareAnalysis
         }
 
         var network = load.Network;
-        var result = scheduler.Solve(new SolveJob(network), ct);
+        var result = scheduler.Solve(new SolveJob(network, WithPrices: true), ct);
         if (!result.HasSolution)
             return Empty(scenario, name, result.Status, result.StatusMessage, Diagnose(network, result, scheduler, settings, ct), result);
 

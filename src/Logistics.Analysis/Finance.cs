@@ -10,9 +10,7 @@ public static class Finance
     public static double CapitalRecoveryFactor(double rate, int lifetimeYears)
     {
         if (lifetimeYears <= 0) throw new ArgumentOutOfRangeException(nameof(lifetimeYears), "A lifetime must be at least one year.");
-        if (Math.Abs(rate) < 1e-12) return 1.0 / lifetimeYears;
-        var growth = Math.Pow(1 + rate, lifetimeYears);
-        return rate * growth / (growth - 1);
+        return Optimisation.CapitalRecovery.Factor(rate, lifetimeYears);
     }
 
     /// <summary>Present value of 1 per year for <paramref name="years"/> years, paid at the end of each year.</summary>

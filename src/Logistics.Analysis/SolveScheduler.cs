@@ -5,8 +5,10 @@ using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 
-/// <summary>One independent solve: a network snapshot and an optional build hint.</summary>
-public sealed record SolveJob(Network.Model.Network Network, ImmutableDictionary<OptionId, bool>? BuildHint = null);
+/// <summary>One independent solve: a network snapshot, an optional build hint, and whether its shadow prices are wanted.</summary>
+/// <param name="WithPrices">Compute the fixed-build price LP; only for results that are published whole (compare's
+/// scenarios). Analyses that compare objectives and builds leave it off: it is a second model build and an LP per solve.</param>
+public sealed record SolveJob(Network.Model.Network Network, ImmutableDictionary<OptionId, bool>? BuildHint = null, bool WithPrices = false);
 
 /// <summary>
 /// Runs independent solves concurrently, at most <see cref="AnalysisSettings.Parallelism"/> at a time, and returns
@@ -37,7 +39,7 @@ public sealed class SolveScheduler
     public OptimisationResult Solve(SolveJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var result = _optimiser.Solve(job.Network, Settings with { BuildHint = job.BuildHint }, cancellationToken);
+        var result = _optimiser.Solve(job.Network, Settings with { BuildHint = job.BuildHint, ComputePrices = job.WithPrices }, cancellationToken);
         Interlocked.Increment(ref _solves);
         if (result.Status is SolveStatus.Feasible or SolveStatus.NoSolution)
             Interlocked.Increment(ref _unproven);

@@ -88,6 +88,21 @@ public sealed class SolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void Solve_with_timings_prints_where_the_time_went_stage_by_stage_and_without_them_prints_none()
+    {
+        var timed = CliRunner.Run("solve", Tiny, "--timings");
+        var plain = CliRunner.Run("solve", Tiny);
+
+        Assert.Equal(ExitCodes.Success, timed.ExitCode);
+        var text = timed.Out.ReplaceLineEndings("\n");
+        Assert.Contains("Timings (ms)\n", text, StringComparison.Ordinal);
+        foreach (var stage in new[] { "process start", "read (files, JSON, overlays, seeds, hash)", "bind and validate", "validate: references", "validate: seeds",
+            "validate: reachability", "validate: commodity reachability", "validate: supply capacity", "model build", "solve", "extraction", "prices", "output", "total since process start" })
+            Assert.Matches($@"\n  +{System.Text.RegularExpressions.Regex.Escape(stage)}[^\n]*\s\d+\.\d\n", text);
+        Assert.DoesNotContain("Timings (ms)", plain.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_infeasible_network_prints_the_diagnosis_and_exits_5()
     {
         var output = Path.Combine(_folder, "result.json");

@@ -45,6 +45,7 @@ public sealed class BackendTests
         var network = RandomNetworks.Create(7, withOptions: true);
         var result = new NetworkOptimiser().Solve(network, new SolverSettings(SolverBackend.Glop));
         Assert.Equal(SolveStatus.Error, result.Status);
+        Assert.Equal(TerminationReason.Error, result.Reason);
         Assert.Contains("undecided", result.StatusMessage, StringComparison.Ordinal);
     }
 
@@ -55,6 +56,7 @@ public sealed class BackendTests
         cancel.Cancel();
         var result = new NetworkOptimiser().Solve(RandomNetworks.Create(3), SolverSettings.Default, cancel.Token);
         Assert.Equal(SolveStatus.NoSolution, result.Status);
+        Assert.Equal(TerminationReason.Cancelled, result.Reason);
         Assert.Null(result.Objective);
     }
 }
@@ -80,7 +82,7 @@ public sealed class CpSatBackendTests
         if (result.Status == SolveStatus.Optimal)
             Assert.Equal(79.5 * 1.25, result.Objective!.Value, 6);
         else
-            Assert.Contains("CP-SAT", result.StatusMessage, StringComparison.Ordinal);
+            Assert.Equal((SolveStatus.Error, TerminationReason.Error), (result.Status, result.Reason));
     }
 }
 
@@ -100,5 +102,46 @@ public sealed class TighteningTests
         Assert.Equal(SolveStatus.Optimal, tight.Status);
         Assert.True(tight.Solver.Constraints > loose.Solver.Constraints, "the tightened model has the gate rows");
         Assert.Equal(loose.Objective!.Value, tight.Objective!.Value, 1e-6 * Math.Max(1, Math.Abs(loose.Objective.Value)));
+    }
+}
+
+/// <summary>Auto chooses by measured features of the model (docs/model.md, "Backends").</summary>
+public sealed class AutoBackendTests
+{
+    /// <summary>One source, <paramref name="facilities"/> candidate facilities (each a link built by an option), two customers.</summary>
+    private static Network.Model.Network FacilityLocation(int facilities, string commodity = "goods", bool secondCommodity = false)
+    {
+        var net = TestNetwork.Create().Commodity(commodity).Mine("src", commodity, 100).Market("c1", commodity, min: 60, max: 60).Market("c2", commodity, min: 40, max: 40);
+        if (secondCommodity)
+            net.Commodity("other").Mine("src2", "other", 10).Market("c3", "other").Link("src2-c3", "src2", "c3", TransportMode.Road, perTonne: 1);
+        for (var i = 0; i < facilities; i++)
+        {
+            net.Junction($"f{i}").Link($"open-f{i}", "src", $"f{i}", TransportMode.Road, capacity: 50, builtBy: $"o{i}").Option($"o{i}", 100 + i)
+                .Link($"f{i}-c1", $"f{i}", "c1", TransportMode.Road, perTonne: 1 + (i % 3)).Link($"f{i}-c2", $"f{i}", "c2", TransportMode.Road, perTonne: 1 + (i % 5));
+        }
+
+        return net.Build();
+    }
+
+    [Fact]
+    public void Auto_picks_cbc_for_a_single_commodity_facility_location_model_and_scip_otherwise()
+    {
+        Assert.Equal(SolverBackend.Cbc, NetworkOptimiser.ChooseBackend(FacilityLocation(NetworkOptimiser.FacilityLocationMinOptions)));
+        Assert.Equal(SolverBackend.Scip, NetworkOptimiser.ChooseBackend(FacilityLocation(NetworkOptimiser.FacilityLocationMinOptions - 1)));
+        Assert.Equal(SolverBackend.Scip, NetworkOptimiser.ChooseBackend(FacilityLocation(NetworkOptimiser.FacilityLocationMinOptions, secondCommodity: true)));
+        Assert.Equal(SolverBackend.Glop, NetworkOptimiser.ChooseBackend(RandomNetworks.Create(3)));
+    }
+
+    [Fact]
+    public void The_backend_auto_picks_for_facility_location_agrees_with_scip()
+    {
+        var network = FacilityLocation(NetworkOptimiser.FacilityLocationMinOptions);
+
+        var auto = new NetworkOptimiser().Solve(network, SolverSettings.Default);
+        var scip = Solve.Optimal(network, SolverBackend.Scip);
+
+        Assert.Equal(SolverBackend.Cbc, auto.Solver.Backend);
+        Assert.Equal(SolveStatus.Optimal, auto.Status);
+        Assert.Equal(scip.Objective!.Value, auto.Objective!.Value, 6);
     }
 }

@@ -74,7 +74,7 @@ public sealed class OutputTests
         Assert.Equal(JsonValueKind.Object, root.GetProperty("prices").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosis").ValueKind);
         Assert.Equal(
-            ["resultFormatVersion", "status", "statusMessage", "objectiveUsdPerYear", "bestBoundUsdPerYear", "relativeGap", "solver", "builds", "routes",
+            ["resultFormatVersion", "status", "terminationReason", "statusMessage", "objectiveUsdPerYear", "bestBoundUsdPerYear", "relativeGap", "solver", "builds", "routes",
              "linkFlows", "portFlows", "bottlenecks", "costs", "deliveries", "unshipped", "prices", "diagnosis"],
             root.EnumerateObject().Select(p => p.Name));
     }

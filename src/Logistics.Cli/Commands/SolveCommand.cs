@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 
+using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
@@ -23,7 +25,10 @@ public static class SolveCommand
         var solver = new SolverOptions();
         var threads = new Option<int>("--threads") { Description = "Solver threads (1 keeps runs reproducible).", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the whole result as JSON (docs/result-format.md) to this file." };
-        var timings = CommandSupport.TimingsOption();
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Print where the run's time went, stage by stage (process start, reading, binding, each validation check, model build, solve, extraction, prices, output), and write the solver's timings into --json.",
+        };
         var export = new Option<FileInfo?>("--export-model") { Description = "Also write the exact model to FILE.lp (LP format) or FILE.mps (free MPS); names as in docs/model.md." };
 
         var command = new Command("solve", "Choose which options to build and how cargo flows, at least cost per year.")
@@ -36,6 +41,23 @@ public static class SolveCommand
         command.Options.Add(timings);
         command.Options.Add(export);
         command.SetAction(parse =>
+        {
+            var processStart = StageTimingsWriter.SinceProcessStart();
+            var started = Stopwatch.GetTimestamp();
+            var stages = parse.GetValue(timings) ? new StageTimings() : null;
+            StageTimings.Current = stages;
+            try
+            {
+                return Run(parse, context, stages, processStart, started);
+            }
+            finally
+            {
+                StageTimings.Current = null;
+            }
+        });
+        return command;
+
+        int Run(ParseResult parse, CliContext context, StageTimings? stages, TimeSpan processStart, long started)
         {
             // Relative to where the user stands, so diagnostics name files as they typed them.
             var path = Path.GetRelativePath(Directory.GetCurrentDirectory(), parse.GetValue(file)!.FullName);
@@ -66,6 +88,7 @@ public static class SolveCommand
             }
 
             var result = new NetworkOptimiser().Solve(loaded.Network, settings, context.CancellationToken);
+            var writing = Stopwatch.GetTimestamp();
             ResultConsoleWriter.Write(result, loaded.Network, context.Out);
             if (parse.GetValue(json) is { } output)
             {
@@ -73,6 +96,9 @@ public static class SolveCommand
                     return ExitCodes.InvalidInput;
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Result written to {output.Name}."));
             }
+
+            if (stages is not null)
+                StageTimingsWriter.Write(context.Out, processStart, stages, result.Solver, Stopwatch.GetElapsedTime(writing), processStart + Stopwatch.GetElapsedTime(started));
 
             return result.Status switch
             {
@@ -84,8 +110,7 @@ public static class SolveCommand
                 _ when settings.Backend != SolverBackend.Auto || settings.BackendParameters is not null => ErrorToStderr(context, result, ExitCodes.Usage),
                 _ => ErrorToStderr(context, result, ExitCodes.Internal),
             };
-        });
-        return command;
+        }
     }
 
     private static int ErrorToStderr(CliContext context, OptimisationResult result, int code)

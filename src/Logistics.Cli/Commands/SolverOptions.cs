@@ -24,9 +24,9 @@ internal sealed class SolverOptions
         Solver.AcceptOnlyFromAmong(SolverNames);
     }
 
-    public Option<string> Solver { get; } = new("--solver") { Description = "Solver backend (auto picks GLOP when every option is fixed, else SCIP).", DefaultValueFactory = _ => "auto" };
+    public Option<string> Solver { get; } = new("--solver") { Description = "Solver backend (auto picks GLOP when every option is fixed, CBC for one-commodity facility location, else SCIP).", DefaultValueFactory = _ => "auto" };
 
-    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Time limit per solve, seconds; a solve that hits it reports its best solution so far and its gap." };
+    public Option<double?> TimeLimit { get; } = new("--time-limit") { Description = "Time limit per solve, seconds, covering its model build, solve and prices; a solve that hits it reports its best solution so far and its gap (or that none was proven)." };
 
     public Option<double?> Gap { get; } = new("--gap") { Description = "Relative MIP gap at which a solve may stop, e.g. 0.001." };
 

@@ -43,9 +43,9 @@ public static class NetworkLoader
 {
     public static LoadResult Load(string path, LoadOptions? options = null)
     {
-        var (source, diagnostics) = NetworkSource.Read(path);
+        var (source, diagnostics) = Diagnostics.StageTimings.Measure("read (files, JSON, overlays, seeds, hash)", () => NetworkSource.Read(path));
         if (source is null)
             return new LoadResult(null, Validation.DiagnosticOrder.Sort(diagnostics, options?.Strict ?? false));
-        return source.Bind(options);
+        return Diagnostics.StageTimings.Measure("bind and validate", () => source.Bind(options));
     }
 }

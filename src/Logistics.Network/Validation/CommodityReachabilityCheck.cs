@@ -16,31 +16,43 @@ public static class CommodityReachabilityCheck
     public static IEnumerable<Diagnostic> Run(ValidationContext c)
     {
         var network = c.Network;
-        var anyRoute = TransportGraph.Directed(network);
         var ports = network.NodesOfKind(NodeKind.Port).Select(p => p.Id.Value).ToHashSet(StringComparer.Ordinal);
+        // Backward searches, one from the ports and one per commodity from its markets, instead of forward searches
+        // (and a fresh graph) per mine and commodity; a forward search only for a finding, to name what blocks it.
+        var reachesPort = TransportGraph.Reaching(network, ports);
+        var byCommodity = new Dictionary<CommodityId, CommodityRoutes>();
         foreach (var mine in network.NodesOfKind(NodeKind.Mine))
         {
-            var reachAny = TransportGraph.ReachableFrom(anyRoute, [mine.Id.Value]);
-            if (!reachAny.Overlaps(ports)) continue; // LG0502 already says the mine reaches no port
-            foreach (var (supply, index) in mine.Supplies.Select((s, i) => (s, i)))
+            if (!reachesPort.Contains(mine.Id.Value)) continue; // LG0502 already says the mine reaches no port
+            foreach (var supply in mine.Supplies)
             {
                 if (supply.TonnesPerYear <= 0) continue;
                 var commodity = supply.Commodity;
-                var markets = network.NodesOfKind(NodeKind.Market)
-                    .Where(m => m.Demands.Any(d => d.Commodity == commodity && d.MaxTpy is not <= 0))
-                    .Select(m => m.Id.Value).ToHashSet(StringComparer.Ordinal);
-                var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == commodity).ToList();
-                var graph = TransportGraph.Directed(network, l => l.Allows(commodity) && bans.All(b => b.Mode != l.Mode));
-                var reach = TransportGraph.ReachableFrom(graph, [mine.Id.Value]);
-                if (reach.Overlaps(markets)) continue;
+                if (!byCommodity.TryGetValue(commodity, out var routes))
+                    byCommodity[commodity] = routes = CommodityRoutes.Of(network, commodity);
+                if (routes.ReachesMarket.Contains(mine.Id.Value)) continue;
 
-                var why = markets.Count == 0 ? "no market demands it"
-                    : $"{Blockers(network, reach, commodity, bans)}";
+                var why = routes.Markets.Count == 0 ? "no market demands it"
+                    : Blockers(network, TransportGraph.ReachableFrom(TransportGraph.Directed(network, routes.Allows), [mine.Id.Value]), commodity, routes.Bans);
                 var diagnostic = c.At(DiagnosticCodes.CommodityCannotReachMarket, $"nodes[{mine.Id}].supply[{commodity}]",
                     $"{commodity} from mine '{mine.Id}' cannot reach any market that demands it, even with every option built: {why}."
                     + (supply.AllowUnshipped ? " The mine may leave it unshipped, so the model stays feasible." : ""));
                 yield return supply.AllowUnshipped ? diagnostic with { Severity = Severity.Warning } : diagnostic;
             }
+        }
+    }
+
+    /// <summary>The markets that demand a commodity, the links it may use, and every node from which it can reach one of those markets.</summary>
+    private sealed record CommodityRoutes(HashSet<string> Markets, List<ModeBanRule> Bans, Func<Link, bool> Allows, HashSet<string> ReachesMarket)
+    {
+        public static CommodityRoutes Of(Model.Network network, CommodityId commodity)
+        {
+            var markets = network.NodesOfKind(NodeKind.Market)
+                .Where(m => m.Demands.Any(d => d.Commodity == commodity && d.MaxTpy is not <= 0))
+                .Select(m => m.Id.Value).ToHashSet(StringComparer.Ordinal);
+            var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == commodity).ToList();
+            bool Allows(Link l) => l.Allows(commodity) && bans.All(b => b.Mode != l.Mode);
+            return new CommodityRoutes(markets, bans, Allows, TransportGraph.Reaching(network, markets, Allows));
         }
     }
 

@@ -11,15 +11,13 @@ public static class ReachabilityCheck
         var graph = TransportGraph.Directed(c.Network);
         var mines = c.Network.NodesOfKind(NodeKind.Mine).Select(m => m.Id.Value).ToList();
         var ports = c.Network.NodesOfKind(NodeKind.Port).Select(p => p.Id.Value).ToHashSet(StringComparer.Ordinal);
-        foreach (var mine in mines)
+        // One search backwards from the ports; a forward search only for a mine that fails, to say what it reaches.
+        var reachesPort = TransportGraph.Reaching(c.Network, ports);
+        foreach (var mine in mines.Where(m => !reachesPort.Contains(m)))
         {
-            var reach = TransportGraph.ReachableFrom(graph, [mine]);
-            if (!reach.Overlaps(ports))
-            {
-                var why = ports.Count == 0 ? "the network has no port" : $"it reaches {Describe(reach, mine)}";
-                yield return c.At(DiagnosticCodes.MineWithoutPort, $"nodes[{mine}]",
-                    $"Mine '{mine}' has no path to any port, even with every option built ({why}).");
-            }
+            var why = ports.Count == 0 ? "the network has no port" : $"it reaches {Describe(TransportGraph.ReachableFrom(graph, [mine]), mine)}";
+            yield return c.At(DiagnosticCodes.MineWithoutPort, $"nodes[{mine}]",
+                $"Mine '{mine}' has no path to any port, even with every option built ({why}).");
         }
 
         if (mines.Count == 0) yield break;

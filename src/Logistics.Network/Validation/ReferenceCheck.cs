@@ -77,6 +77,7 @@ public static class ReferenceCheck
             }
         }
 
+        HashSet<string>? all = null; // built once for every scenario's disable list, not once per scenario
         foreach (var scenario in n.Scenarios)
         {
             var p = $"scenarios[{scenario.Id}]";
@@ -84,8 +85,8 @@ public static class ReferenceCheck
             foreach (var o in scenario.ForbidBuild) found.Add(Missing($"{p}.forbidBuild", o.Value, options, "option"));
             foreach (var r in scenario.EnableRules) found.Add(Missing($"{p}.enableRules", r.Value, rules, "rule"));
             foreach (var r in scenario.DisableRules) found.Add(Missing($"{p}.disableRules", r.Value, rules, "rule"));
-            var all = nodes.Concat(links).Concat(options).ToHashSet(StringComparer.Ordinal);
-            foreach (var d in scenario.Disable) found.Add(Missing($"{p}.disable", d, all, "node, link or option"));
+            if (!scenario.Disable.IsDefaultOrEmpty) all ??= nodes.Concat(links).Concat(options).ToHashSet(StringComparer.Ordinal);
+            foreach (var d in scenario.Disable) found.Add(Missing($"{p}.disable", d, all!, "node, link or option"));
         }
 
         return found.OfType<Diagnostic>();

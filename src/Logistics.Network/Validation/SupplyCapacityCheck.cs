@@ -31,11 +31,19 @@ public static class SupplyCapacityCheck
 
         var markets = network.NodesOfKind(NodeKind.Market).ToList();
         var sinkNodes = markets.Count > 0 ? markets : network.NodesOfKind(NodeKind.Port).ToList();
+        // The graphs do not depend on the mine: build the whole one once and one per commodity when first needed (the
+        // maximum flow from each mine is the check itself).
+        var whole = Graph(network, linkAdds, portAdds, _ => true, sinkNodes);
+        // One maximum flow from all the mines at once, each capped at its supply: when it ships everything, every mine
+        // alone can ship its own (its flow in the joint plan is a feasible flow for it), so no mine needs its own flow.
+        // Only when the joint flow falls short are the mines checked one by one, which names the ones that are short.
+        var everyMineShips = Ships(whole, mines.Select(m => (Out(m), m.Supplies.Sum(s => s.TonnesPerYear))));
+        var byCommodity = new Dictionary<CommodityId, (AdjacencyGraph<string, TaggedEdge<string, double>> Graph, bool EveryMineShips)>();
         foreach (var mine in mines)
         {
             if (Out(mine) == Sink) continue;
             var supply = mine.Supplies.Sum(s => s.TonnesPerYear);
-            var flow = MaxFlow(Graph(network, linkAdds, portAdds, _ => true, sinkNodes), Out(mine));
+            var flow = everyMineShips ? supply : MaxFlow(whole, Out(mine));
             var totalShort = flow > 0 && supply > (flow * (1 + 1e-9)) + 1e-6; // no flow at all is a reachability error, reported there
             if (totalShort)
             {
@@ -47,10 +55,17 @@ public static class SupplyCapacityCheck
             if (markets.Count == 0 || (totalShort && mine.Supplies.Length == 1)) continue;
             foreach (var s in mine.Supplies.Where(s => s.TonnesPerYear > 0))
             {
-                var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
-                var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
-                var graph = Graph(network, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
-                var commodityFlow = MaxFlow(graph, Out(mine));
+                if (!byCommodity.TryGetValue(s.Commodity, out var routes))
+                {
+                    var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
+                    var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
+                    var graph = Graph(network, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
+                    var suppliers = mines.Select(m => (Out(m), m.Supplies.Where(x => x.Commodity == s.Commodity).Sum(x => x.TonnesPerYear))).Where(x => x.Item2 > 0);
+                    byCommodity[s.Commodity] = routes = (graph, Ships(graph, suppliers));
+                }
+
+                if (routes.EveryMineShips) continue;
+                var commodityFlow = MaxFlow(routes.Graph, Out(mine));
                 if (commodityFlow > 0 && s.TonnesPerYear > (commodityFlow * (1 + 1e-9)) + 1e-6) // no flow at all is LG0508
                 {
                     yield return c.At(DiagnosticCodes.SupplyExceedsCapacity, $"nodes[{mine.Id}].supply[{s.Commodity}]",
@@ -89,6 +104,28 @@ public static class SupplyCapacityCheck
         foreach (var sinkNode in sinkNodes)
             graph.AddEdge(new TaggedEdge<string, double>(Out(sinkNode), Sink, Unlimited));
         return graph;
+    }
+
+    /// <summary>True when the mines, each capped at its tonnes, can all ship everything at once (to within 1e-6 t/y).</summary>
+    private static bool Ships(AdjacencyGraph<string, TaggedEdge<string, double>> graph, IEnumerable<(string Vertex, double Tonnes)> sources)
+    {
+        const string superSource = "\0source"; // cannot clash: ids match ^[a-z][a-z0-9-]*$
+        graph.AddVertex(superSource);
+        var total = 0.0;
+        foreach (var (vertex, tonnes) in sources)
+        {
+            graph.AddEdge(new TaggedEdge<string, double>(superSource, vertex, tonnes));
+            total += tonnes;
+        }
+
+        try
+        {
+            return total - MaxFlow(graph, superSource) <= 1e-6;
+        }
+        finally
+        {
+            graph.RemoveVertex(superSource);
+        }
     }
 
     private static double MaxFlow(AdjacencyGraph<string, TaggedEdge<string, double>> graph, string source)

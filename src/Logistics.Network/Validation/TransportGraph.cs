@@ -16,18 +16,27 @@ internal static class TransportGraph
             && (l.BuiltBy is not { } option || !network.TryGetOption(option, out var o) || o.Decision != BuildDecision.ForcedOut));
 
     /// <param name="allows">When given, only links it accepts become edges (for example the links one commodity may use).</param>
-    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network, Func<Link, bool>? allows = null)
+    /// <param name="reversed">Every edge turned round: what is reachable from X in it is what can reach X in the network.</param>
+    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network, Func<Link, bool>? allows = null, bool reversed = false)
     {
         var graph = new AdjacencyGraph<string, Edge<string>>();
         graph.AddVertexRange(network.Nodes.Select(n => n.Id.Value));
         foreach (var link in UsableLinks(network).Where(l => allows is null || allows(l)))
         {
-            graph.AddEdge(new Edge<string>(link.From.Value, link.To.Value));
-            if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new Edge<string>(link.To.Value, link.From.Value));
+            var (from, to) = reversed ? (link.To.Value, link.From.Value) : (link.From.Value, link.To.Value);
+            graph.AddEdge(new Edge<string>(from, to));
+            if (link.Direction == LinkDirection.BothWays) graph.AddEdge(new Edge<string>(to, from));
         }
 
         return graph;
     }
+
+    /// <summary>
+    /// Every node from which one of <paramref name="targets"/> can be reached (the targets included): one search
+    /// backwards from the targets, so a check need not search forwards once per mine.
+    /// </summary>
+    public static HashSet<string> Reaching(Model.Network network, IEnumerable<string> targets, Func<Link, bool>? allows = null) =>
+        ReachableFrom(Directed(network, allows, reversed: true), targets);
 
     /// <summary>Every vertex reachable from <paramref name="roots"/> (the roots included), by QuikGraph's breadth-first search from a temporary super-root.</summary>
     public static HashSet<string> ReachableFrom(AdjacencyGraph<string, Edge<string>> graph, IEnumerable<string> roots)

@@ -8,19 +8,8 @@ namespace Logistics.Optimisation.Model;
 /// </summary>
 internal static class CostCoefficients
 {
-    /// <summary>
-    /// Capital recovery factor: the level yearly payment, per USD of capex, that repays it over the asset's life at
-    /// the discount rate. r(1+r)^n / ((1+r)^n − 1); 1/n at a zero rate.
-    /// </summary>
-    public static double CapitalRecoveryFactor(double rate, int lifetimeYears)
-    {
-        if (lifetimeYears <= 0)
-            return 1;
-        if (Math.Abs(rate) < 1e-12)
-            return 1.0 / lifetimeYears;
-        var growth = Math.Pow(1 + rate, lifetimeYears);
-        return rate * growth / (growth - 1);
-    }
+    /// <summary>Capital recovery factor (<see cref="CapitalRecovery.Factor"/>).</summary>
+    public static double CapitalRecoveryFactor(double rate, int lifetimeYears) => CapitalRecovery.Factor(rate, lifetimeYears);
 
     public static double AnnualisedCapex(Network.Model.Network network, InvestmentOption option) =>
         option.CapexUsd * CapitalRecoveryFactor(network.Metadata.DiscountRate, option.LifetimeYears);

@@ -36,7 +36,12 @@ public static class ResultConsoleWriter
 
         writer.WriteLine($"Objective: {TextTable.Number(objective)} USD/yr");
         if (result.Status == SolveStatus.Feasible)
-            writer.WriteLine($"Best bound: {TextTable.Number(result.BestBound ?? objective)} USD/yr, gap {TextTable.Percent(result.RelativeGap)}");
+        {
+            // A bound that is not finite is no bound: say so rather than print a meaningless gap.
+            writer.WriteLine(result.BestBound is { } bound
+                ? $"Best bound: {TextTable.Number(bound)} USD/yr, gap {TextTable.Percent(result.RelativeGap)}"
+                : "Best bound: none proven yet, gap unknown");
+        }
 
         WriteBuilds(result, writer);
         WriteRoutes(result, writer);

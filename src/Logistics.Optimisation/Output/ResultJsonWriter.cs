@@ -52,6 +52,7 @@ public static class ResultJsonWriter
         json.WriteStartObject();
         json.WriteNumber("resultFormatVersion", ResultFormatVersion);
         json.WriteString("status", Name(r.Status));
+        json.WriteString("terminationReason", Name(r.Reason));
         json.WriteString("statusMessage", r.StatusMessage);
         Number(json, "objectiveUsdPerYear", r.Objective);
         Number(json, "bestBoundUsdPerYear", r.BestBound);

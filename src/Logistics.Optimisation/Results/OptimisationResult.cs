@@ -10,9 +10,10 @@ namespace Logistics.Optimisation;
 /// Solution collections are empty (and <see cref="Objective"/> null) when there is no solution.
 /// </summary>
 /// <param name="Objective">USD per year: annualised capex + O&amp;M + operating costs − revenue.</param>
-/// <param name="BestBound">The solver's proven bound on the objective (equal to it when optimal).</param>
-/// <param name="RelativeGap">|Objective − BestBound| / max(1, |Objective|); 0 when optimal.</param>
-/// <param name="Prices">Shadow prices with the builds fixed; null without a solution (or when the LP re-solve fails, which the status message then says).</param>
+/// <param name="BestBound">The solver's proven bound on the objective (equal to it when optimal); null when no finite bound was proven.</param>
+/// <param name="RelativeGap">|Objective − BestBound| / max(1, |Objective|); 0 when optimal; null when there is no bound (the gap is unknown).</param>
+/// <param name="Prices">Shadow prices with the builds fixed; null without a solution, when not asked for
+/// (<see cref="SolverSettings.ComputePrices"/>), or when the LP re-solve fails or the time limit leaves no room (the status message then says so).</param>
 /// <param name="Diagnosis">What makes an infeasible model infeasible; null unless <see cref="Status"/> is <see cref="SolveStatus.Infeasible"/>.</param>
 public sealed record OptimisationResult(
     SolveStatus Status,
@@ -32,6 +33,9 @@ public sealed record OptimisationResult(
     PriceReport? Prices,
     InfeasibilityDiagnosis? Diagnosis)
 {
+    /// <summary>Why the solve stopped (a time limit, a cancel, the gap asked for…), separate from what it proved.</summary>
+    public TerminationReason Reason { get; init; } = TerminationReason.Error;
+
     /// <summary>True when there is a plan to read (optimal or feasible).</summary>
     public bool HasSolution => Status is SolveStatus.Optimal or SolveStatus.Feasible;
 }

@@ -11,8 +11,11 @@ internal static class FlowReporter
     /// <summary>A capacity counts as a bottleneck from this share of use upwards.</summary>
     public const double BottleneckThreshold = 0.999;
 
-    public static ImmutableArray<BuildResult> Builds(Network.Model.Network network, SolutionValues? values) =>
-        [.. network.Options.Select(o => new BuildResult(
+    public static ImmutableArray<BuildResult> Builds(Network.Model.Network network, SolutionValues? values)
+    {
+        // Links by the option that builds them, in link order: one pass, not one pass over the links per option.
+        var builtBy = network.Links.Where(l => l.BuiltBy is not null).ToLookup(l => l.BuiltBy!.Value);
+        return [.. network.Options.Select(o => new BuildResult(
             o.Id,
             o.Name,
             values?.IsBuilt(o.Id) ?? false,
@@ -21,8 +24,9 @@ internal static class FlowReporter
             CostCoefficients.AnnualisedCapex(network, o),
             o.FixedOmUsdPerYear,
             o.LifetimeYears,
-            [.. network.Links.Where(l => l.BuiltBy == o.Id).Select(l => l.Id)],
+            [.. builtBy[o.Id].Select(l => l.Id)],
             o.CapacityAdds.IsDefault ? [] : [.. o.CapacityAdds.Select(c => new CapacityAddResult(c.Link, c.Port, c.AddedTpy))]))];
+    }
 
     /// <summary>Effective capacity of a link pool in this solution: null when unlimited, 0 when its option is not built.</summary>
     public static double? LinkCapacity(SolutionValues values, Link link)
@@ -45,11 +49,11 @@ internal static class FlowReporter
     {
         var model = values.Model;
         var results = new List<LinkFlowResult>();
+        var layersByCommodity = model.Layers.GroupBy(l => l.Commodity).ToList();
         foreach (var arc in model.Graph.Arcs.Where(a => a.Kind == ArcKind.Link))
         {
             var link = arc.Link!;
-            var byCommodity = model.Layers
-                .GroupBy(l => l.Commodity)
+            var byCommodity = layersByCommodity
                 .Select(g => new CommodityTonnes(g.Key, g.Sum(l => values.Flow[l.Index, arc.Index])))
                 .Where(c => c.TonnesPerYear != 0)
                 .OrderBy(c => c.Commodity)
@@ -66,9 +70,11 @@ internal static class FlowReporter
     public static ImmutableArray<PortFlowResult> PortFlows(SolutionValues values)
     {
         var model = values.Model;
+        // Arcs by the port they enter, in arc order (so sums add in the same order): one pass, not one per port.
+        var entering = model.Graph.Arcs.Where(a => a.EntersPort is not null).ToLookup(a => a.EntersPort!.Value);
         return [.. model.Network.NodesOfKind(NodeKind.Port).Select(port =>
         {
-            var throughput = model.Graph.Arcs.Where(a => a.EntersPort == port.Id).Sum(values.ArcTotal);
+            var throughput = entering[port.Id].Sum(values.ArcTotal);
             var capacity = PortCapacity(values, port);
             return new PortFlowResult(port.Id, throughput, capacity, Utilisation(throughput, capacity));
         })];

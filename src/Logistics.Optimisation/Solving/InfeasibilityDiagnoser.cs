@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 using Google.OrTools.LinearSolver;
 
@@ -12,7 +11,8 @@ namespace Logistics.Optimisation.Solving;
 /// Explains an infeasible model (docs/model.md, "Infeasibility diagnosis"): re-solves it with a penalised slack on
 /// every row that can fail (supply that must ship, demand minimums, capacities, rules, budget, option logic), first
 /// minimising the weighted violations, then, with the violations held at that minimum, the ordinary cost, so the
-/// cargo takes its natural routes. Each slack left non-zero becomes one plain sentence naming the elements.
+/// cargo takes its natural routes. Each slack left non-zero becomes one finding: structured facts and the elements
+/// they name, read here, and a plain sentence made from the facts by <see cref="InfeasibilityWording"/>.
 /// </summary>
 internal static class InfeasibilityDiagnoser
 {
@@ -20,15 +20,16 @@ internal static class InfeasibilityDiagnoser
         + "phase 1 minimises the weighted slacks (per tonne: capacity overrun 0.1, rule violation 1, output that cannot ship or demand that cannot be met 10; "
         + "per USD over budget 1e-6; option logic 1e6), phase 2 caps every slack at its phase-1 value and minimises cost.";
 
-    private const double Tolerance = 1e-6;
+    /// <summary>The one tolerance of the solution values: below it a slack or a flow is zero.</summary>
+    private const double Tolerance = SolutionValues.Tolerance;
 
-    public static InfeasibilityDiagnosis Diagnose(Network.Model.Network network, SolverBackend backend, SolverSettings settings, ModelOptions options)
+    public static InfeasibilityDiagnosis Diagnose(Network.Model.Network network, SolverBackend backend, TimeSpan? timeLimit, ModelOptions options)
     {
         // GLOP only when every option is fixed; any other backend that could not solve the original cannot help here either, so use SCIP for MIPs.
         var name = network.Options.Any(o => o.Decision == BuildDecision.Free) ? (backend is SolverBackend.Cbc or SolverBackend.Highs ? NetworkOptimiser.BackendName(backend) : "SCIP") : "GLOP";
         // Phase 1: the violations alone.
         List<double> caps;
-        var (first, firstModel, firstStatus) = SolveElastic(network, name, settings, options, caps: null);
+        var (first, firstModel, firstStatus) = SolveElastic(network, name, timeLimit, options, caps: null);
         using (first)
         {
             if (firstModel is null)
@@ -42,12 +43,12 @@ internal static class InfeasibilityDiagnoser
         // phase-1 value (a hair more for round-off), then the cheapest plan. Capping each slack, not just their weighted
         // sum, stops phase 2 trading one kind of violation for another (skipping a costly option by leaving some other
         // cargo behind at the same penalty).
-        var (second, model, secondStatus) = SolveElastic(network, name, settings, options, caps);
+        var (second, model, secondStatus) = SolveElastic(network, name, timeLimit, options, caps);
         using var secondSolver = second;
         if (model is null || secondStatus is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
             return Unfinished($"the cost phase of the elastic model stopped with {secondStatus}");
 
-        var findings = new FindingWriter(network, model).Write();
+        var findings = new FindingCollector(network, model).Collect();
         return new InfeasibilityDiagnosis([.. findings.Select(f => f.Sentence)]) { Findings = findings, Method = Method };
     }
 
@@ -57,13 +58,13 @@ internal static class InfeasibilityDiagnoser
     /// otherwise float in an inactive row down to the violation it really measures.
     /// </summary>
     private static (Solver? Solver, OptimisationModel? Model, Solver.ResultStatus Status) SolveElastic(
-        Network.Model.Network network, string backend, SolverSettings settings, ModelOptions options, List<double>? caps)
+        Network.Model.Network network, string backend, TimeSpan? timeLimit, ModelOptions options, List<double>? caps)
     {
         var solver = Solver.CreateSolver(backend);
         if (solver is null)
             return (null, null, Solver.ResultStatus.NOT_SOLVED);
         var model = ModelBuilder.Build(network, solver, integerBuilds: backend != "GLOP", options with { Elastic = true });
-        if (settings.TimeLimit is { } limit)
+        if (timeLimit is { } limit)
             solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         var objective = solver.Objective();
         if (caps is null)
@@ -93,18 +94,16 @@ internal static class InfeasibilityDiagnoser
         return (solver, model, solver.Solve(parameters));
     }
 
-    private static InfeasibilityDiagnosis Unfinished(string why)
-    {
-        var sentence = $"The diagnosis could not finish: {why}. Try a longer --time-limit.";
-        return new InfeasibilityDiagnosis([sentence]) { Method = Method };
-    }
+    private static InfeasibilityDiagnosis Unfinished(string why) =>
+        new([InfeasibilityWording.Unfinished(why)]) { Method = Method };
 
-    /// <summary>Turns the non-zero slacks of a solved elastic model into sentences.</summary>
-    private sealed class FindingWriter(Network.Model.Network network, OptimisationModel model)
+    /// <summary>Reads the non-zero slacks of a solved elastic model as findings: facts and elements here, the sentence from <see cref="InfeasibilityWording"/>.</summary>
+    private sealed class FindingCollector(Network.Model.Network network, OptimisationModel model)
     {
         private readonly SolutionValues _values = new(model);
+        private readonly InfeasibilityWording _wording = new(network);
 
-        public ImmutableArray<InfeasibilityFinding> Write()
+        public ImmutableArray<InfeasibilityFinding> Collect()
         {
             var findings = new List<InfeasibilityFinding>();
             foreach (var slack in model.Slacks)
@@ -112,155 +111,120 @@ internal static class InfeasibilityDiagnoser
                 var amount = Round(slack.Variable.SolutionValue());
                 if (amount <= (slack.Kind == SlackKind.BudgetOverrun ? 1e-3 : Tolerance))
                     continue;
-                findings.Add(slack.Kind switch
+                var (kind, facts, elements, unit) = slack.Kind switch
                 {
                     SlackKind.LinkOverrun => LinkFinding(slack, amount),
                     SlackKind.PortOverrun => PortFinding(slack, amount),
                     SlackKind.SupplyUnshipped => SupplyFinding(slack, amount),
                     SlackKind.DemandShortfall => DemandFinding(slack, amount),
-                    SlackKind.RuleViolation => RuleFinding(slack, amount),
+                    SlackKind.RuleViolation => RuleFinding(slack),
                     SlackKind.BudgetOverrun => BudgetFinding(amount),
                     _ => OptionLogicFinding(slack),
-                });
+                };
+                findings.Add(new InfeasibilityFinding(kind, _wording.Sentence(facts), [.. elements], facts.Amount, unit));
             }
 
             return [.. findings.OrderBy(f => f.Kind).ThenBy(f => string.Join(",", f.Elements), StringComparer.Ordinal)];
         }
 
-        private InfeasibilityFinding LinkFinding(ElasticSlack slack, double amount)
+        private (FindingKind, FindingFacts, List<string>, string) LinkFinding(ElasticSlack slack, double amount)
         {
             var link = slack.Link!;
             var (cargo, elements) = Cargo(slack.Arcs);
-            var where = slack.Direction switch
-            {
-                LinkTravel.Forward => $" from {Place(link.From)} to {Place(link.To)}",
-                LinkTravel.Reverse => $" from {Place(link.To)} to {Place(link.From)}",
-                _ => " (both directions share its capacity)",
-            };
-            string sentence;
+            FindingFacts facts;
             if (link.BuiltBy is { } builder && !_values.IsBuilt(builder))
             {
-                sentence = $"{Tonnes(amount)} of {cargo} would need {Named(link)}{where}, which exists only if option {builder} is built, and {WhyNotBuilt(builder)}.";
+                facts = new LinkFacts(amount, link, slack.Direction, cargo, builder, WhyNotBuilt(builder), 0, []);
                 elements.Insert(0, builder.Value);
             }
             else
             {
-                var capacity = FlowReporter.LinkCapacity(_values, link) ?? 0;
-                sentence = $"{Tonnes(amount)} of {cargo} cannot pass {Named(link)}{where}: it carries at most {Tonnes(capacity)} and {OptionsClause(model.Network.Options.Where(o => Adds(o, link.Id, null)), elements)}.";
+                var adding = Adding(model.Network.Options.Where(o => Adds(o, link.Id, null)), elements);
+                facts = new LinkFacts(amount, link, slack.Direction, cargo, null, null, FlowReporter.LinkCapacity(_values, link) ?? 0, adding);
             }
 
             elements.Insert(0, link.Id.Value);
-            return new InfeasibilityFinding(FindingKind.LinkCapacity, sentence, [.. elements], amount, "t/yr");
+            return (FindingKind.LinkCapacity, facts, elements, "t/yr");
         }
 
-        private InfeasibilityFinding PortFinding(ElasticSlack slack, double amount)
+        private (FindingKind, FindingFacts, List<string>, string) PortFinding(ElasticSlack slack, double amount)
         {
             var port = network.Node(slack.Node!.Value);
             var (cargo, elements) = Cargo(slack.Arcs);
-            var capacity = FlowReporter.PortCapacity(_values, port) ?? 0;
-            var sentence = $"{Tonnes(amount)} of {cargo} cannot pass port {Place(port.Id)}: it handles at most {Tonnes(capacity)} and {OptionsClause(model.Network.Options.Where(o => Adds(o, null, port.Id)), elements)}.";
+            var adding = Adding(model.Network.Options.Where(o => Adds(o, null, port.Id)), elements);
+            var facts = new PortFacts(amount, port.Id, cargo, FlowReporter.PortCapacity(_values, port) ?? 0, adding);
             elements.Insert(0, port.Id.Value);
-            return new InfeasibilityFinding(FindingKind.PortCapacity, sentence, [.. elements], amount, "t/yr");
+            return (FindingKind.PortCapacity, facts, elements, "t/yr");
         }
 
-        private InfeasibilityFinding SupplyFinding(ElasticSlack slack, double amount)
+        private (FindingKind, FindingFacts, List<string>, string) SupplyFinding(ElasticSlack slack, double amount)
         {
             var mine = slack.Node!.Value;
             var commodity = slack.Commodity!.Value;
             var buyers = model.Classes.Where(c => c.Commodity == commodity).ToList();
-            var supplied = network.NodesOfKind(NodeKind.Mine).SelectMany(n => n.Supplies.IsDefault ? [] : n.Supplies).Where(s => s.Commodity == commodity).Sum(s => s.TonnesPerYear);
+            var supplied = Supplied(commodity);
             var elements = new List<string> { mine.Value, commodity.Value };
-            string why;
-            if (buyers.Count == 0)
-            {
-                why = "no market buys it";
-            }
-            else if (buyers.All(b => b.Demand.MaxTpy is not null) && buyers.Sum(b => b.Demand.MaxTpy!.Value) < supplied - Tolerance)
-            {
-                why = $"the markets that buy it ({string.Join(", ", buyers.Select(b => Place(b.Market)))}) take at most {Tonnes(buyers.Sum(b => b.Demand.MaxTpy!.Value))} in total, and the mines produce {Tonnes(supplied)}";
+            var why = buyers.Count == 0 ? SupplyBlock.NoBuyer
+                : buyers.All(b => b.Demand.MaxTpy is not null) && buyers.Sum(b => b.Demand.MaxTpy!.Value) < supplied - Tolerance ? SupplyBlock.BuyersTakeLess
+                : SupplyBlock.NoRoute;
+            if (why != SupplyBlock.NoBuyer)
                 elements.AddRange(buyers.Select(b => b.Market.Value));
-            }
-            else
-            {
-                why = $"no route from it reaches a market that buys it ({string.Join(", ", buyers.Select(b => Place(b.Market)))}) on links that allow {CommodityName(commodity)}";
-                elements.AddRange(buyers.Select(b => b.Market.Value));
-            }
-
-            var sentence = $"{Tonnes(amount)} of {CommodityName(commodity)} from {Place(mine)} cannot leave: {why}.";
-            return new InfeasibilityFinding(FindingKind.SupplyCannotShip, sentence, [.. elements], amount, "t/yr");
+            var maximum = why == SupplyBlock.BuyersTakeLess ? buyers.Sum(b => b.Demand.MaxTpy!.Value) : 0;
+            var facts = new SupplyFacts(amount, mine, commodity, why, [.. buyers.Select(b => b.Market)], maximum, supplied);
+            return (FindingKind.SupplyCannotShip, facts, elements, "t/yr");
         }
 
-        private InfeasibilityFinding DemandFinding(ElasticSlack slack, double amount)
+        private (FindingKind, FindingFacts, List<string>, string) DemandFinding(ElasticSlack slack, double amount)
         {
             var flowClass = slack.Class!;
             var commodity = flowClass.Commodity;
-            var supplied = network.NodesOfKind(NodeKind.Mine).SelectMany(n => n.Supplies.IsDefault ? [] : n.Supplies).Where(s => s.Commodity == commodity).Sum(s => s.TonnesPerYear);
+            var supplied = Supplied(commodity);
             var minimums = model.Classes.Where(c => c.Commodity == commodity).Sum(c => c.Demand.MinTpy);
-            var why = minimums > supplied + Tolerance
-                ? supplied <= 0
-                    ? "no mine produces it"
-                    : $"the mines produce only {Tonnes(supplied)} of it and the markets' minimums add up to {Tonnes(minimums)}"
-                : "no route from a mine that produces it reaches the market on links that allow it";
-            var sentence = $"{Place(flowClass.Market)} needs at least {Tonnes(flowClass.Demand.MinTpy)} of {CommodityName(commodity)}, but {Tonnes(amount)} of that cannot be delivered: {why}.";
-            return new InfeasibilityFinding(FindingKind.DemandShortfall, sentence, [flowClass.Market.Value, commodity.Value], amount, "t/yr");
+            var why = minimums > supplied + Tolerance ? (supplied <= 0 ? DemandBlock.NoMine : DemandBlock.SupplyShort) : DemandBlock.NoRoute;
+            var facts = new DemandFacts(amount, flowClass.Market, commodity, flowClass.Demand.MinTpy, why, supplied, minimums);
+            return (FindingKind.DemandShortfall, facts, [flowClass.Market.Value, commodity.Value], "t/yr");
         }
 
-        private InfeasibilityFinding RuleFinding(ElasticSlack slack, double amount)
+        private (FindingKind, FindingFacts, List<string>, string) RuleFinding(ElasticSlack slack)
         {
             var rule = slack.Rule!;
             var flowClass = slack.Class!;
+            var layer = model.LayerOf(flowClass).Index;
             var elements = new List<string> { rule.Id.Value, flowClass.Market.Value, flowClass.Commodity.Value };
-            string what;
+            ImmutableArray<string> avoided = [];
+            ImmutableArray<string> used = [];
             if (rule is AvoidThroughRule avoid)
             {
-                var avoided = (avoid.AvoidNodes.IsDefault ? [] : avoid.AvoidNodes.Select(n => n.Value))
-                    .Concat(avoid.AvoidLinks.IsDefault ? [] : avoid.AvoidLinks.Select(l => l.Value)).ToList();
-                var used = slack.Arcs.Where(a => _values.Flow[model.LayerOf(flowClass).Index, a.Index] > Tolerance).Select(a => a.Link!.Id.Value).Distinct().ToList();
+                avoided = [.. (avoid.AvoidNodes.IsDefault ? [] : avoid.AvoidNodes.Select(n => n.Value))
+                    .Concat(avoid.AvoidLinks.IsDefault ? [] : avoid.AvoidLinks.Select(l => l.Value))];
+                used = [.. slack.Arcs.Where(a => _values.Flow[layer, a.Index] > Tolerance).Select(a => a.Link!.Id.Value).Distinct()];
                 elements.AddRange(used);
-                what = $"every route that can carry it passes {string.Join(", ", avoided)}, which the rule forbids (it would use {string.Join(", ", used)})";
-            }
-            else
-            {
-                var ban = (ModeBanRule)rule;
-                what = $"every route that can carry it uses {ModeLayerGraph.ModeName(ban.Mode)}, which the rule bans for it";
             }
 
-            var description = string.IsNullOrWhiteSpace(rule.Description) ? "" : $" ({rule.Description})";
             // The slack sums the class's tonnes over every banned arc; the tonnes that travel against the rule are the most on any one of them.
-            amount = Round(slack.Arcs.Max(a => _values.Flow[model.LayerOf(flowClass).Index, a.Index]));
-            var sentence = $"{Tonnes(amount)} of {CommodityName(flowClass.Commodity)} bound for {Place(flowClass.Market)} can only travel against rule {rule.Id}{description}: {what}.";
-            return new InfeasibilityFinding(FindingKind.Rule, sentence, [.. elements], amount, "t/yr");
+            var amount = Round(slack.Arcs.Max(a => _values.Flow[layer, a.Index]));
+            return (FindingKind.Rule, new RuleFacts(amount, rule, flowClass.Market, flowClass.Commodity, avoided, used), elements, "t/yr");
         }
 
-        private InfeasibilityFinding BudgetFinding(double amount)
+        private (FindingKind, FindingFacts, List<string>, string) BudgetFinding(double amount)
         {
-            var budget = network.Metadata.CapexBudgetUsd ?? 0;
             var built = model.Network.Options.Where(o => _values.IsBuilt(o.Id)).ToList();
-            var need = built.Sum(o => o.CapexUsd);
-            var sentence = string.Create(CultureInfo.InvariantCulture,
-                $"The options needed ({string.Join(", ", built.Select(o => o.Id.Value))}) cost {need:N0} USD but the capex budget is {budget:N0} USD: {amount:N0} USD short.");
-            return new InfeasibilityFinding(FindingKind.Budget, sentence, [.. built.Select(o => o.Id.Value)], amount, "USD");
+            var facts = new BudgetFacts(amount, [.. built.Select(o => o.Id)], built.Sum(o => o.CapexUsd), network.Metadata.CapexBudgetUsd ?? 0);
+            return (FindingKind.Budget, facts, [.. built.Select(o => o.Id.Value)], "USD");
         }
 
-        private InfeasibilityFinding OptionLogicFinding(ElasticSlack slack)
+        private (FindingKind, FindingFacts, List<string>, string) OptionLogicFinding(ElasticSlack slack)
         {
             var (a, b) = (slack.OptionA!.Value, slack.OptionB!.Value);
-            var isRequires = slack.Row.StartsWith("requires", StringComparison.Ordinal);
-            var sentence = isRequires
-                ? $"Option {a} must be built ({Decision(a)}) but requires option {b}, which cannot be ({Decision(b)})."
-                : $"Options {a} and {b} exclude each other, but both must be built ({Decision(a)}; {Decision(b)}).";
-            return new InfeasibilityFinding(FindingKind.OptionLogic, sentence, [a.Value, b.Value], 1, "options");
+            var facts = new OptionLogicFacts(a, b, slack.Row.StartsWith("requires", StringComparison.Ordinal), network.Option(a).Decision, network.Option(b).Decision);
+            return (FindingKind.OptionLogic, facts, [a.Value, b.Value], "options");
         }
 
-        private string Decision(OptionId id) => network.Option(id).Decision switch
-        {
-            BuildDecision.ForcedIn => "forced in",
-            BuildDecision.ForcedOut => "forced out",
-            _ => "needed",
-        };
+        private double Supplied(CommodityId commodity) =>
+            network.NodesOfKind(NodeKind.Mine).SelectMany(n => n.Supplies.IsDefault ? [] : n.Supplies).Where(s => s.Commodity == commodity).Sum(s => s.TonnesPerYear);
 
-        /// <summary>What travels on the arcs in the elastic plan: commodities and the mines they come from.</summary>
-        private (string Text, List<string> Elements) Cargo(ImmutableArray<Arc> arcs)
+        /// <summary>What travels on the arcs in the elastic plan: commodities and the mines they come from (elements: mines, then commodities).</summary>
+        private (CargoFacts Cargo, List<string> Elements) Cargo(ImmutableArray<Arc> arcs)
         {
             var layers = model.Layers.Where(l => arcs.Any(a => _values.Flow[l.Index, a.Index] > Tolerance)).ToList();
             var commodities = layers.Select(l => l.Commodity).Distinct().OrderBy(c => c).ToList();
@@ -268,55 +232,41 @@ internal static class InfeasibilityDiagnoser
                 .SelectMany(l => model.Injections[l.Index].Select((inj, i) => (inj.Mine, Tonnes: _values.Injected[l.Index][i])))
                 .Where(p => p.Tonnes > Tolerance).Select(p => p.Mine).Distinct().OrderBy(m => m).ToList();
             if (commodities.Count == 0)
-                return ("cargo", []);
-            var text = string.Join(" and ", commodities.Select(CommodityName));
-            if (mines.Count > 0)
-                text += $" from {string.Join(", ", mines.Select(Place))}";
-            return (text, [.. mines.Select(m => m.Value), .. commodities.Select(c => c.Value)]);
+                return (new CargoFacts([], []), []);
+            return (new CargoFacts([.. commodities], [.. mines]), [.. mines.Select(m => m.Value), .. commodities.Select(c => c.Value)]);
         }
 
         private static bool Adds(InvestmentOption option, LinkId? link, NodeId? port) =>
             !option.CapacityAdds.IsDefault && option.CapacityAdds.Any(a => (link is not null && a.Link == link) || (port is not null && a.Port == port));
 
-        /// <summary>"no option adds capacity on it", or which options could and why they do not (enough).</summary>
-        private string OptionsClause(IEnumerable<InvestmentOption> adding, List<string> elements)
+        /// <summary>The options that add capacity here, built or why not; their ids join the finding's elements.</summary>
+        private ImmutableArray<AddingOption> Adding(IEnumerable<InvestmentOption> adding, List<string> elements)
         {
             var list = adding.ToList();
-            if (list.Count == 0)
-                return "no option adds capacity on it";
             elements.AddRange(list.Select(o => o.Id.Value));
-            var built = list.Where(o => _values.IsBuilt(o.Id)).ToList();
-            var parts = new List<string>();
-            if (built.Count > 0)
-                parts.Add($"{string.Join(", ", built.Select(o => o.Id.Value))} {(built.Count == 1 ? "is" : "are")} built and not enough");
-            parts.AddRange(list.Where(o => !_values.IsBuilt(o.Id)).Select(o => $"option {o.Id} (+{Tonnes(Added(o))}) {WhyNotBuilt(o.Id)}"));
-            return string.Join("; ", parts);
+            return [.. list.Select(o => _values.IsBuilt(o.Id)
+                ? new AddingOption(o.Id, true, Added(o), null)
+                : new AddingOption(o.Id, false, Added(o), WhyNotBuilt(o.Id)))];
         }
 
         private static double Added(InvestmentOption option) => option.CapacityAdds.IsDefault ? 0 : option.CapacityAdds.Max(a => a.AddedTpy);
 
-        private string WhyNotBuilt(OptionId id)
+        private NotBuiltReason WhyNotBuilt(OptionId id)
         {
             var option = network.Option(id);
             if (option.Decision == BuildDecision.ForcedOut)
-                return "it is forced out";
+                return new(NotBuiltKind.ForcedOut, [], 0, 0);
             var missing = option.Requires.IsDefault ? [] : option.Requires.Where(r => network.TryGetOption(r, out var req) && req.Decision == BuildDecision.ForcedOut).ToList();
             if (missing.Count > 0)
-                return $"it requires {string.Join(", ", missing)}, which is forced out";
+                return new(NotBuiltKind.RequiresForcedOut, [.. missing], 0, 0);
             var excluders = model.Network.Options.Where(o => _values.IsBuilt(o.Id)
                 && ((!o.Excludes.IsDefault && o.Excludes.Contains(id)) || (!option.Excludes.IsDefault && option.Excludes.Contains(o.Id)))).ToList();
             if (excluders.Count > 0)
-                return $"it is excluded by {string.Join(", ", excluders.Select(o => o.Id.Value))}";
+                return new(NotBuiltKind.ExcludedBy, [.. excluders.Select(o => o.Id)], 0, 0);
             if (network.Metadata.CapexBudgetUsd is { } budget)
-                return string.Create(CultureInfo.InvariantCulture, $"its capex ({option.CapexUsd:N0} USD) does not fit the capex budget ({budget:N0} USD) with what else is needed");
-            return "it is not built";
+                return new(NotBuiltKind.OverBudget, [], option.CapexUsd, budget);
+            return new(NotBuiltKind.NotBuilt, [], 0, 0);
         }
-
-        private string Place(NodeId id) => network.TryGetNode(id, out var node) && node.Name != id.Value ? $"{node.Name} ({id})" : id.Value;
-
-        private static string Named(Link link) => link.Name != link.Id.Value ? $"link {link.Name} ({link.Id})" : $"link {link.Id}";
-
-        private string CommodityName(CommodityId id) => network.Commodities.FirstOrDefault(c => c.Id == id) is { } c && c.Name != id.Value ? $"{c.Name} ({id})" : id.Value;
     }
 
     /// <summary>
@@ -330,12 +280,4 @@ internal static class InfeasibilityDiagnoser
         var decimals = Math.Min(3, 6 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
         return decimals >= 0 ? Math.Round(value, decimals) : Math.Round(value / Math.Pow(10, -decimals)) * Math.Pow(10, -decimals);
     }
-
-    /// <summary>1.1 Mt/yr, 400 kt/yr, 40 t/yr.</summary>
-    public static string Tonnes(double tonnes) => Math.Abs(tonnes) switch
-    {
-        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{tonnes / 1e6:0.###} Mt/yr"),
-        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{tonnes / 1e3:0.###} kt/yr"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{tonnes:0.###} t/yr"),
-    };
 }

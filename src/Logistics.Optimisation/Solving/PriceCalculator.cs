@@ -71,7 +71,7 @@ internal static class PriceCalculator
             if (capacity is not { } cap || cap <= 0)
                 continue;
             var used = c.Arcs.Sum(values.ArcTotal);
-            if (used < cap - (1e-6 * Math.Max(1, cap)))
+            if (used < cap - (SolutionValues.Tolerance * Math.Max(1, cap)))
                 continue;
             capacities.Add(new CapacityPrice(c.Kind, c.Element, c.Direction, cap, used, SolutionValues.Clean(-c.Row.DualValue())));
         }

@@ -9,6 +9,7 @@ namespace Logistics.Optimisation.Solving;
 /// </summary>
 internal sealed class SolutionValues
 {
+    /// <summary>The one zero tolerance of the optimiser: values, slacks and flows smaller than this are zero.</summary>
     public const double Tolerance = 1e-6;
 
     public SolutionValues(OptimisationModel model)

@@ -16,7 +16,9 @@ public enum SolverBackend
 }
 
 /// <summary>How to solve: backend, limits and threads.</summary>
-/// <param name="TimeLimit">Wall-clock limit; null for none. When it passes the best solution so far is reported with its gap.</param>
+/// <param name="TimeLimit">Wall-clock limit on the whole solve (model build, solve, extraction, prices); null for none. When it
+/// passes the best solution so far is reported with its gap (or "unknown" when no bound was proven), and prices that no
+/// longer fit are skipped with a note.</param>
 /// <param name="RelativeGap">Relative MIP gap at which the solver may stop; null for <see cref="DefaultRelativeGap"/>.</param>
 /// <param name="Threads">Worker threads for backends that use them; 1 keeps runs reproducible.</param>
 public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, TimeSpan? TimeLimit = null, double? RelativeGap = null, int Threads = 1)
@@ -41,8 +43,8 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     public string? BackendParameters { get; init; }
 
     /// <summary>
-    /// Compute prices (the fixed-build LP's duals) after the solve. Analyses that read only costs, builds and flows of
-    /// many solves (the uncertainty draws) turn it off: it is a second model and solve per draw.
+    /// Whether to compute shadow prices (a second model build and an LP). Callers that show or publish them keep the
+    /// default; analyses that only compare objectives and builds (value, sweep, resilience, uncertainty draws) turn it off.
     /// </summary>
     public bool ComputePrices { get; init; } = true;
 

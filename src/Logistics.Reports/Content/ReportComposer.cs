@@ -154,7 +154,9 @@ internal static class ReportComposer
     private static string TimedOutSentence(ReportModel model)
     {
         var parts = model.Variants().Where(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution).Select(v => v.Result.Status == SolveStatus.Feasible
-            ? $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Fmt.UsdPerYear(v.Result.BestBound!.Value)}"
+            ? v.Result.BestBound is { } bound
+                ? $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Fmt.UsdPerYear(bound)}"
+                : $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, no bound proven yet (gap unknown)"
             : $"{v.Scenario}: no solution was found before the time limit");
         return $"A solve hit its time limit, so not every answer is proven optimal. {string.Join("; ", parts)}.";
     }

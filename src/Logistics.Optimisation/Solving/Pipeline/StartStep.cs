@@ -1,0 +1,19 @@
+namespace Logistics.Optimisation.Solving.Pipeline;
+
+/// <summary>
+/// Step 3: under a time limit, start a large MIP from a feasible plan (an LP with the builds fixed), so the limit
+/// yields a plan with a gap rather than none. It spends at most half of what is left of the limit; the time counts
+/// as solve time.
+/// </summary>
+internal static class StartStep
+{
+    public static void Run(SolveRun run)
+    {
+        if (run.Clock.Remaining is not { } left || !run.Options.IncumbentStart || run.IsLpBackend || run.Undecided == 0 || run.Settings.BuildHint is not null
+            || run.Solver!.NumVariables() < run.Options.IncumbentStartMinVariables)
+            return;
+        var started = run.Clock.Now();
+        IncumbentStart.TryHint(run.Model!, run.Options, left / 2, run.Clock.Time);
+        run.SolveTime += run.Clock.Since(started);
+    }
+}
