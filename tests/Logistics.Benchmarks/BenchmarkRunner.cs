@@ -118,7 +118,7 @@ public static class BenchmarkRunner
 
     private static void Keep(Dictionary<string, double> best, string key, double ms) => best[key] = Math.Min(best.GetValueOrDefault(key, double.MaxValue), ms);
 
-    private static SolverBackend Backend(string name) => name switch
+    public static SolverBackend Backend(string name) => name switch
     {
         "cbc" => SolverBackend.Cbc,
         "highs" => SolverBackend.Highs,
