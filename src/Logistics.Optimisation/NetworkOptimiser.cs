@@ -153,7 +153,7 @@ public sealed class NetworkOptimiser
             return Failed(network, ourStatus, message, Run(TimeSpan.Zero));
 
         var objective = solver.Objective().Value();
-        var bound = isMip ? solver.Objective().BestBound() : objective;
+        var bound = isMip ? Math.Max(solver.Objective().BestBound(), model.RelaxationBound ?? double.NegativeInfinity) : objective;
         if (double.IsNaN(bound) || double.IsInfinity(bound))
             bound = objective;
         var relativeGap = ourStatus == SolveStatus.Optimal && !isMip ? 0 : Math.Abs(objective - bound) / Math.Max(1, Math.Abs(objective));

@@ -49,7 +49,7 @@ var rest = arguments.Skip(1).ToList();
 switch (verb)
 {
     case "instance":
-        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate, aggregate: !split, hint: hint, incumbent: !noStart).Row());
+        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate, aggregate: !split, hint: hint, incumbent: !noStart, heuristics: !noHeuristics).Row());
         return 0;
     case "build":
         BenchmarkRunner.TimeFamilies(InstanceSize.Parse(rest[0]), Console.Out);

@@ -155,6 +155,9 @@ internal sealed class OptimisationModel
     /// <summary>Number of rows each constraint family added, for the run record and the docs.</summary>
     public SortedDictionary<string, int> RowsByFamily { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A lower bound proven before the MIP (the strong relaxation of the starting heuristics), for when the backend stops before its own root bound is as good.</summary>
+    public double? RelaxationBound { get; set; }
+
     /// <summary>Capacity rows in the order they were added (links by id, then ports by id).</summary>
     public List<CapacityRow> CapacityRows { get; } = [];
 

@@ -27,6 +27,7 @@ internal static class IncumbentStart
         {
             var addRows = options.SeparatedLinkingRows && !options.TightenBuiltLinks && !options.Elastic;
             var search = PlanSearch.Run(model.Network, options, budget, time, addRows ? r => r.AddSeparatedRowsTo(model) : null);
+            model.RelaxationBound = search.RelaxationBound;
             if (search.Values is { } found && Hint(model, found))
                 return true;
         }

@@ -8,29 +8,20 @@ namespace Logistics.Optimisation.Solving.Heuristics;
 internal sealed record PlanSearchResult(BuildPlan? Best, double[]? Values, double? RelaxationBound, ImmutableArray<HeuristicOutcome> Outcomes);
 
 /// <summary>
-/// Good plans early (docs/model.md, "Good plans early"): the strong relaxation (linking rows as cuts), LP rounding of
-/// its builds, slope scaling, then a local search over the builds from the best of them, all priced by the
-/// fixed-build LP. Used to start the MIP; each step can be switched off to measure it.
+/// Good plans early (docs/model.md, "Good plans early"): a first plan (nothing built, or everything), the strong
+/// relaxation (linking rows as cuts), LP rounding of its builds, slope scaling, then a local search over the builds
+/// from the best of them, all priced by the fixed-build LP. Used to start the MIP; each step can be switched off to measure it.
 /// </summary>
 internal static class PlanSearch
 {
-    /// <summary>Share of the budget the strong relaxation may take; the rest goes to the heuristics.</summary>
+    /// <summary>Share of the time left (after the first plan) the strong relaxation may take; the rest goes to the heuristics.</summary>
     public const double RelaxationShare = 0.4;
 
     public static PlanSearchResult Run(Network.Model.Network network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
         bool rounding = true, bool slopeScaling = true, bool localSearch = true)
     {
         var outcomes = ImmutableArray.CreateBuilder<HeuristicOutcome>();
-        var started = time.GetTimestamp();
-        using var relaxation = StrongRelaxation.Solve(network, options, budget * RelaxationShare, time);
-        outcomes.Add(new HeuristicOutcome(relaxation is { Converged: false } ? "strong relaxation (bound, stopped early)" : "strong relaxation (bound)",
-            relaxation?.Bound, relaxation?.Rounds ?? 0, time.GetElapsedTime(started)));
-        if (relaxation is null)
-            return new PlanSearchResult(null, null, null, outcomes.ToImmutable());
-        useRelaxation?.Invoke(relaxation);
-
-        using var evaluator = new FixedBuildEvaluator(network, options, time, budget - time.GetElapsedTime(started));
-        var relaxed = relaxation.BuildValues(evaluator.FreeOptions);
+        using var evaluator = new FixedBuildEvaluator(network, options, time, budget);
         BuildPlan? best = null;
         void Step(string name, Func<BuildPlan?> heuristic)
         {
@@ -41,17 +32,33 @@ internal static class PlanSearch
                 best = plan;
         }
 
+        // First a plan that is cheap to find, so a tight limit still gets one: nothing built, or, if that is infeasible, everything.
+        var count = evaluator.FreeOptions.Length;
+        Step("build nothing or all", () =>
+        {
+            foreach (var build in new[] { false, true })
+            {
+                var open = Enumerable.Repeat(build, count).ToImmutableArray();
+                if (evaluator.Cost(open) is { } c)
+                    return new BuildPlan(open, c, build ? "build all" : "build nothing");
+            }
+
+            return null;
+        });
+
+        var at = time.GetTimestamp();
+        using var relaxation = StrongRelaxation.Solve(network, options, evaluator.TimeLeft * RelaxationShare, time);
+        outcomes.Add(new HeuristicOutcome(relaxation is { Converged: false } ? "strong relaxation (bound, stopped early)" : "strong relaxation (bound)",
+            relaxation?.Bound, relaxation?.Rounds ?? 0, time.GetElapsedTime(at)));
+        if (relaxation is null)
+            return new PlanSearchResult(best, best is null ? null : evaluator.Values(best.Open), null, outcomes.ToImmutable());
+        useRelaxation?.Invoke(relaxation);
+        var relaxed = relaxation.BuildValues(evaluator.FreeOptions);
+
         if (rounding)
             Step("LP rounding", () => LpRounding.Run(evaluator, relaxed));
         if (slopeScaling)
             Step("slope scaling", () => SlopeScaling.Run(relaxation.Solver, relaxation.Model.Build, evaluator.FreeOptions, evaluator));
-        if (best is null)
-        {
-            // Neither ran or neither found a feasible plan: everything the relaxation touches, then everything.
-            Step("build all", () => evaluator.Cost(Enumerable.Repeat(true, relaxed.Length).ToArray()) is { } c
-                ? new BuildPlan([.. Enumerable.Repeat(true, relaxed.Length)], c, "build all")
-                : null);
-        }
 
         if (localSearch && best is not null)
             Step("local search", () => BuildLocalSearch.Run(best, evaluator, relaxed));
