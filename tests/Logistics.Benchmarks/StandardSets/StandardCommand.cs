@@ -55,9 +55,9 @@ public static class StandardCommand
             }
 
             output.WriteLine(result.Row());
-            if (result.ContradictsKnownOptimum)
+            if (result.ContradictsKnownOptimum(gap))
             {
-                error.WriteLine($"{name}: proved optimal at {result.Objective} but the published optimum is {result.Known!.Value}: the model or the reader is wrong.");
+                error.WriteLine($"{name}: proved optimal (gap {gap}) at {result.Objective} but the published optimum is {result.Known!.Value}: the model or the reader is wrong.");
                 failed = true;
             }
         }
