@@ -23,7 +23,7 @@ public sealed record BenchmarkResult(
 public static class BenchmarkRunner
 {
     /// <param name="aggregate">Share one flow layer among a commodity's markets (the default); false keeps a layer per class, as before.</param>
-    public static BenchmarkResult RunInstance(InstanceSize size, string backend, double timeLimitSeconds, double gap, bool tighten, bool aggregate = true, bool? hint = null, bool incumbent = true)
+    public static BenchmarkResult RunInstance(InstanceSize size, string backend, double timeLimitSeconds, double gap, bool tighten, bool aggregate = true, bool? hint = null, bool incumbent = true, bool heuristics = true)
     {
         var total = Stopwatch.StartNew();
         var network = SyntheticNetworks.Generate(size);
@@ -47,11 +47,11 @@ public static class BenchmarkRunner
             // --hint none|all: every free option hinted unbuilt or built (the incumbent-from-the-start experiment).
             BuildHint = hint is { } h ? loaded.Network.Options.ToImmutableDictionary(o => o.Id, _ => h) : null,
         };
-        var result = new NetworkOptimiser().Solve(loaded.Network, settings, new ModelOptions(TightenBuiltLinks: tighten, AggregateClasses: aggregate, IncumbentStart: incumbent));
+        var result = new NetworkOptimiser().Solve(loaded.Network, settings, new ModelOptions(TightenBuiltLinks: tighten, AggregateClasses: aggregate, IncumbentStart: incumbent, PrimalHeuristics: heuristics));
         total.Stop();
         var run = result.Solver;
         using var process = Process.GetCurrentProcess();
-        var label = size.Name + (aggregate ? "" : " (split)") + (incumbent ? "" : " (no start)") + (hint is { } hinted ? $" (hint {(hinted ? "all" : "none")})" : "");
+        var label = size.Name + (aggregate ? "" : " (split)") + (incumbent ? "" : " (no start)") + (heuristics ? "" : " (no heuristics)") + (hint is { } hinted ? $" (hint {(hinted ? "all" : "none")})" : "");
         return new BenchmarkResult(label, tighten, run.BackendName, run.Variables, run.Constraints, load.Elapsed.TotalMilliseconds, run.BuildTime.TotalMilliseconds,
             run.SolveTime.TotalMilliseconds, run.PriceTime.TotalMilliseconds, run.ExtractTime.TotalMilliseconds, total.Elapsed.TotalMilliseconds,
             process.PeakWorkingSet64 / (1024.0 * 1024.0), GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0), result.Status.ToString(), result.Objective, result.RelativeGap, result.Builds.Count(b => b.Built));
@@ -118,7 +118,7 @@ public static class BenchmarkRunner
 
     private static void Keep(Dictionary<string, double> best, string key, double ms) => best[key] = Math.Min(best.GetValueOrDefault(key, double.MaxValue), ms);
 
-    private static SolverBackend Backend(string name) => name switch
+    public static SolverBackend Backend(string name) => name switch
     {
         "cbc" => SolverBackend.Cbc,
         "highs" => SolverBackend.Highs,

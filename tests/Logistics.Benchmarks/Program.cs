@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using Logistics.Benchmarks;
+using Logistics.Benchmarks.StandardSets;
 
 // Benchmarks (docs/benchmarks.md). Not a test: run it by hand, in Release.
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- sizes [--gates] [--split-classes] [--time-limit 30] [--gap 0.001] [NAME ...]
@@ -9,6 +10,11 @@ using Logistics.Benchmarks;
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- backends networks/chagai.network.json
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- build NAME          (model build time by family)
 //   dotnet run -c Release --project tests/Logistics.Benchmarks -- inputs [networks/chagai.network.json] [--parts lines,scenarios] [--line-sizes 200000,400000,1600000]  (hostile-input timings)
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- mcnd c33 [c35 ...] | cflp cap41 [...] | dimacs netgen/netgen_8_08a [...]
+//       [--data DIR] [--time-limit S] [--gap G] [--backend scip|cbc|highs] [--backend-params P] [--gates off|tight|all] [--no-start] [--no-heuristics] [--no-cuts]
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- heuristics mcnd c37 [--time-limit S]   (each primal heuristic alone)
+//   dotnet run -c Release --project tests/Logistics.Benchmarks -- root mcnd c33 [...]   [--quick]  (root LP bound: weak, all, where tighter, cuts; --quick skips all and where tighter)
+// Standard sets are read from ../shared/benchmarks beside the repository (or --data DIR, or LOGISTICS_BENCHMARKS); docs/benchmarks.md, "Standard sets".
 // NAME is synthetic-n1000-l4000-c30-o700-s42, optionally with a capex factor -k0.03 and an existing-capacity factor
 // -x0.03 (synthetic-n1000-l4000-c30-o700-s42-k0.03-x0.03: candidate links that pay; docs/benchmarks.md).
 var arguments = args.ToList();
@@ -27,9 +33,15 @@ bool Flag(string name) => arguments.Remove(name);
 var timeLimit = double.Parse(Option("--time-limit") ?? "30", CultureInfo.InvariantCulture);
 var gap = double.Parse(Option("--gap") ?? "0.001", CultureInfo.InvariantCulture);
 var backend = Option("--backend") ?? "scip";
+var data = Option("--data");
+var backendParams = Option("--backend-params");
+var gates = Option("--gates");
 var noGate = Flag("--no-gate");
 var split = Flag("--split-classes");
 var noStart = Flag("--no-start");
+var noHeuristics = Flag("--no-heuristics");
+var noCuts = Flag("--no-cuts");
+var quick = Flag("--quick");
 var bothGates = Flag("--gates");
 var hint = Option("--hint") switch { "none" => false, "all" => (bool?)true, _ => null };
 var verb = arguments.Count > 0 ? arguments[0] : "sizes";
@@ -38,7 +50,7 @@ var rest = arguments.Skip(1).ToList();
 switch (verb)
 {
     case "instance":
-        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate, aggregate: !split, hint: hint, incumbent: !noStart).Row());
+        Console.WriteLine(BenchmarkRunner.RunInstance(InstanceSize.Parse(rest[0]), backend, timeLimit, gap, tighten: !noGate, aggregate: !split, hint: hint, incumbent: !noStart, heuristics: !noHeuristics).Row());
         return 0;
     case "build":
         BenchmarkRunner.TimeFamilies(InstanceSize.Parse(rest[0]), Console.Out);
@@ -83,7 +95,13 @@ switch (verb)
         int[] lineSizes = [.. (Option("--line-sizes") ?? "200000,400000,1600000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
         InputBenchmarks.Run(arguments.Skip(1).FirstOrDefault() ?? "networks/chagai.network.json", parts, lineSizes, Console.Out);
         return 0;
+    case "mcnd" or "cflp" or "dimacs":
+        return StandardCommand.Solve(verb, rest, data, BenchmarkRunner.Backend(backend), timeLimit, gap, backendParams, gates, !noStart, !noHeuristics, !noCuts, Console.Out, Console.Error);
+    case "heuristics":
+        return StandardCommand.Heuristics(rest, data, timeLimit, Console.Out, Console.Error);
+    case "root":
+        return StandardCommand.Root(rest, data, quick, Console.Out, Console.Error);
     default:
-        Console.Error.WriteLine($"Unknown verb '{verb}'. Use sizes, instance, backends, build or inputs.");
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Use sizes, instance, backends, build, inputs, mcnd, cflp, dimacs, heuristics or root.");
         return 2;
 }

@@ -337,22 +337,11 @@ internal sealed class BuiltLinkGate : ModelFamily
         // Elastic models skip it: an overrun on an unbuilt link must stay possible, and this row would forbid it.
         if (!model.Options.TightenBuiltLinks || model.Options.Elastic)
             return;
-        foreach (var arc in model.Graph.Arcs)
+        foreach (var (x, builder, bound, arc, layer) in StrongLinkingRows.Candidates(model, model.Options.GateOnlyWhereTighter))
         {
-            if (arc.Link is not { } link || model.Builder(link) is not { } builder)
-                continue;
-            var capacity = link.CapacityTpy is { } c ? c + model.LinkIncrements(link.Id).Sum(i => i.Added) : double.PositiveInfinity;
-            foreach (var layer in model.Layers)
-            {
-                if (model.Flow[layer.Index, arc.Index] is not { } x)
-                    continue;
-                var bound = Math.Min(layer.Volume, capacity);
-                if (double.IsInfinity(bound))
-                    continue;
-                var row = model.AddRow(Info.Name, $"builtLinkGate[{layer.Key}][{arc.Key}]", double.NegativeInfinity, 0);
-                row.SetCoefficient(x, 1);
-                row.SetCoefficient(builder, -bound);
-            }
+            var row = model.AddRow(Info.Name, $"builtLinkGate[{layer.Key}][{arc.Key}]", double.NegativeInfinity, 0);
+            row.SetCoefficient(x, 1);
+            row.SetCoefficient(builder, -bound);
         }
     }
 }

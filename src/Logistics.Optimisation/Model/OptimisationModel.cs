@@ -20,9 +20,13 @@ namespace Logistics.Optimisation.Model;
 /// variables with a complete feasible plan from a fixed-build LP (<see cref="Solving.IncumbentStart"/>). Smaller
 /// models find a first solution in milliseconds, so they skip the extra LP (and keep their solve path as it was).</param>
 /// <param name="IncumbentStartMinVariables">The model size from which the starting solution is worth its LP.</param>
+/// <param name="GateOnlyWhereTighter">With <paramref name="TightenBuiltLinks"/>, add only the rows the capacity row does not
+/// already imply (<see cref="StrongLinkingRows"/>).</param>
+/// <param name="PrimalHeuristics">The starting solution is the best plan of the primal heuristics (<see cref="Solving.Heuristics.PlanSearch"/>).</param>
+/// <param name="SeparatedLinkingRows">With the heuristics, add to the MIP the strong linking rows their relaxation separated.</param>
 internal sealed record ModelOptions(
     bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false, bool AggregateClasses = true, bool IncumbentStart = true,
-    int IncumbentStartMinVariables = 10_000)
+    int IncumbentStartMinVariables = 10_000, bool GateOnlyWhereTighter = true, bool PrimalHeuristics = true, bool SeparatedLinkingRows = true)
 {
     public static ModelOptions Default { get; } = new();
 }
@@ -150,6 +154,9 @@ internal sealed class OptimisationModel
 
     /// <summary>Number of rows each constraint family added, for the run record and the docs.</summary>
     public SortedDictionary<string, int> RowsByFamily { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A lower bound proven before the MIP (the strong relaxation of the starting heuristics), for when the backend stops before its own root bound is as good.</summary>
+    public double? RelaxationBound { get; set; }
 
     /// <summary>Capacity rows in the order they were added (links by id, then ports by id).</summary>
     public List<CapacityRow> CapacityRows { get; } = [];

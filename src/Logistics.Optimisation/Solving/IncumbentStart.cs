@@ -2,6 +2,7 @@ using Google.OrTools.LinearSolver;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
+using Logistics.Optimisation.Solving.Heuristics;
 
 namespace Logistics.Optimisation.Solving;
 
@@ -11,6 +12,9 @@ namespace Logistics.Optimisation.Solving;
 /// solved with GLOP and handed to the backend as a full hint. A complete hint is an incumbent from the first moment,
 /// so a time limit yields a plan with a proven gap rather than no solution. A hint on the build variables alone is
 /// not enough: SCIP does not complete it before its root LP, which is what the time goes on at national scale.
+/// With <see cref="ModelOptions.PrimalHeuristics"/> the start is the best plan of <see cref="PlanSearch"/> (strong
+/// relaxation, LP rounding, slope scaling, local search), and with <see cref="ModelOptions.SeparatedLinkingRows"/> the
+/// strong linking rows the relaxation needed are added to the MIP; build-nothing and build-all remain the fallback.
 /// </summary>
 internal static class IncumbentStart
 {
@@ -19,6 +23,15 @@ internal static class IncumbentStart
     {
         time ??= TimeProvider.System;
         var started = time.GetTimestamp();
+        if (options.PrimalHeuristics)
+        {
+            var addRows = options.SeparatedLinkingRows && !options.TightenBuiltLinks && !options.Elastic;
+            var search = PlanSearch.Run(model.Network, options, budget, time, addRows ? r => r.AddSeparatedRowsTo(model) : null);
+            model.RelaxationBound = search.RelaxationBound;
+            if (search.Values is { } found && Hint(model, found))
+                return true;
+        }
+
         foreach (var build in new[] { false, true })
         {
             var left = budget - time.GetElapsedTime(started);
@@ -27,14 +40,19 @@ internal static class IncumbentStart
             var values = SolveFixed(model.Network, build, options, left);
             if (values is null)
                 continue;
-            var variables = model.Solver.variables();
-            if (variables.Count != values.Length)
-                return false; // Not the same model: never hint with misaligned values.
-            model.Solver.SetHint([.. variables], values);
-            return true;
+            return Hint(model, values);
         }
 
         return false;
+    }
+
+    private static bool Hint(OptimisationModel model, double[] values)
+    {
+        var variables = model.Solver.variables();
+        if (variables.Count != values.Length)
+            return false; // Not the same model: never hint with misaligned values.
+        model.Solver.SetHint([.. variables], values);
+        return true;
     }
 
     /// <summary>Every variable's value, in creation order, of the LP with each free option fixed at <paramref name="build"/>; null unless optimal.</summary>

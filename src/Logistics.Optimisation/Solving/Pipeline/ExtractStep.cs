@@ -34,7 +34,8 @@ internal static class ExtractStep
     {
         var solver = run.Solver!;
         var objective = solver.Objective().Value();
-        var bound = run.IsMip ? solver.Objective().BestBound() : objective;
+        // The heuristics' strong relaxation may prove a better bound than the backend's own (docs/model.md).
+        var bound = run.IsMip ? Math.Max(solver.Objective().BestBound(), run.Model!.RelaxationBound ?? double.NegativeInfinity) : objective;
         double? finiteBound = IsBound(bound) ? bound : termination.Status == SolveStatus.Optimal ? objective : null;
         double? gap = termination.Status == SolveStatus.Optimal && !run.IsMip ? 0
             : finiteBound is { } b ? Math.Abs(objective - b) / Math.Max(1, Math.Abs(objective))

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+
+using Google.OrTools.LinearSolver;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Optimisation.Solving.Heuristics;
+
+/// <summary>
+/// Prices a build plan exactly: the model's LP (GLOP) with every free build variable fixed to the plan, re-solved from
+/// the last basis as plans change. Built with the same families and options as the MIP, so its variables are the MIP's
+/// in the same order and the best plan's values are a complete MIP start. Remembers plans already priced.
+/// </summary>
+internal sealed class FixedBuildEvaluator : IDisposable
+{
+    private readonly Solver _solver;
+    private readonly Variable[] _free;
+    private readonly Dictionary<string, double?> _seen = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly long _deadline;
+
+    public FixedBuildEvaluator(Network.Model.Network network, ModelOptions options, TimeProvider time, TimeSpan budget)
+    {
+        _time = time;
+        _deadline = time.GetTimestamp() + (long)(budget.TotalSeconds * time.TimestampFrequency);
+        _solver = ReoptimisingLp.Create();
+        Model = ModelBuilder.Build(network, _solver, integerBuilds: false, options);
+        var free = Model.Network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id).ToImmutableArray();
+        FreeOptions = free;
+        _free = [.. free.Select(id => Model.Build[id])];
+    }
+
+    public OptimisationModel Model { get; }
+
+    /// <summary>The free options, in id order: the index of <see cref="BuildPlan.Open"/>.</summary>
+    public ImmutableArray<OptionId> FreeOptions { get; }
+
+    /// <summary>Plans priced so far (repeats are answered from memory and not counted).</summary>
+    public int Evaluations { get; private set; }
+
+    public bool OutOfTime => _time.GetTimestamp() >= _deadline;
+
+    public TimeSpan TimeLeft => TimeSpan.FromSeconds((_deadline - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+
+    /// <summary>The plan's cost, or null when the plan is infeasible (or the LP did not finish in the time left).</summary>
+    public double? Cost(IReadOnlyList<bool> open)
+    {
+        var key = string.Concat(open.Select(o => o ? '1' : '0'));
+        if (_seen.TryGetValue(key, out var known))
+            return known;
+        if (OutOfTime)
+            return null;
+        Fix(open);
+        var left = (_deadline - _time.GetTimestamp()) * 1000.0 / _time.TimestampFrequency;
+        _solver.SetTimeLimit((long)Math.Max(1, left));
+        Evaluations++;
+        double? cost = _solver.Solve() == Solver.ResultStatus.OPTIMAL ? _solver.Objective().Value() : null;
+        _seen[key] = cost;
+        return cost;
+    }
+
+    /// <summary>Every variable's value, in creation order, for the plan (re-solved if another plan was priced since); null when infeasible.</summary>
+    public double[]? Values(IReadOnlyList<bool> open)
+    {
+        Fix(open);
+        _solver.SetTimeLimit(600_000); // Generous: the plan was just priced from this basis, and a start is only useful complete.
+        return _solver.Solve() == Solver.ResultStatus.OPTIMAL ? [.. _solver.variables().Select(v => v.SolutionValue())] : null;
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private void Fix(IReadOnlyList<bool> open)
+    {
+        for (var i = 0; i < _free.Length; i++)
+        {
+            var v = open[i] ? 1.0 : 0.0;
+            _free[i].SetBounds(v, v);
+        }
+    }
+}

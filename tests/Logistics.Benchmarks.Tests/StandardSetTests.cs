@@ -1,0 +1,47 @@
+using Logistics.Benchmarks.StandardSets;
+using Logistics.Optimisation;
+
+namespace Logistics.Benchmarks.Tests;
+
+/// <summary>
+/// One small instance of each standard set, solved and checked against its published optimum. The files live in
+/// shared/benchmarks beside the repository (CI puts them there); when they are missing these tests fail with the
+/// message saying where they were looked for, rather than passing without having run.
+/// </summary>
+public sealed class StandardSetTests
+{
+    private static readonly SolverSettings Exact = new(SolverBackend.Scip, TimeSpan.FromMinutes(5), 1e-7);
+
+    private static StandardResult Solve(string set, string name) =>
+        StandardRunner.Run(StandardSetCatalogue.Load(set, name, BenchmarkFolder.Locate()), Exact);
+
+    private static void AssertMatchesPublishedOptimum(StandardResult result)
+    {
+        Assert.Equal("Optimal", result.Status);
+        Assert.NotNull(result.Known);
+        Assert.Equal(result.Known.Value, result.Objective!.Value, result.Known.Value * 1e-6);
+        // The plan's cost recomputed in the benchmark's own terms (fixed costs + unit costs × flows, with capacities checked).
+        Assert.Equal(result.Objective.Value, result.PlanCost!.Value, Math.Abs(result.Objective.Value) * 1e-6);
+    }
+
+    [Fact]
+    public void The_smallest_MCND_C_instance_c33_is_solved_to_the_literature_optimum() => AssertMatchesPublishedOptimum(Solve("mcnd", "c33"));
+
+    [Fact]
+    public void OR_Library_cap41_is_solved_to_its_published_optimum() => AssertMatchesPublishedOptimum(Solve("cflp", "cap41"));
+
+    [Fact]
+    public void DIMACS_netgen_8_08a_is_solved_to_the_optimum_of_its_solution_file() => AssertMatchesPublishedOptimum(Solve("dimacs", "netgen/netgen_8_08a"));
+
+    [Fact]
+    public void A_DIMACS_transportation_problem_is_solved_to_the_optimum_of_its_solution_file() => AssertMatchesPublishedOptimum(Solve("dimacs", "transport/transport_40x30"));
+
+    [Fact]
+    public void A_missing_benchmark_folder_is_an_error_that_says_how_to_name_one()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "logistics-no-such-benchmarks-" + Guid.NewGuid().ToString("N"));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => BenchmarkFolder.Locate(missing));
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--data", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+using Logistics.Network.Model;
+
+namespace Logistics.Benchmarks.StandardSets;
+
+/// <summary>
+/// Reads an OR-Library capacitated warehouse location file (<c>cap41.txt</c> …; format and model in the benchmark
+/// folder's cflp/README.md) into a network: one plant mine supplying each customer's demand as a commodity of its own,
+/// a link from the plant to each warehouse built by that warehouse's option (capacity s_i, yearly cost f_i), and from
+/// each warehouse a link to each customer that only that customer's commodity may use, at c_ij / d_j per unit (c_ij
+/// being the cost of serving all of j's demand). A commodity per customer keeps the strong inequalities z_ij ≤ y_i
+/// expressible: they are the per-layer link gates on the plant-to-warehouse links.
+/// </summary>
+public static class CflpReader
+{
+    public static Network.Model.Network Read(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var reader = new NumberReader(path);
+        var warehouses = reader.NextInt("the number of warehouses", 1, 100_000);
+        var customers = reader.NextInt("the number of customers", 1, 1_000_000);
+        var b = new NetworkBuilder().WithMetadata(StandardNetworks.Metadata(name, $"Capacitated facility location instance {name} ({warehouses} warehouses, {customers} customers), read from its OR-Library file."));
+        b.Add(StandardNetworks.Place("plant", NodeKind.Junction)); // Replaced by the mine below, once the supplies are known.
+        for (var i = 1; i <= warehouses; i++)
+        {
+            var capacity = reader.Next($"the capacity of warehouse {i}");
+            if (capacity < 0)
+                throw reader.Error($"the capacity of warehouse {i} is negative", "capacities are tonnes, zero or more");
+            var fixedCost = reader.Next($"the fixed cost of warehouse {i}");
+            b.Add(StandardNetworks.Place(Warehouse(i), NodeKind.Junction));
+            b.Add(StandardNetworks.Arc("open" + Warehouse(i), "plant", Warehouse(i), 0, capacity, "y" + Warehouse(i)));
+            b.Add(StandardNetworks.Option("y" + Warehouse(i), fixedCost));
+        }
+
+        var supplies = new List<MineSupply>();
+        for (var j = 1; j <= customers; j++)
+        {
+            var demand = reader.Next($"the demand of customer {j}");
+            if (demand < 0)
+                throw reader.Error($"the demand of customer {j} is negative", "demands are tonnes, zero or more");
+            var costs = new double[warehouses];
+            for (var i = 0; i < warehouses; i++)
+                costs[i] = reader.Next($"the cost of serving customer {j} from warehouse {i + 1}");
+            if (demand == 0)
+                continue; // Nothing to serve; its costs do not matter.
+            var commodity = new CommodityId(Customer(j));
+            b.Add(new Commodity(commodity, commodity.Value, 0));
+            b.Add(StandardNetworks.Place("at" + Customer(j), NodeKind.Market, demands: [new MarketDemand(commodity, demand, demand, null)]));
+            supplies.Add(new MineSupply(commodity, demand, AllowUnshipped: false));
+            for (var i = 1; i <= warehouses; i++)
+                b.Add(StandardNetworks.Arc($"{Warehouse(i)}-{Customer(j)}", Warehouse(i), "at" + Customer(j), costs[i - 1] / demand, null, null, [commodity]));
+        }
+
+        if (!reader.AtEnd())
+            throw reader.Error("unexpected data after the last customer", "check the counts on the first line");
+        b.Replace(StandardNetworks.Place("plant", NodeKind.Mine, supplies: [.. supplies]));
+        return b.Build();
+    }
+
+    private static string Warehouse(int i) => string.Create(CultureInfo.InvariantCulture, $"w{i:D3}");
+
+    private static string Customer(int j) => string.Create(CultureInfo.InvariantCulture, $"c{j:D4}");
+}

@@ -1,0 +1,136 @@
+using Logistics.Optimisation;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Benchmarks.StandardSets;
+
+/// <summary>The benchmark program's verbs for the standard sets: solve instances by name, or measure root bounds.</summary>
+public static class StandardCommand
+{
+    /// <summary>Exit codes: 0 every instance solved and checked, 1 a file or name was bad, 3 a plan failed its check or contradicts a published optimum.</summary>
+    public static int Solve(string set, IReadOnlyList<string> names, string? data, SolverBackend backend, double timeLimit, double gap, string? backendParams,
+        string? gates, bool start, bool heuristics, bool cuts, TextWriter output, TextWriter error)
+    {
+        if (names.Count == 0)
+        {
+            error.WriteLine($"Name at least one {set} instance (for example: {set} {Example(set)}).");
+            return 2;
+        }
+
+        var options = ModelOptions.Default with { IncumbentStart = start, PrimalHeuristics = heuristics, SeparatedLinkingRows = cuts };
+        options = gates switch
+        {
+            null => options,
+            "off" => options with { TightenBuiltLinks = false },
+            "tight" => options with { TightenBuiltLinks = true, GateOnlyWhereTighter = true },
+            "all" => options with { TightenBuiltLinks = true, GateOnlyWhereTighter = false },
+            _ => null!,
+        };
+        if (options is null)
+        {
+            error.WriteLine($"--gates takes off, tight or all, not '{gates}'.");
+            return 2;
+        }
+
+        var settings = new SolverSettings(backend, TimeSpan.FromSeconds(timeLimit), gap) { BackendParameters = backendParams };
+        output.WriteLine(StandardResult.Header);
+        var failed = false;
+        foreach (var name in names)
+        {
+            StandardResult result;
+            try
+            {
+                var folder = BenchmarkFolder.Locate(data);
+                result = StandardRunner.Run(StandardSetCatalogue.Load(set, name, folder), settings, options);
+            }
+            catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                error.WriteLine(e.Message);
+                return 1;
+            }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"{name}: {e.Message}");
+                failed = true;
+                continue;
+            }
+
+            output.WriteLine(result.Row());
+            if (result.ContradictsKnownOptimum(gap))
+            {
+                error.WriteLine($"{name}: proved optimal (gap {gap}) at {result.Objective} but the published optimum is {result.Known!.Value}: the model or the reader is wrong.");
+                failed = true;
+            }
+        }
+
+        return failed ? 3 : 0;
+    }
+
+    public static int Root(IReadOnlyList<string> arguments, string? data, bool quick, TextWriter output, TextWriter error)
+    {
+        if (arguments.Count < 2)
+        {
+            error.WriteLine("Usage: root SET NAME [NAME ...] (for example: root mcnd c33 c37).");
+            return 2;
+        }
+
+        output.WriteLine(RootBound.Header);
+        try
+        {
+            var folder = BenchmarkFolder.Locate(data);
+            foreach (var name in arguments.Skip(1))
+            {
+                var instance = StandardSetCatalogue.Load(arguments[0], name, folder);
+                foreach (var bound in RootBoundExperiment.Measure(instance.Name, instance.Network, full: !quick))
+                    output.WriteLine(bound.Row());
+            }
+        }
+        catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs the primal heuristics alone on each instance, as the MIP start would, and prints what each gave.</summary>
+    public static int Heuristics(IReadOnlyList<string> arguments, string? data, double budgetSeconds, TextWriter output, TextWriter error)
+    {
+        if (arguments.Count < 2)
+        {
+            error.WriteLine("Usage: heuristics SET NAME [NAME ...] [--time-limit S] (for example: heuristics mcnd c37).");
+            return 2;
+        }
+
+        output.WriteLine("| Instance | Step | Cost | LPs | Seconds | vs known |\n|---|---|---:|---:|---:|---:|");
+        try
+        {
+            var folder = BenchmarkFolder.Locate(data);
+            foreach (var name in arguments.Skip(1))
+            {
+                var instance = StandardSetCatalogue.Load(arguments[0], name, folder);
+                var search = Optimisation.Solving.Heuristics.PlanSearch.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System);
+                foreach (var step in search.Outcomes)
+                {
+                    var versus = step.Cost is { } c && instance.Known is { } k ? ((c - k.Value) / k.Value).ToString("P2", System.Globalization.CultureInfo.InvariantCulture) : "";
+                    output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"| {instance.Name} | {step.Heuristic} | {step.Cost:N0} | {step.Evaluations} | {step.Time.TotalSeconds:F1} | {versus} |"));
+                }
+            }
+        }
+        catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+        {
+            error.WriteLine(e.Message);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static string Example(string set) => set switch
+    {
+        "mcnd" => "c33",
+        "cflp" => "cap41",
+        _ => "netgen/netgen_8_08a",
+    };
+}

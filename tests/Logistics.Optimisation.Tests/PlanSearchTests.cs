@@ -1,0 +1,71 @@
+using Google.OrTools.LinearSolver;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation.Model;
+using Logistics.Optimisation.Solving.Heuristics;
+
+namespace Logistics.Optimisation.Tests;
+
+/// <summary>The primal heuristics and the strong relaxation (docs/model.md, "Good plans early", "Strong linking").</summary>
+public sealed class PlanSearchTests
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void The_best_plan_found_is_feasible_priced_exactly_and_no_better_than_the_optimum(int seed)
+    {
+        var network = RandomNetworks.Create(seed, withOptions: true);
+        var optimum = new NetworkOptimiser().Solve(network, SolverSettings.Default);
+        var search = PlanSearch.Run(network, ModelOptions.Default, Budget, TimeProvider.System);
+
+        Assert.NotNull(search.Best);
+        Assert.NotNull(search.Values);
+        Assert.True(search.Best.Cost >= optimum.Objective!.Value - (1e-6 * Math.Max(1, Math.Abs(optimum.Objective.Value))));
+
+        // The same plan forced into the full solve costs what the heuristic priced it at.
+        var builder = NetworkBuilder.From(network);
+        var free = network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id).ToList();
+        for (var i = 0; i < free.Count; i++)
+            builder.SetDecision(free[i], search.Best.Open[i] ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
+        var forced = new NetworkOptimiser().Solve(builder.Build(), SolverSettings.Default);
+        Assert.Equal(forced.Objective!.Value, search.Best.Cost, 1e-6 * Math.Max(1, Math.Abs(forced.Objective.Value)));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public void The_strong_relaxation_bound_lies_between_the_weak_bound_and_the_optimum(int seed)
+    {
+        var network = RandomNetworks.Create(seed, withOptions: true);
+        var optimum = new NetworkOptimiser().Solve(network, SolverSettings.Default).Objective!.Value;
+        using var weakSolver = Solver.CreateSolver("GLOP");
+        ModelBuilder.Build(network, weakSolver, integerBuilds: false);
+        Assert.Equal(Solver.ResultStatus.OPTIMAL, weakSolver.Solve());
+        using var strong = StrongRelaxation.Solve(network, ModelOptions.Default, Budget, TimeProvider.System);
+
+        Assert.NotNull(strong);
+        Assert.True(strong.Converged);
+        var tolerance = 1e-6 * Math.Max(1, Math.Abs(optimum));
+        Assert.InRange(strong.Bound, weakSolver.Objective().Value() - tolerance, optimum + tolerance);
+    }
+
+    [Fact]
+    public void Local_search_closes_an_option_that_carries_nothing_useful()
+    {
+        // Two parallel options; the cheap one alone carries everything, so building both is one option too many.
+        var network = TestNetwork.Create().Mine("m", "ore", 50).Market("k", "ore", min: 50)
+            .Link("a", "m", "k", perTonne: 1, capacity: 100, builtBy: "cheap").Option("cheap", 1000, lifetime: 10)
+            .Link("b", "m", "k", perTonne: 1, capacity: 100, builtBy: "dear").Option("dear", 5000, lifetime: 10).Build();
+        using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
+        var both = evaluator.Cost([true, true])!.Value;
+        var start = new BuildPlan([true, true], both, "test");
+
+        var best = BuildLocalSearch.Run(start, evaluator, [0.9, 0.1]); // The relaxation uses the cheap option most.
+
+        Assert.Equal(new[] { true, false }, best.Open.ToArray());
+        Assert.True(best.Cost < both);
+    }
+}
