@@ -60,6 +60,8 @@ public sealed class NetworkOptimiser
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
+        if (network.IsPeriodised)
+            return Periods.TimelineOptimiser.Solve(network, settings, options, _time, cancellationToken);
         var started = _time.GetTimestamp();
         var backend = settings.Backend == SolverBackend.Auto ? ChooseBackend(network) : settings.Backend;
         var threads = Math.Max(1, settings.Threads);
@@ -205,6 +207,12 @@ public sealed class NetworkOptimiser
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".lp" or ".mps"))
             throw new ArgumentException($"Cannot export a model to '{Path.GetFileName(path)}': the file name must end in .lp or .mps.", nameof(path));
+        if (network.IsPeriodised)
+        {
+            File.WriteAllText(path, Periods.TimelineOptimiser.Export(network, lpFormat: extension == ".lp"));
+            return;
+        }
+
         var backend = settings.Backend == SolverBackend.Auto ? ChooseBackend(network) : settings.Backend;
         var isLp = backend == SolverBackend.Glop;
         // SCIP for the export whatever the backend: the text is the same model, and SCIP takes integers and continuous alike.
@@ -227,7 +235,7 @@ public sealed class NetworkOptimiser
             model.Solver.SetHint([.. hinted.Select(h => h.Variable)], [.. hinted.Select(h => h.Value)]);
     }
 
-    private static (SolveStatus Status, string Message) MapStatus(Solver.ResultStatus status, bool cancelled, bool timedOut)
+    internal static (SolveStatus Status, string Message) MapStatus(Solver.ResultStatus status, bool cancelled, bool timedOut)
     {
         var why = cancelled ? "cancelled" : timedOut ? "time limit reached" : null;
         return status switch

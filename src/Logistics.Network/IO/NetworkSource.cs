@@ -164,7 +164,58 @@ public sealed class NetworkSource
         if (scenarioObject is not null)
             network = ScenarioStructure.Apply(network, network.Scenarios.First(s => s.Id.Value == options.Scenario));
         diagnostics.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = network }));
+        if (network.IsPeriodised && !diagnostics.Any(d => d.Severity == Severity.Error))
+            network = BindPeriods(network, scenarioObject, extras, diagnostics);
         return Finish(network, diagnostics, options, bound.Map);
+    }
+
+    /// <summary>
+    /// One snapshot per period: the file's figures, then the changes of every period up to this one (in order), then the
+    /// scenario's and the extra changes, so a scenario (or a sweep, or a sampled draw) acts on every period. The result is
+    /// the first period's snapshot carrying all of them; a period's own problems are reported once, naming the period.
+    /// </summary>
+    private Model.Network BindPeriods(Model.Network first, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, List<Diagnostic> diagnostics)
+    {
+        var periodObjects = (_root["periods"] as JArray)?.Items.OfType<JObject>().ToList() ?? [];
+        var seen = diagnostics.Select(d => (d.Code, d.Path, d.Message)).ToHashSet();
+        var snapshots = ImmutableArray.CreateBuilder<Model.Network>();
+        for (var k = 0; k < first.Periods.Length; k++)
+        {
+            var period = first.Periods[k];
+            var found = new List<Diagnostic>();
+            var root = (JObject)_root.DeepClone();
+            foreach (var earlier in periodObjects.Take(k + 1))
+            {
+                foreach (var change in ReadChanges(earlier))
+                    TreeOverlay.Apply(root, change, found);
+            }
+
+            if (scenarioObject is not null)
+            {
+                foreach (var change in ReadChanges(scenarioObject))
+                    TreeOverlay.Apply(root, change, found);
+            }
+
+            foreach (var extra in extras)
+                TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None), found);
+            var bound = NetworkBinder.Bind(root, found);
+            var snapshot = bound.Network;
+            if (snapshot is not null)
+            {
+                var context = new ValidationContext(snapshot, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = false };
+                if (first.AppliedScenario is { } applied)
+                    snapshot = ScenarioStructure.Apply(snapshot, snapshot.Scenarios.First(s => s.Id == applied));
+                found.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = snapshot }));
+                snapshots.Add(NetworkBuilder.From(snapshot).WithPeriods([], []).Build());
+            }
+
+            foreach (var d in found.Where(d => seen.Add((d.Code, d.Path, d.Message))))
+                diagnostics.Add(d with { Message = $"In period '{period.Id}' ({period.Span}): {d.Message}" });
+        }
+
+        if (snapshots.Count != first.Periods.Length)
+            return first;
+        return NetworkBuilder.From(first).WithPeriods(first.Periods, snapshots.ToImmutable()).Build();
     }
 
     private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>

@@ -271,7 +271,8 @@ public static class ResultJsonWriter
         json.WriteStartObject("costs");
         json.WriteNumber("totalUsdPerYear", costs.Total);
         json.WriteStartObject("byCategory");
-        foreach (var category in Enum.GetValues<CostCategory>())
+        // The plan-over-time categories appear only when used, so a one-period result keeps its bytes.
+        foreach (var category in Enum.GetValues<CostCategory>().Where(c => c < CostCategory.CapexOutlay || costs.Lines.Any(l => l.Category == c)))
             json.WriteNumber(Name(category), costs.Category(category));
         json.WriteEndObject();
         Array(json, "lines", costs.Lines, (j, l) =>
