@@ -146,7 +146,8 @@ public sealed class NetworkSource
                 return Finish(null, diagnostics, options, null);
             }
 
-            foreach (var change in ReadChanges(scenarioObject))
+            // A change that names a period belongs to the plan over time: the file's own figures (this snapshot) keep theirs.
+            foreach (var change in ReadChanges(scenarioObject).Where(c => c.Period is null))
                 TreeOverlay.Apply(root, change, diagnostics);
         }
 
@@ -158,6 +159,7 @@ public sealed class NetworkSource
 
         var bound = NetworkBinder.Bind(root, diagnostics);
         if (bound.Network is null) return Finish(null, diagnostics, options, bound.Map);
+        CheckChangePeriods(bound.Network, diagnostics);
         var context = new ValidationContext(bound.Network, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = isBase };
         diagnostics.AddRange(NetworkValidator.ValidateDefinitions(context));
         var network = bound.Network;
@@ -192,7 +194,8 @@ public sealed class NetworkSource
 
             if (scenarioObject is not null)
             {
-                foreach (var change in ReadChanges(scenarioObject))
+                var from = first.Periods.Take(k + 1).Select(x => x.Id.Value).ToHashSet(StringComparer.Ordinal);
+                foreach (var change in ReadChanges(scenarioObject).Where(c => c.Period is null || from.Contains(c.Period)))
                     TreeOverlay.Apply(root, change, found);
             }
 
@@ -221,6 +224,22 @@ public sealed class NetworkSource
     private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
         new(network, DiagnosticOrder.Sort(diagnostics, options.Strict)) { Seeds = Seeds, SourceMap = map };
 
+    /// <summary>A scenario change that names a period must name one the file declares (else it would never act).</summary>
+    private void CheckChangePeriods(Model.Network network, List<Diagnostic> diagnostics)
+    {
+        var known = network.Periods.Select(p => p.Id).ToHashSet();
+        foreach (var scenario in network.Scenarios)
+        {
+            for (var i = 0; i < scenario.Changes.Length; i++)
+            {
+                if (scenario.Changes[i].Period is not { } period || known.Contains(period)) continue;
+                diagnostics.Add(DiagnosticCodes.MissingReference.InFile(FilePath,
+                    $"Change {i.ToString(CultureInfo.InvariantCulture)} of scenario '{scenario.Id}' acts from period '{period}', which the file does not declare.",
+                    known.Count == 0 ? "The file has no periods: remove \"period\"." : $"Known periods: {string.Join(", ", network.Periods.Select(p => p.Id))}."));
+            }
+        }
+    }
+
     /// <summary>Every scenario's paths must match something, even when that scenario is not the one applied.</summary>
     private void CheckScenarioPaths(List<Diagnostic> diagnostics)
     {
@@ -243,7 +262,8 @@ public sealed class NetworkSource
                 .Where(o => item[o.Item1] is not null).ToList();
             if (ops.Count != 1 || item[ops[0].Item1] is not JValue { Kind: JValueKind.Number } value || !double.IsFinite(value.Number)) continue;
             var source = item["source"] is JValue { Kind: JValueKind.String } s ? s.Text : null;
-            yield return new TreeChange(path.Text!, ops[0].Item2, value.Number, source, value.Position);
+            var period = item["period"] is JValue { Kind: JValueKind.String } p ? p.Text : null;
+            yield return new TreeChange(path.Text!, ops[0].Item2, value.Number, source, value.Position, period);
         }
     }
 }

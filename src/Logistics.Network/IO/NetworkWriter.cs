@@ -243,6 +243,7 @@ public static class NetworkWriter
             w.WriteStartObject();
             w.WriteString("path", change.Path);
             w.WriteNumber(Camel(change.Operation.ToString()), change.Value);
+            if (change.Period is { } period) w.WriteString("period", period.Value);
             if (change.Source is { } changeSource) w.WriteString("source", changeSource.Value);
             w.WriteEndObject();
         }

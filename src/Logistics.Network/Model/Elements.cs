@@ -124,7 +124,11 @@ public sealed record ModeBanRule(
 
 /// <summary>One numeric change of a scenario: <c>path</c> names a field, for example <c>links[bolan].capacityTpy</c>.</summary>
 /// <param name="Source">The seed the changed figure cites; null keeps the figure's own source.</param>
-public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value, SeedId? Source = null);
+public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value, SeedId? Source = null)
+{
+    /// <summary>A scenario change in a file with periods may act from one period on; null: every period.</summary>
+    public PeriodId? Period { get; init; }
+}
 
 /// <summary>A named overlay on the base network. It is applied by the loader; the optimiser only sees its effect.</summary>
 public sealed record Scenario(

@@ -403,7 +403,7 @@ internal sealed class NetworkBinder
             }
 
             if (c.String("path") is { } path && c.Number(ops[0].Item1) is { } value)
-                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)));
+                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)) { Period = c.String("period") is { } period ? new PeriodId(period) : null });
         }
 
         return changes.ToImmutable();

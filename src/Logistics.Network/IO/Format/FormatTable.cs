@@ -180,6 +180,7 @@ public static class FormatTable
         new("set", FieldType.Number, "New value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
         new("multiply", FieldType.Number, "Factor applied to the value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
         new("add", FieldType.Number, "Amount added to the value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
+        new("period", FieldType.Id, "Scenario changes in a file with periods: the change acts from this period on (a period's own figure); ignored in a period's changes.") { RefersTo = "periods", AbsentMeans = "every period" },
         Source(),
     ]);
 
