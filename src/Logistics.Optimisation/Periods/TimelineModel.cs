@@ -47,7 +47,7 @@ internal sealed class TimelineModel
     /// <summary>Present value factor per period.</summary>
     public ImmutableArray<double> Factors { get; }
 
-    /// <summary>Index of the first variable and row of each period's copy, and a last entry where the linking rows start (export names).</summary>
+    /// <summary>Index of the first variable and row of each period's copy, and a last entry where the linking rows start.</summary>
     public ImmutableArray<(int Variables, int Rows)> Starts { get; }
 
     /// <summary>in service in period p: z[o,p].</summary>
@@ -76,7 +76,7 @@ internal sealed class TimelineModel
             var snapshot = WithPlanOptions(network.PeriodNetworks[p], network);
             var first = solver.NumVariables();
             starts.Add((first, solver.NumConstraints()));
-            var model = new OptimisationModel(snapshot, solver, integerBuilds, options);
+            var model = new OptimisationModel(snapshot, solver, integerBuilds, options) { NamePrefix = $"{period.Id}." };
             foreach (var family in ModelBuilder.Families)
                 family.Add(model);
             // Operating coefficients are per year: a period counts them at its present value factor.
@@ -132,7 +132,7 @@ internal sealed class TimelineModel
                 objective.SetCoefficient(z, entry - later);
                 if (p == 0)
                     continue;
-                var row = Periods[p].AddRow("monotone", $"monotone[{option.Id}][{Network.Periods[p].Id}]", double.NegativeInfinity, 0);
+                var row = Solver.MakeConstraint(double.NegativeInfinity, 0, $"monotone[{option.Id}][{Network.Periods[p].Id}]");
                 row.SetCoefficient(InService(option.Id, p - 1), 1);
                 row.SetCoefficient(z, -1);
             }
@@ -162,7 +162,7 @@ internal sealed class TimelineModel
         {
             for (var p = 0; p < Periods.Length; p++)
             {
-                var row = first.AddRow("capexBudgetPeriod", $"capexBudgetPeriod[{Network.Periods[p].Id}]", double.NegativeInfinity, perPeriod);
+                var row = Solver.MakeConstraint(double.NegativeInfinity, perPeriod, $"capexBudgetPeriod[{Network.Periods[p].Id}]");
                 foreach (var option in Network.Options)
                     AddEntry(row, option, p, option.CapexUsd);
                 first.Relax(row, -1, SlackKind.BudgetOverrun);
@@ -180,7 +180,7 @@ internal sealed class TimelineModel
                     {
                         if (!rows.TryGetValue(year, out var row))
                         {
-                            row = rows[year] = first.AddRow("capexBudgetYear", $"capexBudgetYear[{year}]", double.NegativeInfinity, perYear);
+                            row = rows[year] = Solver.MakeConstraint(double.NegativeInfinity, perYear, $"capexBudgetYear[{year}]");
                             first.Relax(row, -1, SlackKind.BudgetOverrun);
                         }
 

@@ -217,33 +217,12 @@ internal static class TimelineOptimiser
         };
     }
 
-    /// <summary>The exact joint model as LP or MPS text, each period's variables and rows prefixed with its id (names must be unique in the file).</summary>
+    /// <summary>The exact joint model as LP or MPS text; each period's variables and rows carry its id as a prefix (phase2.build[rd-spur]).</summary>
     public static string Export(Network.Model.Network network, bool lpFormat)
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
-        var model = TimelineModel.Build(network, solver, integerBuilds: true, ModelOptions.Default);
-        // The linear solver cannot rename; the model builder can, so the exact text goes through it (free MPS keeps every figure).
-        var named = new Google.OrTools.ModelBuilder.Model();
-        if (!named.ImportFromMpsString(solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false)))
-            throw new InvalidOperationException("OR-Tools could not read back the exported model.");
-        for (var p = 0; p < model.Periods.Length; p++)
-        {
-            var prefix = $"{network.Periods[p].Id}.";
-            var (vars, rows) = model.Starts[p];
-            var (varsEnd, rowsEnd) = model.Starts[p + 1];
-            for (var i = vars; i < varsEnd; i++)
-            {
-                named.Helper.SetVarName(i, prefix + named.VarFromIndex(i).Name);
-            }
-
-            // The linking rows after the last copy (monotone, budgets in time) already name their period or year.
-            for (var i = rows; i < rowsEnd; i++)
-            {
-                named.Helper.SetConstraintName(i, prefix + named.ConstraintFromIndex(i).Name);
-            }
-        }
-
-        return lpFormat ? named.ExportToLpString(false) : named.ExportToMpsString(false);
+        TimelineModel.Build(network, solver, integerBuilds: true, ModelOptions.Default);
+        return lpFormat ? solver.ExportModelAsLpFormat(false) : solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false);
     }
     private static OptimisationResult Failed(Network.Model.Network network, SolveStatus status, string message, SolverRun run) =>
         new(status, message, null, null, null, run, FlowReporter.Builds(network, null), [], [], [], [], CostBreakdown.Empty, [], [], null, null);
