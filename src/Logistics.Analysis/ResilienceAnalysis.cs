@@ -20,6 +20,9 @@ public static class ResilienceAnalysis
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
+        // Its arithmetic is per year (annuities of one year's saving); a plan over time needs yearly cash flows, not built yet.
+        if (network.IsPeriodised)
+            throw new AnalysisInputException($"'{network.Metadata.Name}' is a plan over time (it has periods); this analysis works on one-period networks only so far. Use 'logistics solve' for the schedule and its present value, or a network file without periods.");
         var scheduler = new SolveScheduler(settings);
         var baseResult = scheduler.Solve(new SolveJob(network), cancellationToken);
         if (baseResult.Objective is not { } baseCost)

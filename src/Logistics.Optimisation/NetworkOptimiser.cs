@@ -77,6 +77,8 @@ public sealed class NetworkOptimiser
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
+        if (network.IsPeriodised)
+            return Periods.TimelineOptimiser.Solve(network, settings, options, _time, cancellationToken);
         using var run = new SolveRun(network, settings, options, new RunClock(_time, settings.TimeLimit));
 
         if (CheckStep.Run(run) is { } refused)
@@ -107,6 +109,12 @@ public sealed class NetworkOptimiser
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is not (".lp" or ".mps"))
             throw new ArgumentException($"Cannot export a model to '{Path.GetFileName(path)}': the file name must end in .lp or .mps.", nameof(path));
+        if (network.IsPeriodised)
+        {
+            File.WriteAllText(path, Periods.TimelineOptimiser.Export(network, lpFormat: extension == ".lp"));
+            return;
+        }
+
         var backend = settings.Backend == SolverBackend.Auto ? ChooseBackend(network) : settings.Backend;
         var isLp = backend == SolverBackend.Glop;
         // SCIP for the export whatever the backend: the text is the same model, and SCIP takes integers and continuous alike.

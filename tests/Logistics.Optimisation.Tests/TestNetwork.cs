@@ -67,7 +67,7 @@ internal sealed class TestNetwork
 
     public TestNetwork Option(
         string id, double capex, int lifetime = 1, double om = 0, string? addToLink = null, string? addToPort = null, double added = 0,
-        string[]? requires = null, string[]? excludes = null, BuildDecision decision = BuildDecision.Free)
+        string[]? requires = null, string[]? excludes = null, BuildDecision decision = BuildDecision.Free, int leadTime = 0)
     {
         var adds = ImmutableArray.CreateBuilder<CapacityIncrement>();
         if (addToLink is not null)
@@ -76,7 +76,7 @@ internal sealed class TestNetwork
             adds.Add(new CapacityIncrement(null, new NodeId(addToPort), added));
         _options.Add(new InvestmentOption(new OptionId(id), id, "", capex, lifetime, om, adds.ToImmutable(),
             requires is null ? [] : [.. requires.Select(r => new OptionId(r))],
-            excludes is null ? [] : [.. excludes.Select(r => new OptionId(r))], decision));
+            excludes is null ? [] : [.. excludes.Select(r => new OptionId(r))], decision) { LeadTimeYears = leadTime });
         return this;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 
 using Logistics.Analysis;
@@ -54,12 +55,12 @@ public static class CompareCommand
 
         Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
         Matrix(o, "Cost by category (M USD/yr)", "category", outcomes, Column,
-            Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
+            Categories(outcomes).Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
         var scenarios = outcomes.Skip(1).ToList();
         if (scenarios.Count > 0)
         {
             Matrix(o, "Cost by category, difference from the base (M USD/yr)", "category", scenarios, Column,
-                Enum.GetValues<CostCategory>().Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.DeltaFromBaseUsd is null ? "-" : Signed(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.DeltaFromBaseUsd ?? 0))))), right: true);
+                Categories(outcomes).Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.DeltaFromBaseUsd is null ? "-" : Signed(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.DeltaFromBaseUsd ?? 0))))), right: true);
         }
 
         Matrix(o, "Delivered cost per tonne by commodity (USD/t, capex share included)", "commodity", outcomes, Column,
@@ -108,4 +109,9 @@ public static class CompareCommand
         table.WriteTo(o);
         o.WriteLine();
     }
+
+    /// <summary>Every category, but the plan-over-time ones only when an outcome has them (one-period output keeps its rows).</summary>
+    private static IEnumerable<CostCategory> Categories(ImmutableArray<ScenarioOutcome> outcomes) =>
+        Enum.GetValues<CostCategory>().Where(c => c < CostCategory.CapexOutlay || outcomes.Any(x => x.CostByCategory.Any(l => l.Category == c)));
+
 }

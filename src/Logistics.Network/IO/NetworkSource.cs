@@ -207,7 +207,8 @@ public sealed class NetworkSource
                 return Finish(null, diagnostics, options, null);
             }
 
-            changes.AddRange(ReadChanges(scenarioObject));
+            // A change that names a period belongs to the plan over time: the file's own figures (this snapshot) keep theirs.
+            changes.AddRange(ReadChanges(scenarioObject).Where(c => c.Period is null));
         }
 
         var extras = options.ExtraChanges.IsDefault ? [] : options.ExtraChanges;
@@ -222,17 +223,86 @@ public sealed class NetworkSource
 
         var bound = NetworkBinder.Bind(root, diagnostics);
         if (bound.Network is null) return Finish(null, diagnostics, options, bound.Map);
+        CheckChangePeriods(bound.Network, diagnostics);
         var context = new ValidationContext(bound.Network, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = isBase };
         diagnostics.AddRange(NetworkValidator.ValidateDefinitions(context));
         var network = bound.Network;
         if (scenarioObject is not null)
             network = ScenarioStructure.Apply(network, network.Scenarios.First(s => s.Id.Value == options.Scenario));
         diagnostics.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = network }));
+        if (network.IsPeriodised && !diagnostics.Any(d => d.Severity == Severity.Error))
+            network = BindPeriods(network, scenarioObject, extras, diagnostics);
         return Finish(network, diagnostics, options, bound.Map);
+    }
+
+    /// <summary>
+    /// One snapshot per period: the file's figures, then the changes of every period up to this one (in order), then the
+    /// scenario's and the extra changes, so a scenario (or a sweep, or a sampled draw) acts on every period. The result is
+    /// the first period's snapshot carrying all of them; a period's own problems are reported once, naming the period.
+    /// </summary>
+    private Model.Network BindPeriods(Model.Network first, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, List<Diagnostic> diagnostics)
+    {
+        var periodObjects = (_root["periods"] as JArray)?.Items.OfType<JObject>().ToList() ?? [];
+        var seen = diagnostics.Select(d => (d.Code, d.Path, d.Message)).ToHashSet();
+        var snapshots = ImmutableArray.CreateBuilder<Model.Network>();
+        for (var k = 0; k < first.Periods.Length; k++)
+        {
+            var period = first.Periods[k];
+            var found = new List<Diagnostic>();
+            var root = (JObject)_root.DeepClone();
+            foreach (var earlier in periodObjects.Take(k + 1))
+            {
+                foreach (var change in ReadChanges(earlier))
+                    TreeOverlay.Apply(root, change, found);
+            }
+
+            if (scenarioObject is not null)
+            {
+                var from = first.Periods.Take(k + 1).Select(x => x.Id.Value).ToHashSet(StringComparer.Ordinal);
+                foreach (var change in ReadChanges(scenarioObject).Where(c => c.Period is null || from.Contains(c.Period)))
+                    TreeOverlay.Apply(root, change, found);
+            }
+
+            foreach (var extra in extras)
+                TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None), found);
+            var bound = NetworkBinder.Bind(root, found);
+            var snapshot = bound.Network;
+            if (snapshot is not null)
+            {
+                var context = new ValidationContext(snapshot, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = false };
+                if (first.AppliedScenario is { } applied)
+                    snapshot = ScenarioStructure.Apply(snapshot, snapshot.Scenarios.First(s => s.Id == applied));
+                found.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = snapshot }));
+                snapshots.Add(NetworkBuilder.From(snapshot).WithPeriods([], []).Build());
+            }
+
+            foreach (var d in found.Where(d => seen.Add((d.Code, d.Path, d.Message))))
+                diagnostics.Add(d with { Message = $"In period '{period.Id}' ({period.Span}): {d.Message}" });
+        }
+
+        if (snapshots.Count != first.Periods.Length)
+            return first;
+        return NetworkBuilder.From(first).WithPeriods(first.Periods, snapshots.ToImmutable()).Build();
     }
 
     private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
         new(network, DiagnosticOrder.Sort(diagnostics, options.Strict)) { Seeds = Seeds, SourceMap = map };
+
+    /// <summary>A scenario change that names a period must name one the file declares (else it would never act).</summary>
+    private void CheckChangePeriods(Model.Network network, List<Diagnostic> diagnostics)
+    {
+        var known = network.Periods.Select(p => p.Id).ToHashSet();
+        foreach (var scenario in network.Scenarios)
+        {
+            for (var i = 0; i < scenario.Changes.Length; i++)
+            {
+                if (scenario.Changes[i].Period is not { } period || known.Contains(period)) continue;
+                diagnostics.Add(DiagnosticCodes.MissingReference.InFile(FilePath,
+                    $"Change {i.ToString(CultureInfo.InvariantCulture)} of scenario '{scenario.Id}' acts from period '{period}', which the file does not declare.",
+                    known.Count == 0 ? "The file has no periods: remove \"period\"." : $"Known periods: {string.Join(", ", network.Periods.Select(p => p.Id))}."));
+            }
+        }
+    }
 
     /// <summary>Every scenario's paths must match something, even when that scenario is not the one applied.</summary>
     private void CheckScenarioPaths(List<Diagnostic> diagnostics)
@@ -257,7 +327,8 @@ public sealed class NetworkSource
                 .Where(o => item[o.Item1] is not null).ToList();
             if (ops.Count != 1 || item[ops[0].Item1] is not JValue { Kind: JValueKind.Number } value || !double.IsFinite(value.Number)) continue;
             var source = item["source"] is JValue { Kind: JValueKind.String } s ? s.Text : null;
-            yield return new TreeChange(path.Text!, ops[0].Item2, value.Number, source, value.Position);
+            var period = item["period"] is JValue { Kind: JValueKind.String } p ? p.Text : null;
+            yield return new TreeChange(path.Text!, ops[0].Item2, value.Number, source, value.Position, period);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -52,6 +53,13 @@ public static class NetworkWriter
             w.WriteStartArray("scenarios");
             foreach (var scenario in network.Scenarios) WriteScenario(w, scenario);
             w.WriteEndArray();
+            if (network.IsPeriodised)
+            {
+                w.WriteStartArray("periods");
+                foreach (var period in network.Periods) WritePeriod(w, period);
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 
@@ -69,6 +77,8 @@ public static class NetworkWriter
         f.Write("discountRate", "metadata.discountRate", m.DiscountRate, null, required: true);
         f.Write("horizonYears", "metadata.horizonYears", m.HorizonYears, null, required: true);
         if (m.CapexBudgetUsd is { } budget) f.Write("capexBudgetUsd", "metadata.capexBudgetUsd", budget, null, required: true);
+        if (m.CapexBudgetPerYearUsd is { } perYear) f.Write("capexBudgetPerYearUsd", "metadata.capexBudgetPerYearUsd", perYear, null, required: true);
+        if (m.CapexBudgetPerPeriodUsd is { } perPeriod) f.Write("capexBudgetPerPeriodUsd", "metadata.capexBudgetPerPeriodUsd", perPeriod, null, required: true);
         var circuity = Format.FormatTable.Circuity.Fields.Where(c => f.Has($"metadata.circuity.{c.Name}")).ToList();
         if (circuity.Count > 0)
         {
@@ -165,6 +175,7 @@ public static class NetworkWriter
         f.Write("capexUsd", $"{p}.capexUsd", option.CapexUsd, null, required: true);
         f.Write("lifetimeYears", $"{p}.lifetimeYears", option.LifetimeYears, null, required: true);
         f.Write("fixedOmUsdPerYear", $"{p}.fixedOmUsdPerYear", option.FixedOmUsdPerYear, 0);
+        f.Write("leadTimeYears", $"{p}.leadTimeYears", option.LeadTimeYears, 0);
         if (!option.CapacityAdds.IsDefaultOrEmpty)
         {
             w.WriteStartArray("capacityAdds");
@@ -211,26 +222,42 @@ public static class NetworkWriter
         w.WriteEndObject();
     }
 
+    private static void WritePeriod(Utf8JsonWriter w, PlanningPeriod period)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", period.Id.Value);
+        if (period.Name != period.Span) w.WriteString("name", period.Name);
+        w.WriteNumber("startYear", period.StartYear);
+        w.WriteNumber("years", period.Years);
+        WriteChanges(w, period.Changes);
+        w.WriteEndObject();
+    }
+
+    private static void WriteChanges(Utf8JsonWriter w, ImmutableArray<ScenarioChange> changes)
+    {
+        if (changes.IsDefaultOrEmpty)
+            return;
+        w.WriteStartArray("changes");
+        foreach (var change in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", change.Path);
+            w.WriteNumber(Camel(change.Operation.ToString()), change.Value);
+            if (change.Period is { } period) w.WriteString("period", period.Value);
+            if (change.Source is { } changeSource) w.WriteString("source", changeSource.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     private static void WriteScenario(Utf8JsonWriter w, Scenario scenario)
     {
         w.WriteStartObject();
         w.WriteString("id", scenario.Id.Value);
         if (scenario.Name != scenario.Id.Value) w.WriteString("name", scenario.Name);
         if (scenario.Description.Length > 0) w.WriteString("description", scenario.Description);
-        if (!scenario.Changes.IsDefaultOrEmpty)
-        {
-            w.WriteStartArray("changes");
-            foreach (var change in scenario.Changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", change.Path);
-                w.WriteNumber(Camel(change.Operation.ToString()), change.Value);
-                if (change.Source is { } changeSource) w.WriteString("source", changeSource.Value);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
+        WriteChanges(w, scenario.Changes);
 
         Ids(w, "forceBuild", scenario.ForceBuild.Select(o => o.Value));
         Ids(w, "forbidBuild", scenario.ForbidBuild.Select(o => o.Value));

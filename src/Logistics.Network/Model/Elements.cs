@@ -13,7 +13,14 @@ public sealed record NetworkMetadata(
     int BaseYear,
     double DiscountRate,
     int HorizonYears,
-    double? CapexBudgetUsd);
+    double? CapexBudgetUsd)
+{
+    /// <summary>Upper bound on the capex paid out in any one calendar year (plans over time only); null for none.</summary>
+    public double? CapexBudgetPerYearUsd { get; init; }
+
+    /// <summary>Upper bound on the capex of the options that enter service in any one period (plans over time only); null for none.</summary>
+    public double? CapexBudgetPerPeriodUsd { get; init; }
+}
 
 /// <summary>A commodity; its value per tonne prices the capital tied up in transit.</summary>
 public sealed record Commodity(CommodityId Id, string Name, double ValueUsdPerTonne);
@@ -83,7 +90,17 @@ public sealed record InvestmentOption(
     ImmutableArray<CapacityIncrement> CapacityAdds,
     ImmutableArray<OptionId> Requires,
     ImmutableArray<OptionId> Excludes,
-    BuildDecision Decision);
+    BuildDecision Decision)
+{
+    /// <summary>Construction years before it can be in service; its capex is paid evenly over them (one year, the first in service, when 0). Plans over time only.</summary>
+    public int LeadTimeYears { get; init; }
+
+    /// <summary>
+    /// With <see cref="BuildDecision.ForcedIn"/>: in service from this year on; with <see cref="BuildDecision.ForcedOut"/>:
+    /// not in service before this year (free from then on). Null: the decision holds in every period. Plans over time only.
+    /// </summary>
+    public int? DecisionYear { get; init; }
+}
 
 /// <summary>A policy rule. Disabled rules stay in the snapshot (a scenario may enable them) but do not bind.</summary>
 public abstract record PolicyRule(RuleId Id, string Description, bool Enabled);
@@ -107,7 +124,11 @@ public sealed record ModeBanRule(
 
 /// <summary>One numeric change of a scenario: <c>path</c> names a field, for example <c>links[bolan].capacityTpy</c>.</summary>
 /// <param name="Source">The seed the changed figure cites; null keeps the figure's own source.</param>
-public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value, SeedId? Source = null);
+public sealed record ScenarioChange(string Path, ChangeOperation Operation, double Value, SeedId? Source = null)
+{
+    /// <summary>A scenario change in a file with periods may act from one period on; null: every period.</summary>
+    public PeriodId? Period { get; init; }
+}
 
 /// <summary>A named overlay on the base network. It is applied by the loader; the optimiser only sees its effect.</summary>
 public sealed record Scenario(
@@ -120,6 +141,19 @@ public sealed record Scenario(
     ImmutableArray<string> Disable,
     ImmutableArray<RuleId> EnableRules,
     ImmutableArray<RuleId> DisableRules);
+
+/// <summary>
+/// A planning period: <paramref name="Years"/> calendar years from <paramref name="StartYear"/>, whose figures are the
+/// file's with the changes of this period and of every earlier one applied in order (docs/format.md, "Periods").
+/// </summary>
+public sealed record PlanningPeriod(PeriodId Id, string Name, int StartYear, int Years, ImmutableArray<ScenarioChange> Changes)
+{
+    /// <summary>The last calendar year of the period.</summary>
+    public int EndYear => StartYear + Years - 1;
+
+    /// <summary>"2028–2033", or "2028" for a one-year period.</summary>
+    public string Span => Years == 1 ? $"{StartYear}" : $"{StartYear}–{EndYear}";
+}
 
 /// <summary>One figure the network uses, where it sits and which seed (if any) it cites. Reports print these as the assumptions appendix.</summary>
 public sealed record FigureProvenance(string Path, double Value, string Unit, SeedId? Source);

@@ -51,3 +51,10 @@ public readonly record struct SeedId(string Value) : IComparable<SeedId>
     public int CompareTo(SeedId other) => string.CompareOrdinal(Value, other.Value);
     public override string ToString() => Value;
 }
+
+/// <summary>Id of a planning period (a span of years with its own figures).</summary>
+public readonly record struct PeriodId(string Value) : IComparable<PeriodId>
+{
+    public int CompareTo(PeriodId other) => string.CompareOrdinal(Value, other.Value);
+    public override string ToString() => Value;
+}

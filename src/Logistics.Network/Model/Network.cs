@@ -56,6 +56,21 @@ public sealed class Network
 
     public ScenarioId? AppliedScenario { get; }
 
+    /// <summary>The planning periods the file declares, in time order; empty for a one-period plan (today's model).</summary>
+    public ImmutableArray<PlanningPeriod> Periods { get; internal init; } = [];
+
+    /// <summary>
+    /// One snapshot per period (same order as <see cref="Periods"/>), each with the period's figures and any scenario
+    /// applied. Options, their costs and decisions are read from this snapshot (the first period's), not from these.
+    /// </summary>
+    public ImmutableArray<Network> PeriodNetworks { get; internal init; } = [];
+
+    /// <summary>True when the file declares periods: solves then plan over time (docs/model.md, "Plans over time").</summary>
+    public bool IsPeriodised => !Periods.IsDefaultOrEmpty;
+
+    /// <summary>The last year of the horizon plus one: where residual values are counted.</summary>
+    public int HorizonEndYear => IsPeriodised ? Periods[^1].StartYear + Periods[^1].Years : Metadata.BaseYear + Metadata.HorizonYears;
+
     public Node Node(NodeId id) => _nodes[id];
     public Link Link(LinkId id) => _links[id];
     public Commodity Commodity(CommodityId id) => _commodities[id];
@@ -70,4 +85,8 @@ public sealed class Network
     /// <summary>A copy with one option's decision changed (used by analyses that force options in or out).</summary>
     public Network WithDecision(OptionId option, BuildDecision decision) =>
         NetworkBuilder.From(this).SetDecision(option, decision).Build();
+
+    /// <summary>A copy with one option's decision changed from a year on (plans over time; see <see cref="InvestmentOption.DecisionYear"/>).</summary>
+    public Network WithDecision(OptionId option, BuildDecision decision, int? year) =>
+        NetworkBuilder.From(this).SetDecision(option, decision, year).Build();
 }

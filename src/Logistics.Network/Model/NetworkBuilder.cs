@@ -18,6 +18,8 @@ public sealed class NetworkBuilder
     private readonly List<FigureProvenance> _figures = [];
     private NetworkMetadata _metadata = new("network", "", "USD", 2025, 0.08, 25, null);
     private ScenarioId? _applied;
+    private ImmutableArray<PlanningPeriod> _periods = [];
+    private ImmutableArray<Network> _periodNetworks = [];
 
     public static NetworkBuilder From(Network network)
     {
@@ -29,10 +31,20 @@ public sealed class NetworkBuilder
         b._rules.AddRange(network.Rules);
         b._scenarios.AddRange(network.Scenarios);
         b._figures.AddRange(network.Figures);
+        b._periods = network.Periods;
+        b._periodNetworks = network.PeriodNetworks;
         return b;
     }
 
     public NetworkBuilder WithMetadata(NetworkMetadata metadata) { _metadata = metadata; return this; }
+    /// <summary>Declares planning periods and (once bound) one snapshot per period; the options stay this builder's.</summary>
+    public NetworkBuilder WithPeriods(ImmutableArray<PlanningPeriod> periods, ImmutableArray<Network> periodNetworks)
+    {
+        _periods = periods.IsDefault ? [] : periods;
+        _periodNetworks = periodNetworks.IsDefault ? [] : periodNetworks;
+        return this;
+    }
+
     public NetworkBuilder WithAppliedScenario(ScenarioId? scenario) { _applied = scenario; return this; }
     public NetworkBuilder Add(Commodity commodity) { _commodities.Add(commodity); return this; }
     public NetworkBuilder Add(Node node) { _nodes.Add(node); return this; }
@@ -66,7 +78,14 @@ public sealed class NetworkBuilder
     public NetworkBuilder SetDecision(OptionId id, BuildDecision decision)
     {
         var option = _options.Find(o => o.Id == id) ?? throw new KeyNotFoundException($"No option '{id}'.");
-        return Replace(option with { Decision = decision });
+        return Replace(option with { Decision = decision, DecisionYear = null });
+    }
+
+    /// <summary>Forces an option in from a year, or out until a year (plans over time); a null year forces it in every period.</summary>
+    public NetworkBuilder SetDecision(OptionId id, BuildDecision decision, int? year)
+    {
+        var option = _options.Find(o => o.Id == id) ?? throw new KeyNotFoundException($"No option '{id}'.");
+        return Replace(option with { Decision = decision, DecisionYear = decision == BuildDecision.Free ? null : year });
     }
 
     public Network Build()
@@ -84,7 +103,11 @@ public sealed class NetworkBuilder
             [.. _rules.OrderBy(r => r.Id)],
             [.. _scenarios.OrderBy(s => s.Id)],
             [.. _figures.OrderBy(f => f.Path, StringComparer.Ordinal)],
-            _applied);
+            _applied)
+        {
+            Periods = _periods,
+            PeriodNetworks = _periodNetworks,
+        };
     }
 
     private static void Swap<T>(List<T> list, Predicate<T> match, T replacement)

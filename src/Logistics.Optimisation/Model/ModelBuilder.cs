@@ -64,7 +64,7 @@ internal sealed class BuildVariables : ModelFamily
                 BuildDecision.ForcedOut => (0.0, 0.0),
                 _ => (0.0, 1.0),
             };
-            var name = $"build[{option.Id}]";
+            var name = model.Name($"build[{option.Id}]");
             var y = model.IntegerBuilds ? model.Solver.MakeIntVar(lower, upper, name) : model.Solver.MakeNumVar(lower, upper, name);
             model.Build[option.Id] = y;
             var yearly = CostCoefficients.AnnualisedCapex(model.Network, option) + option.FixedOmUsdPerYear;
@@ -90,7 +90,7 @@ internal sealed class FlowVariables : ModelFamily
                 if (arc.Link is { } link && !link.Allows(layer.Commodity))
                     continue;
                 // Bounded by the layer's volume: no layer can move more than is supplied, and finite bounds help every backend.
-                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : layer.Volume, $"flow[{layer.Key}][{arc.Key}]");
+                var x = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : layer.Volume, model.Name($"flow[{layer.Key}][{arc.Key}]"));
                 model.Flow[layer.Index, arc.Index] = x;
                 var cost = CostCoefficients.ArcCost(model.Network, arc, layer.Commodity).Total;
                 if (cost != 0)
@@ -117,7 +117,7 @@ internal sealed class InjectionVariables : ModelFamily
                 var supplied = mine.Supplies.Where(s => s.Commodity == layer.Commodity).Sum(s => s.TonnesPerYear);
                 foreach (var sub in model.Graph.SubNodesOf(mine.Id))
                 {
-                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, layer.Volume), $"inject[{layer.Key}][{sub.Key}]");
+                    var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : Math.Min(supplied, layer.Volume), model.Name($"inject[{layer.Key}][{sub.Key}]"));
                     model.Injections[layer.Index].Add(new Injection(mine.Id, sub.Index, v));
                 }
             }
@@ -137,7 +137,7 @@ internal sealed class AbsorptionVariables : ModelFamily
         {
             foreach (var sub in model.Graph.SubNodesOf(flowClass.Market))
             {
-                var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, $"absorb[{flowClass.Key}][{sub.Key}]");
+                var v = model.Solver.MakeNumVar(0, model.Options.OnlyRealBounds ? double.PositiveInfinity : flowClass.Volume, model.Name($"absorb[{flowClass.Key}][{sub.Key}]"));
                 model.Absorptions[flowClass.Index].Add(new Absorption(sub.Index, v));
             }
         }
@@ -156,7 +156,7 @@ internal sealed class DeliveredVariables : ModelFamily
         {
             // Upper bound: the market's maximum, or all the commodity there is. A minimum above that leaves the model infeasible, as it should.
             var upper = model.Options.OnlyRealBounds ? flowClass.Demand.MaxTpy ?? double.PositiveInfinity : flowClass.Volume;
-            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper), $"delivered[{flowClass.Key}]");
+            var v = model.Solver.MakeNumVar(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper), model.Name($"delivered[{flowClass.Key}]"));
             model.Delivered[flowClass.Index] = v;
             if (flowClass.Demand.PriceUsdPerTonne is { } price && price != 0)
                 model.Solver.Objective().SetCoefficient(v, -price);
@@ -177,7 +177,7 @@ internal sealed class UnshippedVariables : ModelFamily
             if (mine.Supplies.IsDefault)
                 continue;
             foreach (var supply in mine.Supplies.Where(s => s.AllowUnshipped).OrderBy(s => s.Commodity))
-                model.Unshipped[(mine.Id, supply.Commodity)] = model.Solver.MakeNumVar(0, supply.TonnesPerYear, $"unshipped[{mine.Id}][{supply.Commodity}]");
+                model.Unshipped[(mine.Id, supply.Commodity)] = model.Solver.MakeNumVar(0, supply.TonnesPerYear, model.Name($"unshipped[{mine.Id}][{supply.Commodity}]"));
         }
     }
 }

@@ -175,10 +175,16 @@ internal sealed class OptimisationModel
 
     private readonly FlowLayer[] _layerOfClass;
 
+    /// <summary>Put before every variable and row name: a plan over time holds one copy per period on one solver, and names must be unique (CBC stops the process on a duplicate).</summary>
+    public string NamePrefix { get; init; } = "";
+
+    /// <summary>The name as exported: <see cref="NamePrefix"/> + the family's name.</summary>
+    public string Name(string name) => NamePrefix.Length == 0 ? name : NamePrefix + name;
+
     public Constraint AddRow(string family, string name, double lower, double upper)
     {
         RowsByFamily[family] = RowsByFamily.GetValueOrDefault(family) + 1;
-        return Solver.MakeConstraint(lower, upper, name);
+        return Solver.MakeConstraint(lower, upper, Name(name));
     }
 
     /// <summary>

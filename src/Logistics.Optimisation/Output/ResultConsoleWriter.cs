@@ -1,5 +1,6 @@
 using System.Globalization;
 
+using Logistics.Network.Model;
 using Logistics.Network.Text;
 using Logistics.Optimisation.Output;
 
@@ -34,6 +35,12 @@ public static class ResultConsoleWriter
             return;
         }
 
+        if (result.IsPlanOverTime)
+        {
+            WritePlanOverTime(result, network, writer, objective);
+            return;
+        }
+
         writer.WriteLine($"Objective: {TextTable.Number(objective)} USD/yr");
         if (result.Status == SolveStatus.Feasible)
         {
@@ -49,6 +56,64 @@ public static class ResultConsoleWriter
         WriteCosts(result, writer);
         WriteUnshipped(result, writer);
         WritePrices(result, writer);
+    }
+
+    /// <summary>A plan over time: the schedule first, then present value by category, the periods side by side, and each period's routes.</summary>
+    private static void WritePlanOverTime(OptimisationResult result, Network.Model.Network network, TextWriter writer, double objective)
+    {
+        var m = network.Metadata;
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Objective: {TextTable.Number(objective)} USD present value ({m.BaseYear} USD, {m.DiscountRate:P1} real, {network.Periods[0].StartYear}–{network.HorizonEndYear - 1})"));
+        if (result.Status == SolveStatus.Feasible)
+            writer.WriteLine($"Best bound: {TextTable.Number(result.BestBound ?? objective)} USD, gap {TextTable.Percent(result.RelativeGap)}");
+        writer.WriteLine();
+        writer.WriteLine("Schedule");
+        writer.WriteLine($"  {ScheduleSentence(result, network)}");
+
+        writer.WriteLine();
+        writer.WriteLine("Present value by category (USD)");
+        var pv = new TextTable(("Category", false), ("Present value", true));
+        foreach (var category in Enum.GetValues<CostCategory>())
+        {
+            var usd = result.Costs.Category(category);
+            if (usd != 0)
+                pv.Add(category.ToString(), TextTable.Number(usd));
+        }
+
+        pv.Add("Total", TextTable.Number(result.Costs.Total));
+        pv.Write(writer);
+
+        writer.WriteLine();
+        writer.WriteLine("Periods");
+        var periods = new TextTable(("Period", false), ("Years", false), ("In service", false), ("t/yr", true), ("Operating USD/yr", true), ("USD/t", true), ("PV factor", true));
+        foreach (var p in result.Periods)
+        {
+            periods.Add(p.Id.Value, $"{p.StartYear}–{p.EndYear}", p.InService.IsEmpty ? "-" : string.Join(", ", p.InService.Select(o => o.Value)),
+                TextTable.Number(p.TonnesPerYear), TextTable.Number(p.YearlyCosts.Lines.Where(l => l.Category != CostCategory.Revenue).Sum(l => l.UsdPerYear)),
+                p.OperatingUsdPerTonne is { } perTonne ? TextTable.Number(perTonne, 2) : "-", TextTable.Number(p.PresentValueFactor, 3));
+        }
+
+        periods.Write(writer);
+        foreach (var p in result.Periods)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"== Period {p.Id} ({p.StartYear}–{p.EndYear}) ==");
+            var view = result with { Routes = p.Routes, Bottlenecks = p.Bottlenecks, Unshipped = p.Unshipped, Prices = p.Prices };
+            WriteRoutes(view, writer);
+            WriteBottlenecks(view, writer);
+            WriteUnshipped(view, writer);
+            WritePrices(view, writer);
+        }
+    }
+
+    /// <summary>"2028: upgrade Rohri–Nokkundi. 2034: upgrade Karachi–Rohri, build Pasni." — the plan in one line.</summary>
+    public static string ScheduleSentence(OptimisationResult result, Network.Model.Network network)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(network);
+        if (result.Schedule.IsDefaultOrEmpty)
+            return $"No option enters service between {network.Periods[0].StartYear} and {network.HorizonEndYear - 1}.";
+        return string.Join(" ", result.Schedule.GroupBy(b => b.ServiceYear).Select(g => $"{g.Key}: {string.Join(", ", g.Select(b => b.Name))}."));
     }
 
     private static void WriteDiagnosis(OptimisationResult result, TextWriter writer)

@@ -15,8 +15,15 @@ namespace Logistics.Optimisation;
 /// </summary>
 public static class ResultJsonWriter
 {
-    /// <summary>Bumped whenever a field changes meaning or goes away; adding a field does not bump it.</summary>
-    public const int ResultFormatVersion = 1;
+    /// <summary>
+    /// Bumped whenever a field changes meaning or goes away; adding a field does not bump it. Version 2: plans over time
+    /// (objective and costs in present value, periods, schedule; docs/result-format.md). A one-period result has not
+    /// changed and is still written as <see cref="OnePeriodFormatVersion"/>.
+    /// </summary>
+    public const int ResultFormatVersion = 2;
+
+    /// <summary>The version a one-period result (a file without periods) is written as: its fields are version 1's.</summary>
+    public const int OnePeriodFormatVersion = 1;
 
     public static void Write(OptimisationResult result, Stream stream, bool includeTimings = true)
     {
@@ -50,12 +57,14 @@ public static class ResultJsonWriter
     private static void WriteResult(Utf8JsonWriter json, OptimisationResult r, bool includeTimings)
     {
         json.WriteStartObject();
-        json.WriteNumber("resultFormatVersion", ResultFormatVersion);
+        var overTime = r.IsPlanOverTime;
+        json.WriteNumber("resultFormatVersion", overTime ? ResultFormatVersion : OnePeriodFormatVersion);
         json.WriteString("status", Name(r.Status));
         json.WriteString("terminationReason", Name(r.Reason));
         json.WriteString("statusMessage", r.StatusMessage);
-        Number(json, "objectiveUsdPerYear", r.Objective);
-        Number(json, "bestBoundUsdPerYear", r.BestBound);
+        // A plan over time's objective is a present value over the horizon, not a yearly figure: its name says so.
+        Number(json, overTime ? "objectivePresentValueUsd" : "objectiveUsdPerYear", r.Objective);
+        Number(json, overTime ? "bestBoundPresentValueUsd" : "bestBoundUsdPerYear", r.BestBound);
         Number(json, "relativeGap", r.RelativeGap);
         WriteSolver(json, r.Solver, includeTimings);
         Array(json, "builds", r.Builds, WriteBuild);
@@ -77,8 +86,21 @@ public static class ResultJsonWriter
             j.WriteNumber("capacityTpy", b.CapacityTpy);
             j.WriteNumber("utilisation", b.Utilisation);
         });
-        WriteCosts(json, r.Costs);
-        Array(json, "deliveries", r.Deliveries, (j, d) =>
+        if (overTime)
+            WriteCosts(json, r.Costs, "presentValueCosts", "Usd");
+        else
+            WriteCosts(json, r.Costs);
+        WriteDeliveries(json, r.Deliveries, r.Unshipped);
+        WritePrices(json, r.Prices);
+        WriteDiagnosis(json, r.Diagnosis);
+        if (overTime)
+            WritePlanOverTime(json, r);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDeliveries(Utf8JsonWriter json, ImmutableArray<DeliveryResult> deliveries, ImmutableArray<UnshippedResult> unshipped)
+    {
+        Array(json, "deliveries", deliveries, (j, d) =>
         {
             j.WriteString("commodity", d.Commodity.Value);
             j.WriteString("market", d.Market.Value);
@@ -88,16 +110,48 @@ public static class ResultJsonWriter
             Number(j, "priceUsdPerTonne", d.PriceUsdPerTonne);
             j.WriteNumber("revenueUsdPerYear", d.RevenueUsd);
         });
-        Array(json, "unshipped", r.Unshipped, (j, u) =>
+        Array(json, "unshipped", unshipped, (j, u) =>
         {
             j.WriteString("mine", u.Mine.Value);
             j.WriteString("commodity", u.Commodity.Value);
             j.WriteNumber("tonnesPerYear", u.TonnesPerYear);
             j.WriteNumber("supplyTpy", u.SupplyTpy);
         });
-        WritePrices(json, r.Prices);
-        WriteDiagnosis(json, r.Diagnosis);
-        json.WriteEndObject();
+    }
+
+    /// <summary>The schedule and one object per period (routes, flows, yearly costs, deliveries, prices of that period).</summary>
+    private static void WritePlanOverTime(Utf8JsonWriter json, OptimisationResult r)
+    {
+        Array(json, "schedule", r.Schedule, (j, b) =>
+        {
+            j.WriteString("option", b.Id.Value);
+            j.WriteNumber("serviceYear", b.ServiceYear);
+            j.WriteString("period", b.Period.Value);
+            j.WriteString("decision", Name(b.Decision));
+            j.WriteNumber("capexUsd", b.CapexUsd);
+            j.WriteNumber("capexPresentValueUsd", b.PresentValue.Capex);
+            j.WriteNumber("fixedOmPresentValueUsd", b.PresentValue.FixedOm);
+            j.WriteNumber("residualPresentValueUsd", b.PresentValue.Residual);
+        });
+        Array(json, "periods", r.Periods, (j, p) =>
+        {
+            j.WriteString("id", p.Id.Value);
+            j.WriteString("name", p.Name);
+            j.WriteNumber("startYear", p.StartYear);
+            j.WriteNumber("years", p.Years);
+            j.WriteNumber("presentValueFactor", p.PresentValueFactor);
+            j.WriteStartArray("inService");
+            foreach (var option in p.InService)
+                j.WriteStringValue(option.Value);
+            j.WriteEndArray();
+            j.WriteNumber("tonnesPerYear", p.TonnesPerYear);
+            Number(j, "operatingUsdPerTonne", p.OperatingUsdPerTonne);
+            Array(j, "routes", p.Routes, WriteRoute);
+            Array(j, "linkFlows", p.LinkFlows, WriteLinkFlow);
+            WriteCosts(j, p.YearlyCosts, "yearlyCosts", "UsdPerYear");
+            WriteDeliveries(j, p.Deliveries, p.Unshipped);
+            WritePrices(j, p.Prices);
+        });
     }
 
     private static void WritePrices(Utf8JsonWriter json, PriceReport? prices)
@@ -268,19 +322,20 @@ public static class ResultJsonWriter
         Number(j, "utilisation", f.Utilisation);
     }
 
-    private static void WriteCosts(Utf8JsonWriter json, CostBreakdown costs)
+    private static void WriteCosts(Utf8JsonWriter json, CostBreakdown costs, string name = "costs", string unit = "UsdPerYear")
     {
-        json.WriteStartObject("costs");
-        json.WriteNumber("totalUsdPerYear", costs.Total);
+        json.WriteStartObject(name);
+        json.WriteNumber("total" + unit, costs.Total);
         json.WriteStartObject("byCategory");
-        foreach (var category in Enum.GetValues<CostCategory>())
+        // The plan-over-time categories appear only when used, so a one-period result keeps its bytes.
+        foreach (var category in Enum.GetValues<CostCategory>().Where(c => c < CostCategory.CapexOutlay || costs.Lines.Any(l => l.Category == c)))
             json.WriteNumber(Name(category), costs.Category(category));
         json.WriteEndObject();
         Array(json, "lines", costs.Lines, (j, l) =>
         {
             j.WriteString("category", Name(l.Category));
             j.WriteString("bucket", l.Bucket);
-            j.WriteNumber("usdPerYear", l.UsdPerYear);
+            j.WriteNumber(char.ToLowerInvariant(unit[0]) + unit[1..], l.UsdPerYear);
         });
         json.WriteEndObject();
     }

@@ -38,6 +38,57 @@ public sealed record OptimisationResult(
 
     /// <summary>True when there is a plan to read (optimal or feasible).</summary>
     public bool HasSolution => Status is SolveStatus.Optimal or SolveStatus.Feasible;
+
+    /// <summary>
+    /// Plans over time only (a file with periods): one entry per period, in time order; empty otherwise. The objective
+    /// and <see cref="Costs"/> are then present values in base-year USD over the whole horizon, and the top-level routes,
+    /// flows, deliveries and prices are the first period's.
+    /// </summary>
+    public ImmutableArray<PeriodResult> Periods { get; init; } = [];
+
+    /// <summary>Plans over time only: the options built, by the year they enter service (then by id).</summary>
+    public ImmutableArray<ScheduledBuild> Schedule { get; init; } = [];
+
+    /// <summary>True for a plan over time (the result has periods).</summary>
+    public bool IsPlanOverTime => !Periods.IsDefaultOrEmpty;
+}
+
+/// <summary>One option of a plan over time: when it enters service and what it costs in present value (base-year USD).</summary>
+/// <param name="ServiceYear">First calendar year in service (the start of <paramref name="Period"/>).</param>
+/// <param name="PresentValue">Present value of its capex outlays, O&amp;M to the horizon and residual value.</param>
+public sealed record ScheduledBuild(OptionId Id, string Name, int ServiceYear, PeriodId Period, BuildDecision Decision, double CapexUsd, Periods.OptionPresentValue PresentValue);
+
+/// <summary>
+/// What a plan over time does in one period: the options in service, routes, flows and deliveries per year, the
+/// yearly operating costs (no capex or O&amp;M: those are in the plan's present-value lines) and the prices with
+/// that period's builds fixed.
+/// </summary>
+/// <param name="PresentValueFactor">Σ over the period's years of (1 + r)^−(year − baseYear): one USD a year in this period in base-year USD.</param>
+public sealed record PeriodResult(
+    PeriodId Id,
+    string Name,
+    int StartYear,
+    int Years,
+    double PresentValueFactor,
+    ImmutableArray<OptionId> InService,
+    ImmutableArray<RouteResult> Routes,
+    ImmutableArray<LinkFlowResult> LinkFlows,
+    ImmutableArray<PortFlowResult> PortFlows,
+    ImmutableArray<Bottleneck> Bottlenecks,
+    CostBreakdown YearlyCosts,
+    ImmutableArray<DeliveryResult> Deliveries,
+    ImmutableArray<UnshippedResult> Unshipped,
+    PriceReport? Prices)
+{
+    /// <summary>Tonnes delivered per year, all commodities.</summary>
+    public double TonnesPerYear => Deliveries.Sum(d => d.TonnesPerYear);
+
+    /// <summary>Operating cost (every yearly line but revenue) per tonne delivered; null when nothing is delivered.</summary>
+    public double? OperatingUsdPerTonne => TonnesPerYear > 0
+        ? YearlyCosts.Lines.Where(l => l.Category != CostCategory.Revenue).Sum(l => l.UsdPerYear) / TonnesPerYear
+        : null;
+
+    public int EndYear => StartYear + Years - 1;
 }
 
 /// <summary>How the solve ran: which backend, how big the model was, and where the time went.</summary>
@@ -165,6 +216,12 @@ public enum CostCategory
     InTransitCapital,
     Risk,
     Revenue,
+
+    /// <summary>Plans over time: present value of capex paid out over construction years.</summary>
+    CapexOutlay,
+
+    /// <summary>Plans over time: present value of the residual value at the horizon's end (a credit, negative).</summary>
+    ResidualValue,
 }
 
 /// <summary>One line of the cost breakdown: a category for one commodity (or <see cref="CostBreakdown.SharedBucket"/>).</summary>

@@ -16,6 +16,8 @@ internal static class Words
         CostCategory.Transhipment => "Transhipment",
         CostCategory.InTransitCapital => "Capital in transit",
         CostCategory.Risk => "Risk surcharge",
+        CostCategory.CapexOutlay => "Capex outlays",
+        CostCategory.ResidualValue => "Residual value",
         _ => "Revenue",
     };
 

@@ -26,6 +26,8 @@ internal static partial class Charts
         [CostCategory.InTransitCapital] = "#3c9d5d",
         [CostCategory.Risk] = "#c62828",
         [CostCategory.Revenue] = "#7a7a7a",
+        [CostCategory.CapexOutlay] = "#174a78",
+        [CostCategory.ResidualValue] = "#a0a0a0",
     };
 
     public static string CostBreakdown(OptimisationResult result)

@@ -72,6 +72,13 @@ internal sealed class NetworkBinder
         foreach (var (r, id) in Elements(top, "scenarios", FormatTable.Scenario))
             builder.Add(BindScenario(r, id));
 
+        var periods = Elements(top, "periods", FormatTable.Period).Select(p => BindPeriod(p.Reader, p.Id)).OfType<PlanningPeriod>().ToImmutableArray();
+        if (!periods.IsEmpty)
+        {
+            CheckPeriodSpans(top, periods, builder.Build().Metadata.BaseYear);
+            builder.WithPeriods(periods, []);
+        }
+
         foreach (var figure in _figures)
         {
             builder.Add(new FigureProvenance(figure.Path, figure.Value, figure.Unit, figure.Source is null ? null : new SeedId(figure.Source)));
@@ -100,7 +107,11 @@ internal sealed class NetworkBinder
             r.Integer("baseYear") ?? 2025,
             FigureOf(r, "metadata", "discountRate", null) ?? 0,
             (int)(FigureOf(r, "metadata", "horizonYears", null) ?? 0),
-            FigureOf(r, "metadata", "capexBudgetUsd", null));
+            FigureOf(r, "metadata", "capexBudgetUsd", null))
+        {
+            CapexBudgetPerYearUsd = FigureOf(r, "metadata", "capexBudgetPerYearUsd", null),
+            CapexBudgetPerPeriodUsd = FigureOf(r, "metadata", "capexBudgetPerPeriodUsd", null),
+        };
     }
 
     /// <summary>The elements of a collection with a valid, unique id; duplicates are reported and skipped.</summary>
@@ -297,7 +308,10 @@ internal sealed class NetworkBinder
             adds.ToImmutable(),
             [.. r.Ids("requires").Select(o => new OptionId(o))],
             [.. r.Ids("excludes").Select(o => new OptionId(o))],
-            BuildDecision.Free);
+            BuildDecision.Free)
+        {
+            LeadTimeYears = (int)(FigureOf(r, path, "leadTimeYears", null) ?? 0),
+        };
     }
 
     private PolicyRule? BindRule(ElementReader r, string id)
@@ -328,31 +342,71 @@ internal sealed class NetworkBinder
             _diagnostics.Add(DiagnosticCodes.FieldForOtherKind.At(r.NamePositionOf(field), $"{r.Path}.{field}", message, $"Remove '{field}' or change the rule's kind."));
     }
 
-    private Scenario BindScenario(ElementReader r, string id)
+    /// <summary>A period's span and changes; the changes themselves are applied to the tree by <see cref="NetworkSource"/>.</summary>
+    private PlanningPeriod? BindPeriod(ElementReader r, string id)
     {
-        var changes = ImmutableArray.CreateBuilder<ScenarioChange>();
-        foreach (var (item, index) in r.Children("changes"))
-        {
-            var c = new ElementReader(item, FormatTable.Change, $"scenarios[{id}].changes[{index}]", _diagnostics);
-            var source = c.String("source");
-            if (source is not null) _changeSources.Add(source);
-            var ops = new[] { ("set", ChangeOperation.Set), ("multiply", ChangeOperation.Multiply), ("add", ChangeOperation.Add) }.Where(o => c.IsWritten(o.Item1)).ToList();
-            if (ops.Count != 1)
-            {
-                _diagnostics.Add(DiagnosticCodes.BadChange.At(c.Position, c.Path, $"Change {index.ToString(CultureInfo.InvariantCulture)} of scenario '{id}' has {(ops.Count == 0 ? "no operation" : string.Join(" and ", ops.Select(o => o.Item1)))}."));
-                continue;
-            }
+        var start = r.Integer("startYear");
+        var years = r.Integer("years");
+        var changes = BindChanges(r, $"periods[{id}]", $"period '{id}'");
+        if (start is null || years is null) return null;
+        var period = new PlanningPeriod(new PeriodId(id), "", start.Value, years.Value, changes);
+        return period with { Name = r.String("name") ?? period.Span };
+    }
 
-            if (c.String("path") is { } path && c.Number(ops[0].Item1) is { } value)
-                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)));
+    /// <summary>Periods follow each other without gaps or overlaps, from the base year on.</summary>
+    private void CheckPeriodSpans(ElementReader top, ImmutableArray<PlanningPeriod> periods, int baseYear)
+    {
+        var position = top.PositionOf("periods");
+        if (periods[0].StartYear < baseYear)
+        {
+            _diagnostics.Add(DiagnosticCodes.InconsistentNumbers.At(position, $"periods[{periods[0].Id}].startYear",
+                $"Period '{periods[0].Id}' starts in {periods[0].StartYear} (before metadata.baseYear {baseYear}); money is in base-year terms and discounted from it.",
+                "Start the first period in the base year or later."));
         }
 
-        return new Scenario(new ScenarioId(id), r.String("name") ?? id, r.String("description") ?? "", changes.ToImmutable(),
+        for (var k = 1; k < periods.Length; k++)
+        {
+            var expected = periods[k - 1].StartYear + periods[k - 1].Years;
+            if (periods[k].StartYear != expected)
+            {
+                _diagnostics.Add(DiagnosticCodes.InconsistentNumbers.At(position, $"periods[{periods[k].Id}].startYear",
+                    $"Period '{periods[k].Id}' starts in {periods[k].StartYear}, but '{periods[k - 1].Id}' ends in {expected - 1}: periods must follow each other without gap or overlap.",
+                    $"Set startYear to {expected} or change the previous period's years."));
+            }
+        }
+    }
+
+    private Scenario BindScenario(ElementReader r, string id)
+    {
+        var changes = BindChanges(r, $"scenarios[{id}]", $"scenario '{id}'");
+        return new Scenario(new ScenarioId(id), r.String("name") ?? id, r.String("description") ?? "", changes,
             [.. r.Ids("forceBuild").Select(o => new OptionId(o))],
             [.. r.Ids("forbidBuild").Select(o => new OptionId(o))],
             r.Ids("disable"),
             [.. r.Ids("enableRules").Select(x => new RuleId(x))],
             [.. r.Ids("disableRules").Select(x => new RuleId(x))]);
+    }
+
+    private ImmutableArray<ScenarioChange> BindChanges(ElementReader r, string owner, string ownerText)
+    {
+        var changes = ImmutableArray.CreateBuilder<ScenarioChange>();
+        foreach (var (item, index) in r.Children("changes"))
+        {
+            var c = new ElementReader(item, FormatTable.Change, $"{owner}.changes[{index}]", _diagnostics);
+            var source = c.String("source");
+            if (source is not null) _changeSources.Add(source);
+            var ops = new[] { ("set", ChangeOperation.Set), ("multiply", ChangeOperation.Multiply), ("add", ChangeOperation.Add) }.Where(o => c.IsWritten(o.Item1)).ToList();
+            if (ops.Count != 1)
+            {
+                _diagnostics.Add(DiagnosticCodes.BadChange.At(c.Position, c.Path, $"Change {index.ToString(CultureInfo.InvariantCulture)} of {ownerText} has {(ops.Count == 0 ? "no operation" : string.Join(" and ", ops.Select(o => o.Item1)))}."));
+                continue;
+            }
+
+            if (c.String("path") is { } path && c.Number(ops[0].Item1) is { } value)
+                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)) { Period = c.String("period") is { } period ? new PeriodId(period) : null });
+        }
+
+        return changes.ToImmutable();
     }
 
     internal static TransportMode ParseMode(string mode) => mode switch

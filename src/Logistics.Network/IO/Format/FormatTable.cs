@@ -65,6 +65,8 @@ public static class FormatTable
         Figure("discountRate", "fraction", "Real discount rate per year used to annualise capex.") with { Required = true },
         new("horizonYears", FieldType.Integer, "Appraisal horizon.") { Unit = "years", Required = true, Figure = true },
         Figure("capexBudgetUsd", "usd", "Upper bound on the total capex of built options.") with { AbsentMeans = "no budget" },
+        Figure("capexBudgetPerYearUsd", "usd", "Plans over time: upper bound on the capex paid out in any one calendar year (construction outlays).") with { AbsentMeans = "no yearly budget" },
+        Figure("capexBudgetPerPeriodUsd", "usd", "Plans over time: upper bound on the capex of the options that enter service in any one period.") with { AbsentMeans = "no budget per period" },
         new("seeds", FieldType.String, "Folder of the assumptions register, relative to this file; every *.json in it is read.") { Default = "../seeds" },
         new("circuity", FieldType.Object, "Circuity per mode, for links without lengthKm.") { Element = Circuity },
         Source(),
@@ -152,6 +154,7 @@ public static class FormatTable
         Figure("capexUsd", "usd", "Capital cost.") with { Required = true },
         new("lifetimeYears", FieldType.Integer, "Economic life; the capex is annualised over it.") { Unit = "years", Required = true, Figure = true },
         Figure("fixedOmUsdPerYear", "usdPerYear", "Fixed operation and maintenance cost per year when built.") with { Default = 0.0 },
+        new("leadTimeYears", FieldType.Integer, "Plans over time: construction years before the option can be in service (earliest year = baseYear + leadTimeYears); its capex is paid evenly over them, or in its first year in service when 0.") { Unit = "years", Minimum = 0, Default = 0, Figure = true },
         new("capacityAdds", FieldType.ObjectList, "Capacity added to existing ports or links.") { Element = CapacityAdd },
         new("requires", FieldType.IdList, "Options that must also be built.") { RefersTo = "options" },
         new("excludes", FieldType.IdList, "Options that must not be built with this one.") { RefersTo = "options" },
@@ -177,7 +180,17 @@ public static class FormatTable
         new("set", FieldType.Number, "New value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
         new("multiply", FieldType.Number, "Factor applied to the value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
         new("add", FieldType.Number, "Amount added to the value.") { Minimum = double.MinValue, Maximum = double.MaxValue },
+        new("period", FieldType.Id, "Scenario changes in a file with periods: the change acts from this period on (a period's own figure); ignored in a period's changes.") { RefersTo = "periods", AbsentMeans = "every period" },
         Source(),
+    ]);
+
+    public static readonly ElementSpec Period = new("period", "Planning period", "A span of years with its own figures: the file's figures with this period's changes and every earlier period's applied in order.",
+    [
+        new("id", FieldType.Id, "Unique id.") { Required = true },
+        new("name", FieldType.String, "Display name.") { AbsentMeans = "the years, e.g. 2028–2033" },
+        new("startYear", FieldType.Integer, "First calendar year; the first period starts at or after metadata.baseYear, each next one the year after the previous ends.") { Unit = "year", Required = true },
+        new("years", FieldType.Integer, "Length in years.") { Unit = "years", Required = true },
+        new("changes", FieldType.ObjectList, "Numeric changes from the previous period (same syntax as a scenario's), applied in order; each changed figure cites its source.") { Element = Change },
     ]);
 
     public static readonly ElementSpec Scenario = new("scenario", "Scenario", "A named overlay on the base network; or { \"file\": … } naming an overlay file.",
@@ -205,6 +218,7 @@ public static class FormatTable
         new("options", FieldType.ObjectList, "Investment options.") { Element = Option },
         new("rules", FieldType.ObjectList, "Policy rules.") { Element = Rule },
         new("scenarios", FieldType.ObjectList, "Scenarios (inline or { \"file\": … }).") { Element = Scenario },
+        new("periods", FieldType.ObjectList, "Planning periods, in time order; absent means one representative year (docs/model.md).") { Element = Period },
     ]);
 
     public static readonly ElementSpec ScenarioFile = new("scenarioFile", "Scenario overlay file", "Top level of networks/<name>.<scenario>.scenario.json.",

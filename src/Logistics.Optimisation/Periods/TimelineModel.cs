@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+
+using Google.OrTools.LinearSolver;
+
+using Logistics.Network.Model;
+using Logistics.Optimisation.Model;
+
+namespace Logistics.Optimisation.Periods;
+
+/// <summary>
+/// The model of a plan over time (docs/model.md, "Plans over time"): one copy of the one-period model per period, on
+/// one solver, each built by the same <see cref="ModelBuilder.Families"/>, joined by the options. In period p the
+/// copy's build[o] means "o is in service in p" (z[o,p]); rows tie them together:
+/// <list type="bullet">
+/// <item>monotone[o][p]: z[o,p−1] ≤ z[o,p] (once in service, in service to the horizon's end);</item>
+/// <item>the per-period copies of requires, excludes and capexBudget then hold in time (a required option is in service no later);</item>
+/// <item>capexBudgetYear[t] and capexBudgetPeriod[p]: outlays of the options entering service, per year or per period.</item>
+/// </list>
+/// Each copy's operating coefficients are scaled by its period's present value factor; z[o,p] carries
+/// C[o,p] − C[o,p+1], where C[o,p] is the present value of entering service at the start of p (capex outlays + O&amp;M
+/// to the horizon − residual value), so the objective is the plan's present value in base-year USD. A period in which
+/// an option cannot yet be in service (lead time) fixes z[o,p] at 0; forced decisions fix it per their year.
+/// </summary>
+internal sealed class TimelineModel
+{
+    private TimelineModel(Network.Model.Network network, Solver solver, ImmutableArray<OptimisationModel> periods, Discounting discounting,
+        ImmutableArray<double> factors, ImmutableArray<(int Variables, int Rows)> starts)
+    {
+        Network = network;
+        Solver = solver;
+        Periods = periods;
+        Discounting = discounting;
+        Factors = factors;
+        Starts = starts;
+    }
+
+    /// <summary>The plan's snapshot (options, decisions and metadata are read from it).</summary>
+    public Network.Model.Network Network { get; }
+
+    public Solver Solver { get; }
+
+    /// <summary>One-period models, in period order.</summary>
+    public ImmutableArray<OptimisationModel> Periods { get; }
+
+    public Discounting Discounting { get; }
+
+    /// <summary>Present value factor per period.</summary>
+    public ImmutableArray<double> Factors { get; }
+
+    /// <summary>Index of the first variable and row of each period's copy, and a last entry where the linking rows start.</summary>
+    public ImmutableArray<(int Variables, int Rows)> Starts { get; }
+
+    /// <summary>in service in period p: z[o,p].</summary>
+    public Variable InService(OptionId option, int period) => Periods[period].Build[option];
+
+    /// <summary>Present value of the option entering service at the start of period p.</summary>
+    public OptionPresentValue EntryValue(InvestmentOption option, int period) =>
+        OptionCashFlows.PresentValue(option, Network.Periods[period].StartYear, Discounting);
+
+    /// <summary>True when the option can be in service in period p (its lead time allows it).</summary>
+    public bool CanServe(InvestmentOption option, int period) =>
+        Network.Periods[period].StartYear >= OptionCashFlows.EarliestServiceYear(option, Network.Metadata.BaseYear);
+
+    public static TimelineModel Build(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions options)
+    {
+        solver.Objective().SetMinimization();
+        var discounting = Discounting.For(network);
+        var periods = ImmutableArray.CreateBuilder<OptimisationModel>();
+        var factors = ImmutableArray.CreateBuilder<double>();
+        var starts = ImmutableArray.CreateBuilder<(int, int)>();
+        var objective = solver.Objective();
+        for (var p = 0; p < network.Periods.Length; p++)
+        {
+            var period = network.Periods[p];
+            var factor = discounting.Annuity(period.StartYear, period.Years);
+            var snapshot = WithPlanOptions(network.PeriodNetworks[p], network);
+            var first = solver.NumVariables();
+            starts.Add((first, solver.NumConstraints()));
+            var model = new OptimisationModel(snapshot, solver, integerBuilds, options) { NamePrefix = $"{period.Id}." };
+            foreach (var family in ModelBuilder.Families)
+                family.Add(model);
+            // Operating coefficients are per year: a period counts them at its present value factor.
+            var variables = solver.variables();
+            for (var i = first; i < solver.NumVariables(); i++)
+            {
+                var v = variables[i];
+                var c = objective.GetCoefficient(v);
+                if (c != 0)
+                    objective.SetCoefficient(v, c * factor);
+            }
+
+            periods.Add(model);
+            factors.Add(factor);
+        }
+
+        starts.Add((solver.NumVariables(), solver.NumConstraints()));
+
+        var timeline = new TimelineModel(network, solver, periods.ToImmutable(), discounting, factors.ToImmutable(), starts.ToImmutable());
+        timeline.AddOptionsInTime();
+        timeline.AddBudgetsInTime();
+        return timeline;
+    }
+
+    /// <summary>The period's snapshot with the plan's options, every one free: this class sets their bounds per period.</summary>
+    private static Network.Model.Network WithPlanOptions(Network.Model.Network period, Network.Model.Network plan)
+    {
+        var builder = NetworkBuilder.From(period);
+        foreach (var option in plan.Options)
+        {
+            if (period.TryGetOption(option.Id, out _))
+                builder.Replace(option with { Decision = BuildDecision.Free, DecisionYear = null });
+            else
+                builder.Add(option with { Decision = BuildDecision.Free, DecisionYear = null });
+        }
+
+        return builder.Build();
+    }
+
+    private void AddOptionsInTime()
+    {
+        var objective = Solver.Objective();
+        var last = Periods.Length - 1;
+        foreach (var option in Network.Options)
+        {
+            for (var p = 0; p <= last; p++)
+            {
+                var z = InService(option.Id, p);
+                var (lower, upper) = Bounds(option, p);
+                z.SetBounds(lower, upper);
+                var entry = EntryValue(option, p).Net;
+                var later = p < last ? EntryValue(option, p + 1).Net : 0;
+                objective.SetCoefficient(z, entry - later);
+                if (p == 0)
+                    continue;
+                var row = Solver.MakeConstraint(double.NegativeInfinity, 0, $"monotone[{option.Id}][{Network.Periods[p].Id}]");
+                row.SetCoefficient(InService(option.Id, p - 1), 1);
+                row.SetCoefficient(z, -1);
+            }
+        }
+    }
+
+    /// <summary>Bounds of z[o,p]: the lead time first, then a forced decision (from its year, or in every period it can serve).</summary>
+    private (double Lower, double Upper) Bounds(InvestmentOption option, int p)
+    {
+        if (!CanServe(option, p))
+            return (0, 0);
+        var start = Network.Periods[p].StartYear;
+        return option.Decision switch
+        {
+            BuildDecision.ForcedIn when option.DecisionYear is not { } year || start >= year => (1, 1),
+            BuildDecision.ForcedOut when option.DecisionYear is not { } year || start < year => (0, 0),
+            _ => (0, 1),
+        };
+    }
+
+    /// <summary>Budgets in time: capex paid out per calendar year, and capex of the options entering service per period.</summary>
+    private void AddBudgetsInTime()
+    {
+        var metadata = Network.Metadata;
+        var first = Periods[0];
+        if (metadata.CapexBudgetPerPeriodUsd is { } perPeriod)
+        {
+            for (var p = 0; p < Periods.Length; p++)
+            {
+                var row = Solver.MakeConstraint(double.NegativeInfinity, perPeriod, $"capexBudgetPeriod[{Network.Periods[p].Id}]");
+                foreach (var option in Network.Options)
+                    AddEntry(row, option, p, option.CapexUsd);
+                first.Relax(row, -1, SlackKind.BudgetOverrun);
+            }
+        }
+
+        if (metadata.CapexBudgetPerYearUsd is { } perYear)
+        {
+            var rows = new SortedDictionary<int, Constraint>();
+            for (var p = 0; p < Periods.Length; p++)
+            {
+                foreach (var option in Network.Options.Where(o => CanServe(o, p)))
+                {
+                    foreach (var (year, usd) in OptionCashFlows.CapexOutlays(option, Network.Periods[p].StartYear))
+                    {
+                        if (!rows.TryGetValue(year, out var row))
+                        {
+                            row = rows[year] = Solver.MakeConstraint(double.NegativeInfinity, perYear, $"capexBudgetYear[{year}]");
+                            first.Relax(row, -1, SlackKind.BudgetOverrun);
+                        }
+
+                        AddEntry(row, option, p, usd);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds amount × (z[o,p] − z[o,p−1]): paid only when the option enters service in p.</summary>
+    private void AddEntry(Constraint row, InvestmentOption option, int p, double amount)
+    {
+        row.SetCoefficient(InService(option.Id, p), row.GetCoefficient(InService(option.Id, p)) + amount);
+        if (p > 0)
+            row.SetCoefficient(InService(option.Id, p - 1), row.GetCoefficient(InService(option.Id, p - 1)) - amount);
+    }
+}
