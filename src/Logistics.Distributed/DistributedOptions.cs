@@ -42,7 +42,7 @@ public sealed class DistributedOptions
     public string InputsFolder { get; set; } = "";
 
     /// <summary>
-    /// Rehearsal hook (docs/distributed.md, "Faults"): units given as "stage:unit" (e.g. "0:2") throw every time, to
+    /// Rehearsal hook (docs/distributed.md, "Faults"): units given as "kind:stage:unit" (e.g. "resilience:1:2") throw every time, to
     /// see a poison item reported and the rest of the study complete. Empty in production.
     /// </summary>
     public IList<string> FailUnits { get; } = [];

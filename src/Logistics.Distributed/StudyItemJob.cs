@@ -44,8 +44,9 @@ public sealed class StudyItemJob(StudyStore store, StudyContexts contexts, Study
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var unit = start.FirstUnit + u;
-                if (options.FailUnits.Contains(string.Create(CultureInfo.InvariantCulture, $"{stage}:{unit}")))
-                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"unit {stage}:{unit} is listed in Distributed:FailUnits (a rehearsed poison item)"));
+                var name = string.Create(CultureInfo.InvariantCulture, $"{study.Definition.Kind.ToString().ToLowerInvariant()}:{stage}:{unit}");
+                if (options.FailUnits.Contains(name))
+                    throw new InvalidOperationException($"unit {name} is listed in Distributed:FailUnits (a rehearsed poison item)");
                 units[u] = plan.RunUnit(context, stage, unit, scheduler, cancellationToken);
             }
 
