@@ -73,7 +73,10 @@ public sealed class StudyCoordinator(StudyStore store, StudyContexts contexts, I
     {
         foreach (var item in await store.WithoutJobAsync(studyId, olderThan, cancellationToken).ConfigureAwait(false))
         {
-            var job = jobs.Create(Job.FromExpression<StudyItemJob>(j => j.RunAsync(item.StudyId, item.Stage, item.Item, CancellationToken.None)), new EnqueuedState(DistributedOptions.Queue));
+            // The queue is set on the job itself, so Hangfire's retries re-enqueue it there too (not on "default").
+            var job = jobs.Create(
+                Job.FromExpression<StudyItemJob>(j => j.RunAsync(item.StudyId, item.Stage, item.Item, CancellationToken.None), DistributedOptions.Queue),
+                new EnqueuedState(DistributedOptions.Queue));
             await store.SetJobAsync(item, job, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -24,7 +24,7 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     public async Task A_study_on_three_workers_with_one_killed_mid_item_completes_identical_to_the_single_machine_run()
     {
         fixture.EnsureWorkers();
-        var (source, definition) = Compare(fixture.DefaultNetwork, ["phase2", "suez-closed", "high-rail-tariff", "bolan-closed", "low-discount-rate"]);
+        var (source, definition) = Compare(fixture.DefaultNetwork, ["phase2", "suez-closed", "bolan-closed"]);
         await using var client = await StudyClient.ConnectAsync(fixture.ConnectionString, CancellationToken.None);
         var (id, _) = await client.SubmitAsync(source, definition, CancellationToken.None);
 
@@ -125,7 +125,7 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     public async Task A_worker_stopped_with_SIGTERM_exits_cleanly_and_its_item_is_done_once()
     {
         fixture.EnsureWorkers();
-        var (source, definition) = Compare(fixture.DefaultNetwork, ["phase2-high-rail-tariff", "rail-only-concentrate", "high-discount-rate"]);
+        var (source, definition) = Compare(fixture.DefaultNetwork, ["phase2-high-rail-tariff", "high-discount-rate"]);
         await using var client = await StudyClient.ConnectAsync(fixture.ConnectionString, CancellationToken.None);
         var (id, _) = await client.SubmitAsync(source, definition, CancellationToken.None);
 
