@@ -62,7 +62,22 @@ public sealed class StudyItemJob(StudyStore store, StudyContexts contexts, Study
             Log.ItemHandedBack(logger, studyId, stage, item);
             throw;
         }
-        catch (Exception ex) when (ex is not DbException and not OperationCanceledException)
+        catch (DbException)
+        {
+            // The database went away (a PostgreSQL restart): not the item's fault. Give the attempt back if the database
+            // is reachable again, and let Hangfire retry the job.
+            try
+            {
+                await store.HandBackAsync(studyId, stage, item, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // Still away; the run then counts as an attempt, which MaxAttempts leaves room for.
+            }
+
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var reason = ex is StudyFailedException or AnalysisInputException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             if (start.Attempts < options.MaxAttempts)

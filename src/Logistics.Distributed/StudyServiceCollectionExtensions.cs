@@ -11,6 +11,8 @@ namespace Logistics.Distributed;
 /// <summary>Registers the distributed worker: a Hangfire server on the studies queue, the study store and the recovery loop.</summary>
 public static class StudyServiceCollectionExtensions
 {
+    private const int DatabaseRetries = 10;
+
     /// <exception cref="InvalidOperationException">No connection string in configuration or environment.</exception>
     public static IServiceCollection AddLogisticsStudyWorker(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,9 +55,10 @@ public static class StudyServiceCollectionExtensions
             .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), StorageOptions(options))
             .UseFilter(new AutomaticRetryAttribute
             {
-                // One more than ours: the job itself reports the item as failed at its last attempt.
-                Attempts = Math.Max(1, options.MaxAttempts),
-                DelaysInSeconds = [.. Enumerable.Repeat((int)Math.Ceiling(Math.Max(0, options.RetryDelaySeconds)), Math.Max(1, options.MaxAttempts))],
+                // The job itself reports an item as failed at its last attempt; Hangfire's retries beyond that cover
+                // runs that failed on the database (a restart), which give their attempt back.
+                Attempts = Math.Max(1, options.MaxAttempts) + DatabaseRetries,
+                DelaysInSeconds = [.. Enumerable.Range(0, Math.Max(1, options.MaxAttempts) + DatabaseRetries).Select(i => (int)Math.Ceiling(Math.Max(0, options.RetryDelaySeconds)) + Math.Min(i, 10))],
                 OnAttemptsExceeded = AttemptsExceededAction.Fail,
             });
     }
