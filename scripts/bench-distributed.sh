@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("${@:-1 2 4}"); read -r -a counts <<<"${counts[*]}"
-dir="$(mktemp -d)"; port=55499
+dir="$(mktemp -d)"; chmod 755 "$dir"; port=55499   # the server runs as postgres when we are root
 dotnet build src/Logistics.Worker -c Release -v q >/dev/null
 dotnet build src/Logistics.Cli -c Release -v q >/dev/null
 export LOGISTICS_POSTGRES="$(scripts/dev-postgres.sh start "$dir/pg" "$port")"
