@@ -23,6 +23,14 @@ public static class AnalysisJson
     public static string Serialize<T>(T report, bool includeTimings = false)
         where T : class => JsonSerializer.Serialize(report, includeTimings ? WithTimings : Deterministic);
 
+    /// <summary>
+    /// Reads back what <see cref="Serialize"/> wrote (a distributed study stores each work item's result this way and
+    /// assembles the records again). Doubles round-trip exactly; solver times only when they were written.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not such a record.</exception>
+    public static T Deserialize<T>(string json)
+        where T : class => JsonSerializer.Deserialize<T>(json, WithTimings) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
+
     public static void WriteFile<T>(T report, string path, bool includeTimings = false)
         where T : class => File.WriteAllText(path, Serialize(report, includeTimings) + "\n");
 

@@ -24,24 +24,50 @@ public static class CompareAnalysis
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(settings);
-        var baseLoad = source.Bind();
-        if (!baseLoad.Succeeded || baseLoad.Network is null)
-            throw new AnalysisInputException("The base network does not load.", baseLoad.Errors);
-        var network = baseLoad.Network;
-
-        var ids = new List<string?> { null };
-        ids.AddRange(scenarios.Distinct(StringComparer.Ordinal));
+        var network = BaseNetwork(source);
         var scheduler = new SolveScheduler(settings);
-        var solved = scheduler.Map(ids, (id, ct) => SolveOne(source, id, network, scheduler, settings, ct), cancellationToken);
+        var solved = scheduler.Map(Variants(scenarios), (id, ct) => SolveOne(source, id, network, scheduler, settings, ct), cancellationToken);
+        return Assemble(network, solved, scheduler.Tally);
+    }
 
+    /// <summary>The variants a comparison solves, in report order: the base (null) first, then each scenario once.</summary>
+    public static ImmutableArray<string?> Variants(IReadOnlyList<string> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        return [null, .. scenarios.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>One variant's outcome, before its difference from the base: the unit a distributed study runs on its own.</summary>
+    /// <exception cref="AnalysisInputException">The base network itself does not load.</exception>
+    public static ScenarioOutcome SolveVariant(NetworkSource source, string? scenario, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(settings);
+        return SolveOne(source, scenario, BaseNetwork(source), scheduler, settings, cancellationToken);
+    }
+
+    /// <summary>The report from every variant's outcome, in <see cref="Variants"/> order (the base first).</summary>
+    public static ComparisonReport Assemble(Network.Model.Network baseNetwork, IReadOnlyList<ScenarioOutcome> solved, SolveTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(baseNetwork);
+        ArgumentNullException.ThrowIfNull(solved);
         var baseOutcome = solved[0];
         var outcomes = solved.Select((o, i) => i == 0 ? o : WithDelta(o, baseOutcome)).ToImmutableArray();
         return new ComparisonReport(
-            network.Metadata.Name,
+            baseNetwork.Metadata.Name,
             outcomes,
-            [.. network.Commodities.Select(c => c.Id)],
-            [.. network.NodesOfKind(NodeKind.Port).Select(p => p.Id)],
-            [.. network.Options.Select(o => o.Id)]) { Tally = scheduler.Tally };
+            [.. baseNetwork.Commodities.Select(c => c.Id)],
+            [.. baseNetwork.NodesOfKind(NodeKind.Port).Select(p => p.Id)],
+            [.. baseNetwork.Options.Select(o => o.Id)]) { Tally = tally };
+    }
+
+    private static Network.Model.Network BaseNetwork(NetworkSource source)
+    {
+        var baseLoad = source.Bind();
+        if (!baseLoad.Succeeded || baseLoad.Network is null)
+            throw new AnalysisInputException("The base network does not load.", baseLoad.Errors);
+        return baseLoad.Network;
     }
 
     private static ScenarioOutcome SolveOne(NetworkSource source, string? scenario, Network.Model.Network baseNetwork, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)

@@ -24,30 +24,52 @@ public static class ResilienceAnalysis
         if (network.IsPeriodised)
             throw new AnalysisInputException($"'{network.Metadata.Name}' is a plan over time (it has periods); this analysis works on one-period networks only so far. Use 'logistics solve' for the schedule and its present value, or a network file without periods.");
         var scheduler = new SolveScheduler(settings);
-        var baseResult = scheduler.Solve(new SolveJob(network), cancellationToken);
+        var plan = Plan(network, scheduler.Solve(new SolveJob(network), cancellationToken));
+        var answers = scheduler.Map(Enumerable.Range(0, plan.AnswerCount).ToList(), (i, ct) => Answer(plan, i, scheduler, settings, ct), cancellationToken);
+        return Assemble(plan, answers, settings, scheduler.Tally);
+    }
+
+    /// <summary>The outages of <paramref name="network"/> measured against its base optimum <paramref name="baseResult"/>.</summary>
+    /// <exception cref="AnalysisInputException">The base network has no optimal solution to compare against.</exception>
+    public static ResiliencePlan Plan(Network.Model.Network network, OptimisationResult baseResult)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(baseResult);
         if (baseResult.Objective is not { } baseCost)
             throw new AnalysisInputException($"The network itself has no solution ({baseResult.StatusMessage}); resilience compares failures against the base optimum.");
         var baseBuilds = Outcomes.Built(baseResult);
-        var hint = Outcomes.Hint(baseResult);
 
         var corridors = CorridorFinder.Find(network);
-        var cases = new List<(OutageKind Kind, string Id, string Name, ImmutableArray<LinkId> Links, Func<Network.Model.Network, Network.Model.Network> Apply)>();
+        var cases = new List<ResiliencePlan.Case>();
         foreach (var link in network.Links)
-            cases.Add((OutageKind.Link, link.Id.Value, link.Name, [link.Id], n => NetworkVariants.WithoutLinks(n, [link.Id])));
+            cases.Add(new(OutageKind.Link, link.Id.Value, link.Name, [link.Id], n => NetworkVariants.WithoutLinks(n, [link.Id])));
         foreach (var corridor in corridors)
-            cases.Add((OutageKind.Corridor, corridor.Id, corridor.Name, corridor.Links, n => NetworkVariants.WithoutLinks(n, corridor.Links)));
+            cases.Add(new(OutageKind.Corridor, corridor.Id, corridor.Name, corridor.Links, n => NetworkVariants.WithoutLinks(n, corridor.Links)));
         foreach (var port in network.NodesOfKind(NodeKind.Port))
-            cases.Add((OutageKind.Port, port.Id.Value, port.Name, [], n => NetworkVariants.WithPortClosed(n, port.Id)));
+            cases.Add(new(OutageKind.Port, port.Id.Value, port.Name, [], n => NetworkVariants.WithPortClosed(n, port.Id)));
+        return new ResiliencePlan(network, baseResult.Status, baseCost, baseBuilds, Outcomes.Hint(baseResult), corridors, [.. cases],
+            NetworkVariants.WithBuildsFixed(network, baseBuilds));
+    }
 
-        var fixedBuilds = NetworkVariants.WithBuildsFixed(network, baseBuilds);
-        var jobs = cases.SelectMany(c => new[] { (Case: c, Operational: true), (Case: c, Operational: false) }).ToList();
-        var answers = scheduler.Map(jobs, (job, ct) =>
-        {
-            var variant = job.Case.Apply(job.Operational ? fixedBuilds : network);
-            return Answer(variant, job.Operational ? null : hint, baseCost, scheduler, settings, ct);
-        }, cancellationToken);
+    /// <summary>Answer <paramref name="index"/> of the plan: outage index / 2, operational when even, strategic when odd.</summary>
+    public static OutageAnswer Answer(ResiliencePlan plan, int index, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(settings);
+        var outage = plan.Cases[index / 2];
+        var operational = index % 2 == 0;
+        var variant = outage.Apply(operational ? plan.FixedBuilds : plan.Network);
+        return Answer(variant, operational ? null : plan.Hint, plan.BaseCost, scheduler, settings, cancellationToken);
+    }
 
-        var outages = cases.Select((c, i) => new Outage(0, c.Kind, c.Id, c.Name, c.Links, answers[2 * i], answers[(2 * i) + 1]))
+    /// <summary>The ranked report from every answer of the plan, in <see cref="Answer(ResiliencePlan, int, SolveScheduler, AnalysisSettings, CancellationToken)"/> order.</summary>
+    public static ResilienceReport Assemble(ResiliencePlan plan, IReadOnlyList<OutageAnswer> answers, AnalysisSettings settings, SolveTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(settings);
+        var outages = plan.Cases.Select((c, i) => new Outage(0, c.Kind, c.Id, c.Name, c.Links, answers[2 * i], answers[(2 * i) + 1]))
             .OrderByDescending(o => o.Operational.UnshippedTonnes)
             .ThenByDescending(o => o.Operational.ExtraAnnualCostUsd ?? double.NegativeInfinity)
             .ThenByDescending(o => o.Strategic.UnshippedTonnes)
@@ -56,7 +78,7 @@ public static class ResilienceAnalysis
             .ThenBy(o => o.ElementId, StringComparer.Ordinal)
             .Select((o, i) => o with { Rank = i + 1 })
             .ToImmutableArray();
-        return new ResilienceReport(network.AppliedScenario?.Value, baseResult.Status, baseCost, baseBuilds, settings.UnshippedPenaltyUsdPerTonne, corridors, outages) { Tally = scheduler.Tally };
+        return new ResilienceReport(plan.Network.AppliedScenario?.Value, plan.BaseStatus, plan.BaseCost, plan.BaseBuilds, settings.UnshippedPenaltyUsdPerTonne, plan.Corridors, outages) { Tally = tally };
     }
 
     private static OutageAnswer Answer(Network.Model.Network variant, ImmutableDictionary<OptionId, bool>? hint, double baseCost, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
@@ -77,4 +99,37 @@ public static class ResilienceAnalysis
 
     /// <summary>Differences within the MIP gap are solver noise: report them as zero so ties rank by id.</summary>
     private static double Tidy(double usd, double baseCost) => Math.Abs(usd) < 1 + (SolverSettings.DefaultRelativeGap * Math.Abs(baseCost)) ? 0 : usd;
+}
+
+/// <summary>
+/// What a resilience analysis solves once the base optimum is known: every outage case, each answered twice
+/// (<see cref="AnswerCount"/> answers). Rebuilt from the network and the base result wherever answers are computed.
+/// </summary>
+public sealed class ResiliencePlan(
+    Network.Model.Network network, SolveStatus baseStatus, double baseCost, ImmutableArray<OptionId> baseBuilds,
+    ImmutableDictionary<OptionId, bool>? hint, ImmutableArray<Corridor> corridors, ImmutableArray<ResiliencePlan.Case> cases, Network.Model.Network fixedBuilds)
+{
+    /// <summary>One element taken out and how to take it out of a network.</summary>
+    public sealed record Case(OutageKind Kind, string Id, string Name, ImmutableArray<LinkId> Links, Func<Network.Model.Network, Network.Model.Network> Apply);
+
+    public Network.Model.Network Network { get; } = network;
+
+    public SolveStatus BaseStatus { get; } = baseStatus;
+
+    public double BaseCost { get; } = baseCost;
+
+    public ImmutableArray<OptionId> BaseBuilds { get; } = baseBuilds;
+
+    /// <summary>The base optimum's builds, hinted to every strategic solve.</summary>
+    public ImmutableDictionary<OptionId, bool>? Hint { get; } = hint;
+
+    public ImmutableArray<Corridor> Corridors { get; } = corridors;
+
+    public ImmutableArray<Case> Cases { get; } = cases;
+
+    /// <summary>The network with the base optimum's builds fixed (operational answers start from it).</summary>
+    public Network.Model.Network FixedBuilds { get; } = fixedBuilds;
+
+    /// <summary>Two answers per case: operational, then strategic.</summary>
+    public int AnswerCount => 2 * Cases.Length;
 }

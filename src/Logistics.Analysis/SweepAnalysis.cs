@@ -22,9 +22,24 @@ public static class SweepAnalysis
     /// <exception cref="AnalysisInputException">The request is malformed, or the path matches nothing or makes the network invalid.</exception>
     public static SweepReport Run(NetworkSource source, SweepRequest request, AnalysisSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var plan = Plan(source, request);
+        var scheduler = new SolveScheduler(settings);
+
+        var firstResult = scheduler.Solve(new SolveJob(plan.First), cancellationToken);
+        var hint = Outcomes.Hint(firstResult);
+        var rest = scheduler.Map(Enumerable.Range(1, plan.Values.Length - 1).ToList(), (i, ct) => GridPoint(plan, i, hint, scheduler, ct), cancellationToken);
+        var points = rest.Insert(0, FirstPoint(plan, firstResult));
+        var switches = scheduler.Map(Brackets(points), (b, ct) => Bisect(plan, b, scheduler, ct), cancellationToken);
+        return Assemble(plan, points, switches, scheduler.Tally);
+    }
+
+    /// <summary>Checks the request and binds both ends of the range (a path that matches nothing, or a value that breaks validation, is the user's error).</summary>
+    /// <exception cref="AnalysisInputException">The request is malformed, or the path matches nothing or makes the network invalid.</exception>
+    public static SweepPlan Plan(NetworkSource source, SweepRequest request)
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(settings);
         if (request.Steps < 2)
             throw new AnalysisInputException("A sweep needs at least 2 steps (both ends of the range).");
         if (!double.IsFinite(request.From) || !double.IsFinite(request.To) || request.From == request.To)
@@ -34,25 +49,44 @@ public static class SweepAnalysis
         if (!(tolerance > 0))
             throw new AnalysisInputException("The tolerance must be a positive number.");
 
-        // Bind both ends first: a path that matches nothing, or a value that breaks validation, is the user's error.
         var first = Bind(source, request, request.From);
         var last = Bind(source, request, request.To);
-        var ports = first.NodesOfKind(NodeKind.Port).Select(p => p.Id).ToImmutableArray();
-        var scheduler = new SolveScheduler(settings);
+        var values = Enumerable.Range(0, request.Steps).Select(i => i == request.Steps - 1 ? request.To : request.From + (i * step)).ToImmutableArray();
+        return new SweepPlan(source, request, tolerance, values, first, last);
+    }
 
-        var firstResult = scheduler.Solve(new SolveJob(first), cancellationToken);
-        var hint = Outcomes.Hint(firstResult);
-        var values = Enumerable.Range(0, request.Steps).Select(i => i == request.Steps - 1 ? request.To : request.From + (i * step)).ToList();
-        var rest = scheduler.Map(values.Skip(1).ToList(), (v, ct) => Point(v == request.To ? last : Bind(source, request, v), v, hint, scheduler, ct), cancellationToken);
-        var points = rest.Insert(0, ToPoint(first, request.From, firstResult));
+    /// <summary>The first grid point from its solve (every other solve is hinted with its builds).</summary>
+    public static SweepPoint FirstPoint(SweepPlan plan, OptimisationResult firstResult)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(firstResult);
+        return ToPoint(plan.First, plan.Request.From, firstResult);
+    }
 
-        var brackets = Enumerable.Range(0, points.Length - 1)
+    /// <summary>Grid point <paramref name="index"/> (1 or more), hinted with the first point's builds.</summary>
+    public static SweepPoint GridPoint(SweepPlan plan, int index, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        var v = plan.Values[index];
+        return Point(v == plan.Request.To ? plan.Last : Bind(plan.Source, plan.Request, v), v, hint, scheduler, cancellationToken);
+    }
+
+    /// <summary>Neighbouring optimal grid points whose builds differ: each holds a switching point.</summary>
+    public static ImmutableArray<SweepBracket> Brackets(ImmutableArray<SweepPoint> points) =>
+        [.. Enumerable.Range(0, points.Length - 1)
             .Where(i => points[i].Status == SolveStatus.Optimal && points[i + 1].Status == SolveStatus.Optimal && !points[i].Built.SequenceEqual(points[i + 1].Built))
-            .Select(i => (Lower: points[i], Upper: points[i + 1]))
-            .ToList();
-        var switches = scheduler.Map(brackets, (b, ct) => Bisect(source, request, b.Lower, b.Upper, tolerance, scheduler, ct), cancellationToken);
+            .Select(i => new SweepBracket(points[i], points[i + 1]))];
+
+    /// <summary>The report from every grid point (in order of value) and the switching point of every bracket.</summary>
+    public static SweepReport Assemble(SweepPlan plan, ImmutableArray<SweepPoint> points, IReadOnlyList<SwitchingPoint> switches, SolveTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(switches);
+        var request = plan.Request;
+        var ports = plan.First.NodesOfKind(NodeKind.Port).Select(p => p.Id).ToImmutableArray();
         var solves = points.Length + switches.Sum(s => s.Bisections);
-        return new SweepReport(request.Path, request.Scenario, request.From, request.To, tolerance, ports, points, switches, solves) { Tally = scheduler.Tally };
+        return new SweepReport(request.Path, request.Scenario, request.From, request.To, plan.Tolerance, ports, points, [.. switches], solves) { Tally = tally };
     }
 
     private static SweepPoint Point(Network.Model.Network network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>
@@ -63,12 +97,16 @@ public static class SweepAnalysis
 
     /// <summary>
     /// Halves the bracket until it is narrower than the tolerance, keeping the end whose builds match. If the middle
-    /// builds a third set, the bracket follows the lower change (the first switch above <paramref name="lower"/>).
+    /// builds a third set, the bracket follows the lower change (the first switch above the bracket's lower end).
     /// </summary>
-    private static SwitchingPoint Bisect(NetworkSource source, SweepRequest request, SweepPoint lower, SweepPoint upper, double tolerance, SolveScheduler scheduler, CancellationToken ct)
+    public static SwitchingPoint Bisect(SweepPlan plan, SweepBracket bracket, SolveScheduler scheduler, CancellationToken ct = default)
     {
-        var low = lower;
-        var high = upper;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(bracket);
+        ArgumentNullException.ThrowIfNull(scheduler);
+        var (source, request, tolerance) = (plan.Source, plan.Request, plan.Tolerance);
+        var low = bracket.Lower;
+        var high = bracket.Upper;
         var count = 0;
         while (Math.Abs(high.Value - low.Value) > tolerance && count < MaxBisections)
         {
@@ -104,3 +142,10 @@ public static class SweepAnalysis
         return load.Network;
     }
 }
+
+/// <summary>A checked sweep request with both ends bound: what every grid point and bisection starts from.</summary>
+/// <param name="Values">Every grid value in order; the last is exactly <see cref="SweepRequest.To"/>.</param>
+public sealed record SweepPlan(NetworkSource Source, SweepRequest Request, double Tolerance, ImmutableArray<double> Values, Network.Model.Network First, Network.Model.Network Last);
+
+/// <summary>Two neighbouring grid points whose builds differ.</summary>
+public sealed record SweepBracket(SweepPoint Lower, SweepPoint Upper);

@@ -32,6 +32,7 @@ public static class CliApp
         yield return GeneratedFilesCommand.CreateSchema(context);
         yield return GeneratedFilesCommand.CreateDocs(context);
         yield return ReportCommand.Create(context);
+        yield return StudyCommand.Create(context);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>

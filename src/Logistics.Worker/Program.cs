@@ -1,3 +1,4 @@
+using Logistics.Distributed;
 using Logistics.Worker;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -16,15 +17,36 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
     Optional = true,
     FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
 });
-builder.Services.AddLogisticsWorker(builder.Configuration);
+// Opt-in distributed mode (Mode=distributed, docs/distributed.md): run study items from PostgreSQL instead of watching folders.
+bool distributed = string.Equals(builder.Configuration["Mode"], "distributed", StringComparison.OrdinalIgnoreCase);
 try
 {
+    if (distributed)
+    {
+        builder.Services.AddSystemd();
+        builder.Services.AddLogisticsStudyWorker(builder.Configuration);
+    }
+    else
+    {
+        builder.Services.AddLogisticsWorker(builder.Configuration);
+    }
+
     using IHost host = builder.Build();
+    if (distributed)
+    {
+        await host.RunAsync();
+        return Environment.ExitCode;
+    }
 
     // Validate before starting, so a bad setting is reported once, plainly, instead of as a host start-up failure.
     _ = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
     await host.RunAsync();
     return Environment.ExitCode;
+}
+catch (InvalidOperationException e) when (distributed && e.Message.StartsWith("Distributed mode", StringComparison.Ordinal))
+{
+    await Console.Error.WriteLineAsync("logistics-worker: " + e.Message);
+    return ExitCodes.InvalidSettings;
 }
 catch (OptionsValidationException e)
 {

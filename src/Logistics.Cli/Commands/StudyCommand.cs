@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+
+using Logistics.Analysis;
+using Logistics.Distributed;
+
+using Npgsql;
+
+using static Logistics.Cli.Commands.CommandSupport;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>
+/// <c>logistics study submit FILE --kind compare|sweep|resilience … [--item-size N] [--wait] [--json FILE]</c> and
+/// <c>logistics study status ID [--wait] [--json FILE]</c>: a study run by distributed workers (docs/distributed.md).
+/// The database comes from the LOGISTICS_POSTGRES environment variable, never from the command line (it may hold a
+/// password). Exit codes: 0 submitted or done, 1 invalid input, 2 usage, 3 the study failed, has failed items, or
+/// PostgreSQL cannot be reached, 4 done but some solve stopped before proving optimality.
+/// </summary>
+public static class StudyCommand
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create(CliContext context)
+    {
+        var study = new Command("study", "Run a big study on distributed workers (Hangfire + PostgreSQL; opt-in, see docs/distributed.md).");
+        study.Subcommands.Add(Submit(context));
+        study.Subcommands.Add(Status(context));
+        return study;
+    }
+
+    private static Command Submit(CliContext context)
+    {
+        var file = NetworkPathArgument();
+        var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep or resilience.", Required = true };
+        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience");
+        var scenarios = new Option<string>("--scenarios") { Description = "compare: comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
+        var scenario = ScenarioOption("sweep, resilience: apply this scenario first.");
+        var param = new Option<string?>("--param") { Description = "sweep: the field to vary, as a scenario path." };
+        var from = new Option<double?>("--from") { Description = "sweep: first value." };
+        var to = new Option<double?>("--to") { Description = "sweep: last value." };
+        var steps = new Option<int>("--steps") { Description = "sweep: number of values, both ends included.", DefaultValueFactory = _ => 11 };
+        var tolerance = new Option<double?>("--tolerance") { Description = "sweep: bracket switching points to this width." };
+        var itemSize = new Option<int>("--item-size") { Description = "Units (about one solve each) per work item.", DefaultValueFactory = _ => 1 };
+        var wait = new Option<bool>("--wait") { Description = "Follow the study to the end and print its result." };
+        var json = JsonOption();
+        var solver = new SolverOptions();
+        var command = new Command("submit", "Submit a study; the same inputs and settings submitted again reuse the first study.") { file, kind, scenarios, scenario, param, from, to, steps, tolerance, itemSize, wait, json };
+        solver.AddTo(command);
+        command.SetAction(parse =>
+        {
+            if (ConnectionString(context) is not { } connection) return ExitCodes.Usage;
+            if (parse.GetValue(itemSize) < 1) return Usage(context, "--item-size must be at least 1.");
+            if (solver.Read(parse, context) is not { } settings) return ExitCodes.Usage;
+            var source = Read(context, parse.GetValue(file)!);
+            if (source is null) return ExitCodes.InvalidInput;
+            var studyKind = Enum.Parse<StudyKind>(parse.GetValue(kind)!, ignoreCase: true);
+            ImmutableArray<string> ids = [];
+            SweepRequest? sweep = null;
+            switch (studyKind)
+            {
+                case StudyKind.Compare:
+                    var wanted = parse.GetValue(scenarios) ?? "all";
+                    ids = wanted.Trim() == "all" ? source.ScenarioIds : [.. wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    var unknown = ids.Where(id => !source.ScenarioIds.Contains(id)).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        context.Error.WriteLine($"error: {source.FilePath} defines no scenario {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Known scenarios: {List(source.ScenarioIds)}.");
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    if (Bind(context, source, null) is null) return ExitCodes.InvalidInput;
+                    break;
+                case StudyKind.Sweep:
+                    if (parse.GetValue(param) is not { } path || parse.GetValue(from) is not { } a || parse.GetValue(to) is not { } b)
+                        return Usage(context, "a sweep study needs --param, --from and --to.");
+                    sweep = new SweepRequest(path, a, b, parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
+                    try
+                    {
+                        _ = SweepAnalysis.Plan(source, sweep);
+                    }
+                    catch (AnalysisInputException ex)
+                    {
+                        return InvalidInput(context, ex);
+                    }
+
+                    break;
+                default:
+                    if (Bind(context, source, parse.GetValue(scenario)) is null) return ExitCodes.InvalidInput;
+                    break;
+            }
+
+            var definition = new StudyDefinition(studyKind, Path.GetFileName(source.FilePath), ids, studyKind == StudyKind.Compare ? null : parse.GetValue(scenario), sweep,
+                settings.Backend, settings.TimeLimit?.TotalSeconds, settings.RelativeGap, ItemSize: parse.GetValue(itemSize));
+            return Database(context, connection, async client =>
+            {
+                var (id, reused) = await client.SubmitAsync(source, definition, context.CancellationToken).ConfigureAwait(false);
+                context.Out.WriteLine(reused
+                    ? $"Study {id.ToString(CultureInfo.InvariantCulture)} (the same inputs and settings were submitted before; reusing it)."
+                    : $"Study {id.ToString(CultureInfo.InvariantCulture)} submitted.");
+                return parse.GetValue(wait) ? await Follow(context, client, id, parse.GetValue(json)).ConfigureAwait(false) : ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var id = new Argument<long>("ID") { Description = "The study id that submit printed." };
+        var wait = new Option<bool>("--wait") { Description = "Follow the study to the end." };
+        var json = JsonOption();
+        var command = new Command("status", "Show a study's progress, failed items with their reasons, and its result once assembled.") { id, wait, json };
+        command.SetAction(parse =>
+        {
+            if (ConnectionString(context) is not { } connection) return ExitCodes.Usage;
+            return Database(context, connection, async client =>
+            {
+                if (parse.GetValue(wait))
+                    return await Follow(context, client, parse.GetValue(id), parse.GetValue(json)).ConfigureAwait(false);
+                var status = await client.StatusAsync(parse.GetValue(id), context.CancellationToken).ConfigureAwait(false);
+                if (status is null) return NoSuchStudy(context, parse.GetValue(id));
+                WriteProgress(context.Out, status);
+                return status.Finished ? await Result(context, client, status, parse.GetValue(json)).ConfigureAwait(false) : ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static async Task<int> Follow(CliContext context, StudyClient client, long id, FileInfo? json)
+    {
+        var last = "";
+        while (true)
+        {
+            var status = await client.StatusAsync(id, context.CancellationToken).ConfigureAwait(false);
+            if (status is null) return NoSuchStudy(context, id);
+            var line = ProgressLine(status);
+            if (line != last) context.Out.WriteLine(line);
+            last = line;
+            if (status.Finished)
+            {
+                WriteFailures(context.Out, status);
+                return await Result(context, client, status, json).ConfigureAwait(false);
+            }
+
+            await Task.Delay(PollInterval, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Prints the assembled report as the single-machine verb prints it, and writes it as JSON when asked.</summary>
+    private static async Task<int> Result(CliContext context, StudyClient client, StudyStatus status, FileInfo? json)
+    {
+        if (status.State == "failed")
+        {
+            context.Error.WriteLine($"error: study {status.Id.ToString(CultureInfo.InvariantCulture)} failed: {status.Message}");
+            return ExitCodes.Internal;
+        }
+
+        var result = await client.ResultAsync(status.Id, context.CancellationToken).ConfigureAwait(false) ?? "";
+        context.Out.WriteLine();
+        IAnalysisReport report;
+        switch (status.Kind)
+        {
+            case StudyKind.Compare:
+                var comparison = AnalysisJson.Deserialize<ComparisonReport>(result);
+                CompareCommand.Write(context.Out, comparison);
+                report = comparison;
+                break;
+            case StudyKind.Sweep:
+                var sweep = AnalysisJson.Deserialize<SweepReport>(result);
+                SweepCommand.Write(context.Out, sweep);
+                report = sweep;
+                break;
+            default:
+                var resilience = AnalysisJson.Deserialize<ResilienceReport>(result);
+                ResilienceCommand.Write(context.Out, resilience, null);
+                report = resilience;
+                break;
+        }
+
+        if (json is not null)
+        {
+            await File.WriteAllTextAsync(json.FullName, result + "\n", context.CancellationToken).ConfigureAwait(false);
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Analysis written to {json.Name}.");
+        }
+
+        if (status.State == "partial")
+        {
+            context.Error.WriteLine($"error: {status.Message}");
+            return ExitCodes.Internal;
+        }
+
+        return Finish(context, report.Tally);
+    }
+
+    private static void WriteProgress(TextWriter o, StudyStatus status)
+    {
+        o.WriteLine(ProgressLine(status));
+        var times = $"submitted {status.SubmittedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
+        if (status.FinishedAt is { } finished)
+            times += string.Create(CultureInfo.InvariantCulture, $", finished after {(finished - status.SubmittedAt).TotalSeconds:0.0} s");
+        o.WriteLine(times);
+        var table = new TextTable("stage", "item", "units", "state", "attempts", "worker", "ms").AlignRight(0, 1, 4, 6);
+        foreach (var item in status.Items)
+        {
+            table.Add(Int(item.Stage), Int(item.Item), $"{Int(item.FirstUnit)}+{Int(item.UnitCount)}", item.State, Int(item.Attempts), item.Worker ?? "",
+                item.RunMilliseconds is { } ms ? ms.ToString("0", CultureInfo.InvariantCulture) : "");
+        }
+
+        table.WriteTo(o);
+        WriteFailures(o, status);
+    }
+
+    private static void WriteFailures(TextWriter o, StudyStatus status)
+    {
+        foreach (var item in status.Items.Where(i => i.State == "failed"))
+            o.WriteLine($"failed: stage {Int(item.Stage)} item {Int(item.Item)} (units {Int(item.FirstUnit)}+{Int(item.UnitCount)}) after {Int(item.Attempts)} attempt(s): {item.Error}");
+        if (status.State == "failed")
+            o.WriteLine($"study failed: {status.Message}");
+    }
+
+    private static string ProgressLine(StudyStatus s) =>
+        $"study {Int(s.Id)} ({s.Kind.ToString().ToLowerInvariant()}): {s.State}, stage {Int(Math.Max(0, s.Stage))}; items {Int(s.Count("done"))} done, {Int(s.Count("failed"))} failed, {Int(s.Count("running"))} running, {Int(s.Count("queued"))} queued";
+
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? ConnectionString(CliContext context)
+    {
+        if (Environment.GetEnvironmentVariable(DistributedOptions.ConnectionVariable) is { Length: > 0 } connection)
+            return connection;
+        Usage(context, $"set {DistributedOptions.ConnectionVariable} to the PostgreSQL connection string of the study database (docs/distributed.md); scripts/dev-postgres.sh starts one for development.");
+        return null;
+    }
+
+    private static int NoSuchStudy(CliContext context, long id)
+    {
+        context.Error.WriteLine($"error: there is no study {Int(id)} in this database.");
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Runs against the database; an unreachable or failing database is a message and exit code 3, never a stack trace.</summary>
+    private static int Database(CliContext context, string connection, Func<StudyClient, Task<int>> work)
+    {
+        try
+        {
+            return Task.Run(async () =>
+            {
+                await using var client = await StudyClient.ConnectAsync(connection, context.CancellationToken).ConfigureAwait(false);
+                return await work(client).ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is DbException or ArgumentException or TimeoutException)
+        {
+            var where = "";
+            try
+            {
+                var builder = new NpgsqlConnectionStringBuilder(connection);
+                where = $" at {builder.Host}:{builder.Port.ToString(CultureInfo.InvariantCulture)}, database {builder.Database}";
+            }
+            catch (ArgumentException)
+            {
+                where = " (the connection string does not parse)";
+            }
+
+            context.Error.WriteLine($"error: PostgreSQL{where} ({DistributedOptions.ConnectionVariable}): {ex.Message}");
+            return ExitCodes.Internal;
+        }
+    }
+}
