@@ -205,7 +205,7 @@ internal static class TimelineOptimiser
             }
 
             var snapshot = builder.Build();
-            var diagnosis = InfeasibilityDiagnoser.Diagnose(snapshot, backend, settings, options);
+            var diagnosis = InfeasibilityDiagnoser.Diagnose(snapshot, backend, settings.TimeLimit, options);
             if (diagnosis.Findings.IsDefaultOrEmpty)
                 continue;
             var prefix = $"In period '{period.Id}' ({period.Span}): ";
