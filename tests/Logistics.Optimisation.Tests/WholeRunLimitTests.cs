@@ -52,6 +52,12 @@ public sealed class WholeRunLimitTests
                 Assert.Equal(TerminationReason.TimeLimit, result.Reason);
                 seen.Add("build");
             }
+            else if (result.Status == SolveStatus.Feasible)
+            {
+                // The build left the backend only milliseconds: a plan with an honest gap, stopped by the limit.
+                Assert.Equal(TerminationReason.TimeLimit, result.Reason);
+                seen.Add("stopped with a plan");
+            }
             else
             {
                 Assert.Equal(SolveStatus.Optimal, result.Status);
@@ -69,7 +75,9 @@ public sealed class WholeRunLimitTests
             }
         }
 
-        Assert.Equal(["build", "everything", "prices skipped"], seen.Order(StringComparer.Ordinal));
+        Assert.Contains("build", seen);
+        Assert.Contains("prices skipped", seen);
+        Assert.Contains("everything", seen);
     }
 
     [Fact]

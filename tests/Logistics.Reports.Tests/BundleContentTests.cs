@@ -160,7 +160,7 @@ public sealed class BundleContentTests(DefaultBundle bundle)
         {
             Assert.Contains($" {term.Heading} |", markdown, StringComparison.Ordinal);
             // The legend is written through the Markdown escaping (an ampersand before letters becomes "\&").
-            Assert.Contains(Logistics.Reports.Document.MarkdownRenderer.Inline(term.Legend), markdown, StringComparison.Ordinal);
+            Assert.Contains(term.Legend, markdown.Replace("\\", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("Net saving", markdown, StringComparison.Ordinal);
