@@ -108,6 +108,16 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.True(File.Exists(json));
     }
 
+    [Fact]
+    public void Sweep_of_a_filtered_path_says_how_many_figures_it_changes()
+    {
+        var result = CliRunner.Run("sweep", WriteBridged(), "--param", "links[mode=rail].tariffUsdPerTonne", "--from", "0", "--to", "1", "--steps", "2");
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("The path 'links[mode=rail].tariffUsdPerTonne' changes 4 figures.", result.Out, StringComparison.Ordinal);
+        var all = CliRunner.Run("sweep", WriteBridged(), "--param", "links[*].tariffUsdPerTonne", "--from", "0", "--to", "1", "--steps", "2");
+        Assert.Contains("The path 'links[*].tariffUsdPerTonne' changes 6 figures.", all.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--steps", "1")]
     [InlineData("--parallel", "0")]

@@ -21,6 +21,7 @@ public static class SweepCommand
         var steps = new Option<int>("--steps") { Description = "Number of values from --from to --to, both included (at least 2).", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "Bracket switching points to this width (default: a thousandth of the step)." };
         var scenario = ScenarioOption();
+        var figures = (int?)null;
         var verb = new AnalysisVerb(context, "sweep", "Vary one numeric field over a range, solve at each value and find where the builds switch.", param, from, to, steps, tolerance, scenario);
         return verb.Create(
             parse =>
@@ -32,10 +33,11 @@ public static class SweepCommand
                 : null,
             (parse, source, settings) =>
             {
+                figures = source.CountFigures(parse.GetValue(param)!).Figures;
                 var request = new SweepRequest(parse.GetValue(param)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
                 return Analysed<SweepReport>.Done(SweepAnalysis.Run(source, request, settings, context.CancellationToken));
             },
-            (_, o, report) => Write(o, report));
+            (_, o, report) => Write(o, report, figures));
     }
 
     /// <summary>More points than anyone reads from a table, and hours of solving: a typo (a million for a thousand) is refused.</summary>
@@ -52,8 +54,11 @@ public static class SweepCommand
             $"--steps {steps:#,0} is over the maximum of {MaxSteps:#,0}: that is {steps:#,0} solves, {basis} and {Math.Max(1, parallel)} at once about {(estimate.TotalDays >= 1 ? $"{estimate.TotalDays:#,0.0} days" : $"{estimate.TotalHours:#,0.0} hours")}. Sweep fewer steps; switching points are bracketed by bisection to --tolerance anyway.");
     }
 
-    internal static void Write(TextWriter o, SweepReport report)
+    internal static void Write(TextWriter o, SweepReport report, int? figures = null)
     {
+        // A wildcard or a [field=value] filter may reach many figures: say how many, so a path that reaches more (or fewer) than meant shows.
+        if (figures is { } n)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The path '{report.Path}' changes {n:#,0} figure{(n == 1 ? "" : "s")}."));
         o.WriteLine($"Sweep of {report.Path} from {V(report.From)} to {V(report.To)} ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}), {report.Points.Length} points, {report.Solves} solves");
         o.WriteLine();
         var table = new TextTable(["value", "status", "M USD/yr", .. report.Ports.Select(p => $"{p} %"), "builds"]).AlignRight([0, 2, .. Enumerable.Range(3, report.Ports.Length)]);

@@ -285,6 +285,18 @@ public sealed class NetworkSource
         return NetworkBuilder.From(first).WithPeriods(first.Periods, snapshots.ToImmutable()).Build();
     }
 
+    /// <summary>
+    /// How many figures setting <paramref name="path"/> changes in the file's own figures (a sweep's count: a wildcard or a
+    /// [field=value] filter may select many elements), with the diagnostics when it changes none.
+    /// </summary>
+    public (int Figures, ImmutableArray<Diagnostic> Diagnostics) CountFigures(string path)
+    {
+        var change = new TreeChange(path, ChangeOperation.Set, 0, null, SourcePosition.None);
+        var diagnostics = new List<Diagnostic>();
+        var figures = TreeOverlay.Apply(ScratchTree.For(_root, [change]), change, diagnostics);
+        return (figures, [.. diagnostics]);
+    }
+
     private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
         new(network, DiagnosticOrder.Sort(diagnostics, options.Strict)) { Seeds = Seeds, SourceMap = map };
 

@@ -5,7 +5,7 @@ namespace Logistics.Network.IO.Binding;
 /// <summary>
 /// A copy of the read tree that scenario changes may write to, copying only what they can reach: the top-level
 /// object and, for each collection a change path enters, that collection's list, with deep copies of the elements the
-/// path selects by id (the whole collection when it selects by [*] or [index]). Everything else is shared with the
+/// path selects by id (the whole collection when it selects by [*], [index] or a [field=value] filter). Everything else is shared with the
 /// read tree, which binding never writes. A scenario of one change on a 5,000-node network so copies one element
 /// instead of the whole tree (validate copied it twice per scenario).
 /// </summary>
@@ -38,7 +38,8 @@ internal static class ScratchTree
         return copy;
     }
 
-    private static bool IsId(string? selector) => selector is not null && selector != "*" && !selector.All(char.IsAsciiDigit);
+    /// <summary>A selector by id (not [*], an [index] or a [field=value] filter, which may select any element: those copy the whole list).</summary>
+    private static bool IsId(string? selector) => selector is not null && selector != "*" && !selector.All(char.IsAsciiDigit) && !selector.Contains('=', StringComparison.Ordinal);
 
     /// <summary>The first segment's field name and selector; a path that does not parse has no selector (so its field is copied whole).</summary>
     private static (string Name, string? Selector) FirstSegment(string path)

@@ -18,7 +18,8 @@ public sealed record TreeChange(string Path, ChangeOperation Operation, double V
 /// </summary>
 internal static partial class TreeOverlay
 {
-    public static void Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics)
+    /// <summary>Applies one change; returns how many figures it changed (0 when it reported why not).</summary>
+    public static int Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics)
     {
         var segments = change.Path.Split('.');
         var targets = new List<(JObject Obj, ElementSpec Spec)> { (root, FormatTable.Network) };
@@ -28,8 +29,8 @@ internal static partial class TreeOverlay
             var match = SegmentRegex().Match(segments[s]);
             if (!match.Success)
             {
-                diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{segments[s]}' in path '{change.Path}' is not a field name with an optional [id], [*] or [index]."));
-                return;
+                diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{segments[s]}' in path '{change.Path}' is not a field name with an optional [id], [*], [index] or [field=value]."));
+                return 0;
             }
 
             var name = match.Groups[1].Value;
@@ -41,7 +42,7 @@ internal static partial class TreeOverlay
                 var close = ElementReader.Suggest(name, spec.Fields.Select(f => f.Name));
                 diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path,
                     $"Path '{change.Path}' names no field '{name}' in {spec.Title.ToLowerInvariant()}.", close is null ? null : $"Did you mean '{close}'?"));
-                return;
+                return 0;
             }
 
             var last = s == segments.Length - 1;
@@ -50,22 +51,22 @@ internal static partial class TreeOverlay
                 if (!field.IsNumeric)
                 {
                     diagnostics.Add(DiagnosticCodes.NotNumeric.At(change.Position, change.Path, $"'{name}' is {ElementReader.Describe(field)}, not a number."));
-                    return;
+                    return 0;
                 }
 
                 if (selector is not null)
                 {
                     diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{name}' is a number; it takes no [selector]."));
-                    return;
+                    return 0;
                 }
 
                 var applied = 0;
                 foreach (var (obj, _) in targets)
                     applied += ApplyTo(obj, field, change, wildcard, diagnostics) ? 1 : 0;
-                if (applied == 0 && targets.Count > 0 && !wildcard) return; // ApplyTo reported why
+                if (applied == 0 && targets.Count > 0 && !wildcard) return 0; // ApplyTo reported why
                 if (applied == 0)
                     diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path, $"Path '{change.Path}' matches no value that can be changed."));
-                return;
+                return applied;
             }
 
             var next = new List<(JObject, ElementSpec)>();
@@ -74,7 +75,7 @@ internal static partial class TreeOverlay
                 if (selector is not null)
                 {
                     diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{name}' is an object; it takes no [selector]."));
-                    return;
+                    return 0;
                 }
 
                 foreach (var (obj, _) in targets)
@@ -92,35 +93,63 @@ internal static partial class TreeOverlay
             {
                 if (selector is null)
                 {
-                    diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{name}' is a list; write {name}[id] or {name}[*]."));
-                    return;
+                    diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{name}' is a list; write {name}[id], {name}[*] or {name}[field=value]."));
+                    return 0;
                 }
 
-                wildcard |= selector == "*";
+                var filter = Filter.Parse(selector);
+                if (filter is not null)
+                {
+                    var filterField = field.Element!.Field(filter.Field);
+                    if (filterField is null || filterField.Type is not (FieldType.String or FieldType.Id or FieldType.IdList))
+                    {
+                        var scalars = field.Element!.Fields.Where(f => f.Type is FieldType.String or FieldType.Id or FieldType.IdList).Select(f => f.Name).ToList();
+                        var close = ElementReader.Suggest(filter.Field, scalars);
+                        diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path,
+                            filterField is null
+                                ? $"Filter [{selector}] in path '{change.Path}' names no field '{filter.Field}' in {field.Element!.Title.ToLowerInvariant()}."
+                                : $"Filter [{selector}] in path '{change.Path}': '{filter.Field}' is {ElementReader.Describe(filterField)}; a filter compares a text field.",
+                            close is not null && filterField is null ? $"Did you mean '{close}'? A filter can use {string.Join(", ", scalars)}." : $"A filter can use {string.Join(", ", scalars)}."));
+                        return 0;
+                    }
+                }
+
+                wildcard |= selector == "*" || filter is not null;
                 foreach (var (obj, _) in targets)
                 {
                     if (obj[name] is not JArray array) continue;
                     for (var i = 0; i < array.Items.Count; i++)
                     {
-                        if (array.Items[i] is JObject item && Selects(selector, item, i)) next.Add((item, field.Element!));
+                        if (array.Items[i] is JObject item && (filter is not null ? filter.Selects(item, field.Element!) : Selects(selector, item, i))) next.Add((item, field.Element!));
                     }
+                }
+
+                if (next.Count == 0 && filter is not null)
+                {
+                    var allowed = field.Element!.Field(filter.Field)!.Allowed;
+                    diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path,
+                        $"Path '{change.Path}' matches nothing: no {name} has {filter.Field} '{filter.Value}', so it changes 0 figures.",
+                        allowed is { Length: > 0 } ? $"{filter.Field} is one of {string.Join(", ", allowed)}." : $"Check the value of {filter.Field} (logistics describe lists the elements)."));
+                    return 0;
                 }
             }
             else
             {
                 diagnostics.Add(DiagnosticCodes.BadPath.At(change.Position, change.Path, $"'{name}' is {ElementReader.Describe(field)}; a path can only go through objects and lists of objects."));
-                return;
+                return 0;
             }
 
             if (next.Count == 0)
             {
                 diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path,
                     $"Path '{change.Path}' matches nothing: no {name}{(selector is null ? "" : $"[{selector}]")} there.", "Check the id (logistics describe lists them)."));
-                return;
+                return 0;
             }
 
             targets = next;
         }
+
+        return 0; // an empty path: no segments to follow
     }
 
     private static bool Selects(string selector, JObject item, int index)
@@ -129,6 +158,25 @@ internal static partial class TreeOverlay
         // An index beyond int32 selects nothing (reported as such), never an overflow.
         if (selector.All(char.IsAsciiDigit)) return int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) && wanted == index;
         return KeyOf(item) == selector;
+    }
+
+    /// <summary>A selector <c>[field=value]</c>: the elements whose text field has that value (or whose id list holds it).</summary>
+    internal sealed record Filter(string Field, string Value)
+    {
+        public static Filter? Parse(string selector)
+        {
+            var eq = selector.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == selector.Length - 1) return null;
+            return new Filter(selector[..eq].Trim(), selector[(eq + 1)..].Trim());
+        }
+
+        public bool Selects(JObject item, ElementSpec spec)
+        {
+            var node = item[Field];
+            if (node is JValue { Kind: JValueKind.String } text) return text.Text == Value;
+            if (node is JArray list) return list.Items.Any(x => x is JValue { Kind: JValueKind.String } t && t.Text == Value);
+            return node is null && spec.Field(Field)?.Default is string d && d == Value;
+        }
     }
 
     /// <summary>The key an element is selected by: its id, or for supplies/demands the commodity, for capacity increments the target.</summary>

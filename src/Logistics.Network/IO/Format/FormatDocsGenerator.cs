@@ -61,6 +61,9 @@ public static class FormatDocsGenerator
         md.AppendLine("`nodes[ID].transhipmentUsdPerTonne`, `nodes[ID].supply[COMMODITY].tonnesPerYear`, `nodes[ID].port.capacityTpy`, `nodes[ID].port.handlingUsdPerTonne`,");
         md.AppendLine("`nodes[ID].demand[COMMODITY].priceUsdPerTonne` (also `minTpy`, `maxTpy`), `links[ID].<numeric field>`, `options[ID].<numeric field>`,");
         md.AppendLine("`options[ID].capacityAdds[TARGET-ID].addTpy`. `[*]` matches every element of a list; `[12]` (all digits) is an index.");
+        md.AppendLine("`[FIELD=VALUE]` filters a list by a text field of its elements (a list of ids holds VALUE; an absent field compares its default):");
+        md.AppendLine("`links[mode=rail].tariffUsdPerTkm` changes the rail tariffs only, `nodes[kind=port].port.capacityTpy` every port. A value may not contain `.`, `[` or `]`;");
+        md.AppendLine("a filter on a field the element lacks or that is not text is LG0403, one that selects no element LG0402 (\"changes 0 figures\"). `sweep` prints how many figures its path changes.");
         md.AppendLine("A path that matches nothing is an error (LG0402). `set` on an absent field writes it (`set` on `links[x].capacityTpy` caps an unlimited link);");
         md.AppendLine("`multiply` and `add` need a value or a default. A `set` with a `source` cites that seed; a multiplied or added figure keeps its source and is not compared with it.");
         md.AppendLine("`forceBuild`/`forbidBuild` fix options' build decisions; `disable` removes nodes (with their links) and links, and forbids options; `enableRules`/`disableRules` switch rules.");
