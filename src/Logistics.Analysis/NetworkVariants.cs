@@ -58,9 +58,10 @@ public static class NetworkVariants
 
     /// <summary>
     /// A copy in which every mine may leave output unshipped and every tonne delivered earns
-    /// <paramref name="penaltyUsdPerTonne"/> on top of any price, so the optimum ships all it can (a tonne left
-    /// unshipped costs the penalty). Demand minimums become zero so that they cannot make it infeasible; the
-    /// caller reports any shortfall against them.
+    /// <see cref="UnshippedPenaltyUsdPerTonne"/> of its commodity on top of any price (the flat
+    /// <paramref name="penaltyUsdPerTonne"/> plus the commodity's value per tonne), so the optimum ships all it can
+    /// and, when something must stay behind, strands the least valuable cargo first. Demand minimums become zero so
+    /// that they cannot make it infeasible; the caller reports any shortfall against them.
     /// </summary>
     public static Network.Model.Network WithUnshippedPenalty(Network.Model.Network network, double penaltyUsdPerTonne)
     {
@@ -71,10 +72,22 @@ public static class NetworkVariants
             var supplies = node.Supplies.IsDefault ? node.Supplies : [.. node.Supplies.Select(s => s with { AllowUnshipped = true })];
             var demands = node.Demands.IsDefault
                 ? node.Demands
-                : [.. node.Demands.Select(d => d with { MinTpy = 0, PriceUsdPerTonne = (d.PriceUsdPerTonne ?? 0) + penaltyUsdPerTonne })];
+                : [.. node.Demands.Select(d => d with { MinTpy = 0, PriceUsdPerTonne = (d.PriceUsdPerTonne ?? 0) + UnshippedPenaltyUsdPerTonne(network, d.Commodity, penaltyUsdPerTonne) })];
             builder.Replace(node with { Supplies = supplies, Demands = demands });
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// What <see cref="WithUnshippedPenalty"/> charges per tonne of <paramref name="commodity"/> left unshipped: the
+    /// flat <paramref name="penaltyUsdPerTonne"/> plus the commodity's value per tonne (0 for a commodity the
+    /// network does not know).
+    /// </summary>
+    public static double UnshippedPenaltyUsdPerTonne(Network.Model.Network network, CommodityId commodity, double penaltyUsdPerTonne)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var value = network.Commodities.FirstOrDefault(c => c.Id == commodity)?.ValueUsdPerTonne ?? 0;
+        return penaltyUsdPerTonne + value;
     }
 }

@@ -9,7 +9,8 @@ namespace Logistics.Analysis;
 /// Takes each link, corridor and port out in turn (N-1) and ranks the failures (docs/analyses.md, "resilience").
 /// Each outage gets two answers: operational (builds fixed as in the base optimum, routes free) and strategic
 /// (everything re-optimised). An outage that makes the model infeasible is re-solved allowing unshipped output at
-/// <see cref="AnalysisSettings.UnshippedPenaltyUsdPerTonne"/>, and the tonnes left behind are reported.
+/// <see cref="AnalysisSettings.UnshippedPenaltyUsdPerTonne"/> plus each commodity's value per tonne
+/// (<see cref="NetworkVariants.UnshippedPenaltyUsdPerTonne"/>), and the tonnes left behind are reported.
 /// Ranking, most harmful first: operational unshipped tonnes, operational extra cost, strategic unshipped tonnes,
 /// strategic extra cost (all descending; no answer ranks last), then kind and id.
 /// </summary>

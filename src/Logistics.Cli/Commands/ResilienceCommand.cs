@@ -41,7 +41,7 @@ public static class ResilienceCommand
     {
         o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {(report.BaseCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.BaseBuilds)}");
         o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
-        o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t).");
+        o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t plus the commodity's value per tonne).");
         o.WriteLine("A negative extra cost next to lost tonnes means the plan is cheaper only because it ships less.");
         o.WriteLine();
         var table = new TextTable("rank", "kind", "element", "op. extra", "op. lost t/yr", "str. extra", "str. lost t/yr", "strategic builds").AlignRight(0, 3, 4, 5, 6);
