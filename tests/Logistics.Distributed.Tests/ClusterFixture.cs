@@ -28,8 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(Root, "networks"));
         Directory.CreateDirectory(Path.Combine(Root, "seeds"));
-        await File.WriteAllTextAsync(TinyNetwork, Tests.TinyNetwork.Json("tiny"));
-        await File.WriteAllTextAsync(Path.Combine(Root, "seeds", Tests.TinyNetwork.SeedsFileName), Tests.TinyNetwork.SeedsJson);
+        await File.WriteAllTextAsync(TinyNetwork, Logistics.TestKit.TinyNetwork.Json("tiny"));
+        await File.WriteAllTextAsync(Path.Combine(Root, "seeds", Logistics.TestKit.TinyNetwork.SeedsFileName), Logistics.TestKit.TinyNetwork.SeedsJson);
         Cluster = PostgresCluster.Start();
         ConnectionString = Cluster.CreateDatabase("studies");
         await using (var client = await StudyClient.ConnectAsync(ConnectionString, CancellationToken.None))

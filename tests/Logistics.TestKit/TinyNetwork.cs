@@ -1,11 +1,11 @@
-namespace Logistics.Distributed.Tests;
+namespace Logistics.TestKit;
 
 /// <summary>
 /// The smallest network the real builder accepts and solves in well under a second: one mine, two ports (one only
 /// reachable through an investment option), one market, four links, an inline scenario that needs the option, and a
 /// seeds register every figure cites. Written with comments and trailing commas, as planners write files.
 /// </summary>
-internal static class TinyNetwork
+public static class TinyNetwork
 {
     /// <summary>The register file, written as <c>seeds/tiny.json</c> (the network's <c>metadata.seeds</c> is <c>../seeds</c>).</summary>
     public const string SeedsFileName = "tiny.json";
@@ -16,7 +16,7 @@ internal static class TinyNetwork
           "formatVersion": 1,
           "seeds": [
             { "id": "tiny-assumption", "unit": "various", "low": -200, "high": 10000000000000, "confidence": "assumption",
-              "note": "Blanket assumption for the distributed tests' made-up figures." },
+              "note": "Blanket assumption for the tests' made-up figures." },
           ],
         }
         """;
