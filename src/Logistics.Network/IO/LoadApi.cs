@@ -17,6 +17,12 @@ public sealed record LoadOptions
 
     /// <summary>Numeric changes applied after the scenario, by path (analyses use them to sweep a figure without editing files).</summary>
     public ImmutableArray<ScenarioChange> ExtraChanges { get; init; } = [];
+
+    /// <summary>
+    /// Run the structural checks even when the variant changes only cost figures (by default it reuses the findings of
+    /// the file's own structure, which are the same): for the test that proves the reuse exact.
+    /// </summary>
+    public bool RecheckStructure { get; init; }
 }
 
 /// <summary>

@@ -41,6 +41,26 @@ public sealed class Network
         _options = options.ToFrozenDictionary(o => o.Id);
     }
 
+    /// <summary>The same snapshot labelled with <paramref name="scenario"/>: for a scenario that only changes figures, whose structure is the file's own.</summary>
+    internal Network(Network same, ScenarioId? scenario)
+    {
+        Metadata = same.Metadata;
+        Commodities = same.Commodities;
+        Nodes = same.Nodes;
+        Links = same.Links;
+        Options = same.Options;
+        Rules = same.Rules;
+        Scenarios = same.Scenarios;
+        Figures = same.Figures;
+        AppliedScenario = scenario;
+        Periods = same.Periods;
+        PeriodNetworks = same.PeriodNetworks;
+        _nodes = same._nodes;
+        _links = same._links;
+        _commodities = same._commodities;
+        _options = same._options;
+    }
+
     public NetworkMetadata Metadata { get; }
     public ImmutableArray<Commodity> Commodities { get; }
     public ImmutableArray<Node> Nodes { get; }

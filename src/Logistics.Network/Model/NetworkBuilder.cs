@@ -119,8 +119,11 @@ public sealed class NetworkBuilder
 
     private static void ThrowOnDuplicates(IEnumerable<string> ids, string kind)
     {
-        var duplicate = ids.GroupBy(i => i, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new InvalidOperationException($"Duplicate {kind} id '{duplicate.Key}'. The validator reports this for files; code that builds networks must not.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+                throw new InvalidOperationException($"Duplicate {kind} id '{id}'. The validator reports this for files; code that builds networks must not.");
+        }
     }
 }

@@ -47,9 +47,15 @@ public static class NetworkValidator
 {
     /// <summary>Checks of the file as written (references, option logic, provenance); run on the base snapshot before a scenario's structure.</summary>
     public static IEnumerable<Diagnostic> ValidateDefinitions(ValidationContext context) =>
+        ValidateReferences(context).Concat(ValidateProvenance(context));
+
+    /// <summary>References and option logic: they read ids, kinds and links between elements, never a figure's value.</summary>
+    public static IEnumerable<Diagnostic> ValidateReferences(ValidationContext context) =>
         Timed("references", ReferenceCheck.Run, context)
-            .Concat(Timed("option logic", OptionLogicCheck.Run, context))
-            .Concat(Timed("seeds", SeedCheck.Run, context));
+            .Concat(Timed("option logic", OptionLogicCheck.Run, context));
+
+    /// <summary>Provenance: every figure against the seeds register (values included, so never reused between variants).</summary>
+    public static IEnumerable<Diagnostic> ValidateProvenance(ValidationContext context) => Timed("seeds", SeedCheck.Run, context);
 
     /// <summary>Checks of the network's structure (reachability, connectivity, capacity, budget); run on the snapshot the optimiser will see.</summary>
     public static IEnumerable<Diagnostic> ValidateSnapshot(ValidationContext context) =>

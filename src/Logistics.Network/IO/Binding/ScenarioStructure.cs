@@ -13,6 +13,8 @@ public static class ScenarioStructure
 {
     public static Model.Network Apply(Model.Network network, Scenario scenario)
     {
+        if (IsFiguresOnly(scenario))
+            return new Model.Network(network, scenario.Id); // nothing to rebuild: a 5,000-node snapshot is not copied per scenario
         var builder = NetworkBuilder.From(network).WithAppliedScenario(scenario.Id);
         foreach (var option in scenario.ForceBuild.Where(o => network.TryGetOption(o, out _)))
             builder.SetDecision(option, BuildDecision.ForcedIn);
@@ -62,4 +64,8 @@ public static class ScenarioStructure
         var kept = NetworkBuilder.From(applied).WithoutFigures(f => gone.Any(g => f.Path.StartsWith(g + ".", StringComparison.Ordinal) || f.Path.Contains(g + ".", StringComparison.Ordinal)));
         return kept.Build();
     }
+
+    /// <summary>True when the scenario forces, forbids, disables and switches nothing: only its figure changes act.</summary>
+    public static bool IsFiguresOnly(Scenario scenario) =>
+        scenario.ForceBuild.IsEmpty && scenario.ForbidBuild.IsEmpty && scenario.Disable.IsEmpty && scenario.EnableRules.IsEmpty && scenario.DisableRules.IsEmpty;
 }

@@ -19,8 +19,16 @@ public sealed record TreeChange(string Path, ChangeOperation Operation, double V
 internal static partial class TreeOverlay
 {
     /// <summary>Applies one change; returns how many figures it changed (0 when it reported why not).</summary>
-    public static int Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics)
+    /// <param name="resolved">
+    /// Where earlier changes of the same pass found their targets, by path: changes only write numbers, and ids and
+    /// filters compare text, so a path selects the same objects again unless its walk created one. 2,000 wildcard
+    /// changes over two paths walk 20,000 links twice instead of 2,000 times.
+    /// </param>
+    public static int Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics, Dictionary<string, ResolvedPath>? resolved = null)
     {
+        if (resolved is not null && resolved.TryGetValue(change.Path, out var known))
+            return ApplyToTargets(known.Targets, known.Field, change, known.Wildcard, diagnostics);
+        var created = false;
         var segments = change.Path.Split('.');
         var targets = new List<(JObject Obj, ElementSpec Spec)> { (root, FormatTable.Network) };
         var wildcard = false;
@@ -60,13 +68,9 @@ internal static partial class TreeOverlay
                     return 0;
                 }
 
-                var applied = 0;
-                foreach (var (obj, _) in targets)
-                    applied += ApplyTo(obj, field, change, wildcard, diagnostics) ? 1 : 0;
-                if (applied == 0 && targets.Count > 0 && !wildcard) return 0; // ApplyTo reported why
-                if (applied == 0)
-                    diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path, $"Path '{change.Path}' matches no value that can be changed."));
-                return applied;
+                var found = targets.Select(t => t.Obj).ToList();
+                if (resolved is not null && !created) resolved[change.Path] = new ResolvedPath(found, field, wildcard);
+                return ApplyToTargets(found, field, change, wildcard, diagnostics);
             }
 
             var next = new List<(JObject, ElementSpec)>();
@@ -83,9 +87,10 @@ internal static partial class TreeOverlay
                     if (obj[name] is JObject child) next.Add((child, field.Element!));
                     else if (change.Operation == ChangeOperation.Set && obj[name] is null)
                     {
-                        var created = new JObject(change.Position);
-                        obj.Set(name, created);
-                        next.Add((created, field.Element!));
+                        var made = new JObject(change.Position);
+                        obj.Set(name, made);
+                        next.Add((made, field.Element!));
+                        created = true;
                     }
                 }
             }
@@ -152,6 +157,20 @@ internal static partial class TreeOverlay
         return 0; // an empty path: no segments to follow
     }
 
+    /// <summary>The objects a path selects, the field it ends at, and whether a wildcard or filter selected them.</summary>
+    internal sealed record ResolvedPath(List<JObject> Targets, FieldSpec Field, bool Wildcard);
+
+    private static int ApplyToTargets(List<JObject> targets, FieldSpec field, TreeChange change, bool wildcard, List<Diagnostic> diagnostics)
+    {
+        var applied = 0;
+        foreach (var obj in targets)
+            applied += ApplyTo(obj, field, change, wildcard, diagnostics) ? 1 : 0;
+        if (applied == 0 && targets.Count > 0 && !wildcard) return 0; // ApplyTo reported why
+        if (applied == 0)
+            diagnostics.Add(DiagnosticCodes.PathMatchesNothing.At(change.Position, change.Path, $"Path '{change.Path}' matches no value that can be changed."));
+        return applied;
+    }
+
     private static bool Selects(string selector, JObject item, int index)
     {
         if (selector == "*") return true;
@@ -180,9 +199,11 @@ internal static partial class TreeOverlay
     }
 
     /// <summary>The key an element is selected by: its id, or for supplies/demands the commodity, for capacity increments the target.</summary>
+    private static readonly string[] KeyFields = ["id", "commodity", "port", "link"];
+
     internal static string? KeyOf(JObject item)
     {
-        foreach (var key in (string[])["id", "commodity", "port", "link"])
+        foreach (var key in KeyFields)
         {
             if (item[key] is JValue { Kind: JValueKind.String } v) return v.Text;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 
@@ -61,6 +62,14 @@ public sealed record FieldSpec(string Name, FieldType Type, string Description)
 
     public bool IsNumeric => Type is FieldType.Number or FieldType.Integer;
 
+    /// <summary>
+    /// A price, cost rate, distance or duration: it moves the objective but never which flows are possible, so no
+    /// structural check (references, option logic, reachability, capacity, budget) reads it. A variant that changes only
+    /// such figures reuses the base file's structural findings (NetworkSource.Bind); a test changes every figure of the
+    /// shipped networks one at a time and proves the reuse gives the findings a full check gives.
+    /// </summary>
+    public bool IsCostFigure => Figure && Unit is "usdPerTonne" or "usdPerTkm" or "usdPerYear" or "days" or "km" or "ratio";
+
     /// <summary>The default as JSON text (for docs and schema), or null.</summary>
     public string? DefaultJson => Default switch
     {
@@ -76,5 +85,8 @@ public sealed record FieldSpec(string Name, FieldType Type, string Description)
 /// <summary>An object of the format (node, link, …) and its fields, in documentation order.</summary>
 public sealed record ElementSpec(string Name, string Title, string Description, ImmutableArray<FieldSpec> Fields)
 {
-    public FieldSpec? Field(string name) => Fields.FirstOrDefault(f => f.Name == name);
+    // The binder looks up every field of every element by name: a dictionary, not a scan of the list.
+    private readonly FrozenDictionary<string, FieldSpec> _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public FieldSpec? Field(string name) => _byName.GetValueOrDefault(name);
 }

@@ -39,6 +39,31 @@ public static class FormatTable
 
     public static UnitSpec UnitOf(string name) => UnitsByName[name];
 
+    /// <summary>
+    /// The field a change path such as <c>links[mode=rail].tariffUsdPerTkm</c> ends at, by field names alone (whatever
+    /// its selectors match); null when a segment names no field. The overlay reports malformed paths; this only classifies.
+    /// </summary>
+    public static FieldSpec? FieldAt(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var spec = Network;
+        FieldSpec? field = null;
+        foreach (var segment in path.Split('.'))
+        {
+            if (field is not null)
+            {
+                if (field.Element is null) return null;
+                spec = field.Element;
+            }
+
+            var open = segment.IndexOf('[', StringComparison.Ordinal);
+            field = spec.Field(open < 0 ? segment : segment[..open]);
+            if (field is null) return null;
+        }
+
+        return field;
+    }
+
     private static FieldSpec Source() => new("source", FieldType.Id,
         "Seed id (in the seeds register) cited by every figure of this element that names no source of its own.")
     { RefersTo = "seeds" };

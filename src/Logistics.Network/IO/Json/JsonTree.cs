@@ -37,7 +37,17 @@ public sealed class JObject(SourcePosition position) : JNode(position)
     public List<JProperty> Properties { get; } = [];
     public override string TypeName => "object";
 
-    public JProperty? Property(string name) => Properties.LastOrDefault(p => p.Name == name);
+    /// <summary>The last property of that name (the one that counts when a name is written twice).</summary>
+    public JProperty? Property(string name)
+    {
+        // A plain loop: the binder asks this for every field of every element.
+        for (var i = Properties.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(Properties[i].Name, name, StringComparison.Ordinal)) return Properties[i];
+        }
+
+        return null;
+    }
     public JNode? this[string name] => Property(name)?.Value;
 
     public void Set(string name, JNode value)
