@@ -90,4 +90,46 @@ public sealed class WholeRunLimitTests
         Assert.Equal("Optimal.", result.StatusMessage);
         Assert.Equal(TimeSpan.Zero, result.Solver.PriceTime);
     }
+
+    /// <summary>The same three outcomes for a plan over time: the limit covers its build, its solve and every period's prices.</summary>
+    [Fact]
+    public void A_plan_over_time_times_out_in_the_build_then_skips_the_prices_then_does_everything()
+    {
+        var snapshot = RandomNetworks.Create(3, withOptions: true);
+        var network = TestTimeline.Of((2028, 6, snapshot), (2034, 10, snapshot));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var seconds = 1; seconds <= 40; seconds++)
+        {
+            var result = new NetworkOptimiser(new SteppingClock()).Solve(network, new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(seconds)));
+            Assert.True(result.BestBound is null || double.IsFinite(result.BestBound.Value) && Math.Abs(result.BestBound.Value) < 1e19, $"{seconds} s: bound {result.BestBound}");
+            if (result.Status == SolveStatus.NoSolution)
+            {
+                Assert.Equal(TerminationReason.TimeLimit, result.Reason);
+                if (result.StatusMessage.Contains("while building the model", StringComparison.Ordinal)) seen.Add("build");
+            }
+            else if (result.Status == SolveStatus.Optimal)
+            {
+                var priced = result.Periods.Count(p => p.Prices is not null);
+                if (result.StatusMessage.Contains("Prices skipped", StringComparison.Ordinal)) seen.Add("prices skipped");
+                else if (priced == result.Periods.Length) seen.Add("everything");
+            }
+        }
+
+        Assert.Contains("build", seen);
+        Assert.Contains("prices skipped", seen);
+        Assert.Contains("everything", seen);
+    }
+
+    [Fact]
+    public void A_plan_over_time_asked_not_to_price_has_no_prices_in_any_period()
+    {
+        var snapshot = RandomNetworks.Create(3, withOptions: true);
+        var network = TestTimeline.Of((2028, 6, snapshot), (2034, 10, snapshot));
+
+        var result = new NetworkOptimiser().Solve(network, SolverSettings.Default with { ComputePrices = false });
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.All(result.Periods, p => Assert.Null(p.Prices));
+        Assert.DoesNotContain("Prices", result.StatusMessage, StringComparison.Ordinal);
+    }
 }

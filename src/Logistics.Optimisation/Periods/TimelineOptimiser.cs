@@ -21,7 +21,9 @@ internal static class TimelineOptimiser
 {
     public static OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
+        // One clock for the whole run: the limit covers the build, the solve and every period's prices, as for one period.
+        var clock = new Solving.Pipeline.RunClock(time, settings.TimeLimit);
+        var started = clock.Now();
         var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
         var backend = settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
         var threads = Math.Max(1, settings.Threads);
@@ -44,7 +46,14 @@ internal static class TimelineOptimiser
         var model = TimelineModel.Build(network, solver, integerBuilds: !isLp, options);
         var built = time.GetTimestamp();
         var buildTime = time.GetElapsedTime(started, built);
-        if (settings.TimeLimit is { } limit)
+        if (clock.Expired)
+        {
+            var late = Solving.Pipeline.Termination.OutOfTimeBeforeSolve("building the model", clock.Limit!.Value, clock.Elapsed);
+            return Failed(network, late.Status, late.Message, Empty() with { BuildTime = buildTime }) with { Reason = late.Reason };
+        }
+
+        var allowed = clock.Remaining;
+        if (allowed is { } limit)
             solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         solver.SetNumThreads(threads);
         if (!string.IsNullOrWhiteSpace(settings.BackendParameters) && !solver.SetSolverSpecificParametersAsString(settings.BackendParameters))
@@ -71,7 +80,7 @@ internal static class TimelineOptimiser
 
         var solved = time.GetTimestamp();
         var solveTime = time.GetElapsedTime(built, solved);
-        var timedOut = settings.TimeLimit is { } t && (solveTime >= t * 0.9 || status == Solver.ResultStatus.NOT_SOLVED);
+        var timedOut = allowed is { } t && (solveTime >= t * 0.9 || status == Solver.ResultStatus.NOT_SOLVED);
         SolverRun Run() => new(backend, NetworkOptimiser.BackendName(backend), orTools, solver.SolverVersion(), !isLp, threads,
             solver.NumVariables(), solver.NumConstraints(), buildTime, solveTime, TimeSpan.Zero, time.GetElapsedTime(started));
 
@@ -98,12 +107,17 @@ internal static class TimelineOptimiser
         var pricing = time.GetTimestamp();
         var periods = ImmutableArray.CreateBuilder<PeriodResult>();
         var pricesMissing = false;
+        var pricesSkipped = false;
         for (var p = 0; p < model.Periods.Length; p++)
         {
             var period = model.Network.Periods[p];
             var v = values[p];
-            var prices = PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, settings.TimeLimit);
-            pricesMissing |= prices is null;
+            // A period's price LP is about one period's build: skipped, with a note, when less than that is left.
+            var left = clock.Remaining;
+            var skip = !settings.ComputePrices || left < buildTime / model.Periods.Length;
+            pricesSkipped |= settings.ComputePrices && skip;
+            var prices = skip ? null : PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, left);
+            pricesMissing |= !skip && prices is null;
             var links = FlowReporter.LinkFlows(v);
             var ports = FlowReporter.PortFlows(v);
             periods.Add(new PeriodResult(period.Id, period.Name, period.StartYear, period.Years, model.Factors[p],
@@ -113,6 +127,8 @@ internal static class TimelineOptimiser
         }
 
         var priceTime = time.GetElapsedTime(pricing);
+        if (pricesSkipped)
+            message += " " + Solving.Pipeline.PriceStep.Skipped;
         if (pricesMissing)
             message += " Prices are missing in some period: its fixed-build linear programme did not solve to optimality (within the time limit, if one was given).";
         var first = periods[0];
@@ -224,7 +240,8 @@ internal static class TimelineOptimiser
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
         TimelineModel.Build(network, solver, integerBuilds: true, ModelOptions.Default);
-        return lpFormat ? solver.ExportModelAsLpFormat(false) : solver.ExportModelAsMpsFormat(fixed_format: false, obfuscated: false);
+        // Our writer, not OR-Tools' exporters, which keep 6 significant digits (a re-solve would differ in the objective).
+        return lpFormat ? Output.ModelFileWriter.ToLp(solver) : Output.ModelFileWriter.ToMps(solver);
     }
     private static OptimisationResult Failed(Network.Model.Network network, SolveStatus status, string message, SolverRun run) =>
         new(status, message, null, null, null, run, FlowReporter.Builds(network, null), [], [], [], [], CostBreakdown.Empty, [], [], null, null);
