@@ -110,7 +110,7 @@ internal sealed partial class ElementReader
                 continue;
             }
 
-            if (CheckValue(field, property.Value, $"{Path}.{property.Name}")) _valid.Add(property.Name);
+            if (CheckValue(field, property.Value, new FieldPath(Path, property.Name))) _valid.Add(property.Name);
         }
 
         foreach (var field in Spec.Fields.Where(f => f.Required && _obj.Property(f.Name) is null))
@@ -120,7 +120,7 @@ internal sealed partial class ElementReader
         }
     }
 
-    private bool CheckValue(FieldSpec field, JNode node, string path)
+    private bool CheckValue(FieldSpec field, JNode node, FieldPath path)
     {
         switch (field.Type)
         {
@@ -145,10 +145,10 @@ internal sealed partial class ElementReader
                     var item = ids.Items[i];
                     if (item is not JValue { Kind: JValueKind.String } v)
                     {
-                        Report(DiagnosticCodes.WrongType, item.Position, $"{path}[{i}]", $"Expected an id (string), found {item.TypeName}.", null);
+                        Report(DiagnosticCodes.WrongType, item.Position, path.Child(i), $"Expected an id (string), found {item.TypeName}.", null);
                         ok = false;
                     }
-                    else if (!CheckId(v, $"{path}[{i}]")) ok = false;
+                    else if (!CheckId(v, path.Child(i))) ok = false;
                 }
 
                 return ok;
@@ -157,7 +157,7 @@ internal sealed partial class ElementReader
                 for (var i = 0; i < list.Items.Count; i++)
                 {
                     if (list.Items[i] is not JObject)
-                        Report(DiagnosticCodes.WrongType, list.Items[i].Position, $"{path}[{i}]", $"Expected an object ({field.Element!.Title.ToLowerInvariant()}), found {list.Items[i].TypeName}.", null);
+                        Report(DiagnosticCodes.WrongType, list.Items[i].Position, path.Child(i), $"Expected an object ({field.Element!.Title.ToLowerInvariant()}), found {list.Items[i].TypeName}.", null);
                 }
 
                 return true;
@@ -166,7 +166,7 @@ internal sealed partial class ElementReader
         }
     }
 
-    private bool CheckNumber(FieldSpec field, JNode node, string path)
+    private bool CheckNumber(FieldSpec field, JNode node, FieldPath path)
     {
         var valueNode = node;
         if (field.Figure && node is JObject figure)
@@ -174,13 +174,13 @@ internal sealed partial class ElementReader
             var ok = true;
             foreach (var p in figure.Properties.Where(p => p.Name is not ("value" or "source")))
             {
-                Report(DiagnosticCodes.UnknownField, p.NamePosition, $"{path}.{p.Name}", $"Unknown field '{p.Name}' in a figure; a figure is {{ \"value\": n, \"source\": \"seed-id\" }}.", null);
+                Report(DiagnosticCodes.UnknownField, p.NamePosition, path.Child(p.Name), $"Unknown field '{p.Name}' in a figure; a figure is {{ \"value\": n, \"source\": \"seed-id\" }}.", null);
             }
 
-            if (figure["source"] is { } source && !(IsKind(source, JValueKind.String, field, $"{path}.source") && CheckId((JValue)source, $"{path}.source"))) ok = false;
+            if (figure["source"] is { } source && !(IsKind(source, JValueKind.String, field, path.Child("source")) && CheckId((JValue)source, path.Child("source")))) ok = false;
             if (figure["value"] is not { } inner)
             {
-                Report(DiagnosticCodes.Required, figure.Position, $"{path}.value", "Figure object has no 'value'.", "Write { \"value\": n, \"source\": \"seed-id\" }.");
+                Report(DiagnosticCodes.Required, figure.Position, path.Child("value"), "Figure object has no 'value'.", "Write { \"value\": n, \"source\": \"seed-id\" }.");
                 return false;
             }
 
@@ -225,16 +225,16 @@ internal sealed partial class ElementReader
 
     private static string Format(double? d) => d is { } v ? v.ToString("G", CultureInfo.InvariantCulture) : "";
 
-    private bool IsKind(JNode node, JValueKind kind, FieldSpec field, string path) =>
+    private bool IsKind(JNode node, JValueKind kind, FieldSpec field, FieldPath path) =>
         (node is JValue v && v.Kind == kind) || WrongType(field, node, path);
 
-    private bool WrongType(FieldSpec field, JNode node, string path)
+    private bool WrongType(FieldSpec field, JNode node, FieldPath path)
     {
         Report(DiagnosticCodes.WrongType, node.Position, path, $"'{field.Name}' must be {Describe(field)}, found {node.TypeName}.", $"For example \"{field.Name}\": {Example(field)}.");
         return false;
     }
 
-    private bool CheckAllowed(FieldSpec field, JValue value, string path)
+    private bool CheckAllowed(FieldSpec field, JValue value, FieldPath path)
     {
         if (field.Allowed.IsDefaultOrEmpty || field.Allowed.Contains(value.Text!)) return true;
         var close = Suggest(value.Text!, field.Allowed);
@@ -243,7 +243,7 @@ internal sealed partial class ElementReader
         return false;
     }
 
-    private bool CheckId(JValue value, string path)
+    private bool CheckId(JValue value, FieldPath path)
     {
         if (IdRegex().IsMatch(value.Text!)) return true;
         Report(DiagnosticCodes.BadId, value.Position, path, $"\"{value.Text}\" is not a valid id.", null);
@@ -308,4 +308,19 @@ internal sealed partial class ElementReader
 
     [GeneratedRegex(FormatTable.IdPattern)]
     private static partial Regex IdRegex();
+
+    /// <summary>
+    /// A field's index-form path, joined only when a problem is reported: the reader checks every field of every
+    /// element, and formatting each path up front cost a string per field on every bind.
+    /// </summary>
+    private readonly record struct FieldPath(string Element, string Field, string? Tail = null)
+    {
+        public FieldPath Child(string name) => this with { Tail = Tail + "." + name };
+
+        public FieldPath Child(int index) => this with { Tail = Tail + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" };
+
+        public override string ToString() => $"{Element}.{Field}{Tail}";
+
+        public static implicit operator string(FieldPath path) => path.ToString();
+    }
 }

@@ -139,8 +139,7 @@ internal sealed class NetworkBinder
 
     private void Map(ElementReader r, string idPath)
     {
-        _map.Add(idPath, r.Position);
-        foreach (var p in r.Object.Properties) _map.Add($"{idPath}.{p.Name}", p.Value.Position);
+        _map.Add(idPath, r.Object);
     }
 
     /// <summary>Reads a numeric field and, when it is written, records it as a figure with its cited seed.</summary>
