@@ -89,6 +89,7 @@ public static class ReportJsonWriter
         return Document(json =>
         {
             json.WriteString("networkFile", Path.GetFileName(request.NetworkPath));
+            if (request.Scenario is { } scenario) json.WriteString("scenario", scenario);
             json.WriteStartArray("scenarios");
             foreach (var s in request.Scenarios.IsDefault ? [] : request.Scenarios) json.WriteStringValue(s);
             json.WriteEndArray();
@@ -123,6 +124,8 @@ public static class ReportJsonWriter
         json.WriteString("status", ResultJsonWriter.Name(status));
         json.WriteStartObject("manifest");
         json.WriteString("networkFile", m.NetworkFile);
+        // Only in the report of a scenario, so the base's bundle keeps its bytes.
+        if (m.Scenario is { } scenario) json.WriteString("scenario", scenario);
         json.WriteString("inputHash", m.InputHash);
         json.WriteStartArray("inputFiles");
         foreach (var f in m.InputFiles) json.WriteStringValue(f);
