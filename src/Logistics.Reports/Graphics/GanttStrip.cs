@@ -50,8 +50,9 @@ internal static class GanttStrip
             var period = result.Periods[p];
             var x0 = X(period.StartYear);
             var x1 = X(period.StartYear + period.Years);
-            svg.Append(Inv, $"<rect class=\"period\" data-period=\"{E(period.Id.Value)}\" x=\"{x0:0.#}\" y=\"{Top - 16:0.#}\" width=\"{x1 - x0:0.#}\" height=\"{bottom - Top + 16:0.#}\" fill=\"{(p % 2 == 0 ? "#eef3f8" : "#f7f9fb")}\" stroke=\"#c8d1db\"/>\n");
-            svg.Append(Inv, $"<text x=\"{x0 + 4:0.#}\" y=\"{Top - 4:0.#}\" font-size=\"11\" fill=\"#5b6775\">{E(Clip($"{Span(period)} {period.Name}", (x1 - x0) / 6.5))}</text>\n");
+            var label = period.Name.Contains(period.StartYear.ToString(Inv), StringComparison.Ordinal) ? period.Name : $"{Span(period)} {period.Name}";
+            svg.Append(Inv, $"<rect class=\"period\" data-period=\"{E(period.Id.Value)}\" x=\"{x0:0.#}\" y=\"{Top - 16:0.#}\" width=\"{x1 - x0:0.#}\" height=\"{bottom - Top + 16:0.#}\" fill=\"{(p % 2 == 0 ? "#eef3f8" : "#f7f9fb")}\" stroke=\"#c8d1db\"><title>{E(label)}</title></rect>\n");
+            svg.Append(Inv, $"<text x=\"{x0 + 4:0.#}\" y=\"{Top - 4:0.#}\" font-size=\"11\" fill=\"#5b6775\">{E(Clip(label, (x1 - x0) / 6.5))}</text>\n");
         }
 
         var row = 0;
