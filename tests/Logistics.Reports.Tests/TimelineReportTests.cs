@@ -162,6 +162,24 @@ public sealed partial class TimelineReportTests(TimelineBundle bundle)
     }
 
     [Fact]
+    public async Task Value_and_resilience_which_take_no_plan_over_time_yet_are_skipped_with_their_reason_and_the_bundle_is_still_written()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 1, IncludeTimings = false };
+        var run = await builder.RunAsync(new ReportRequest(TestPaths.TimelineNetwork, [], ["solve", "value", "resilience"]), folder, CancellationToken.None);
+
+        Assert.Equal(ReportStatus.Complete, run.Outcome.Status);
+        Assert.Equal(["value", "resilience"], run.Model!.Skipped.Select(s => s.Analysis));
+        Assert.All(run.Model.Skipped, s => Assert.Contains("plan over time", s.Reason, StringComparison.Ordinal));
+        var md = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("_The value analysis was asked for but not run: ", md, StringComparison.Ordinal);
+        Assert.Contains("_The resilience analysis was asked for but not run: ", md, StringComparison.Ordinal);
+        Assert.Contains("\"skipped\": [", File.ReadAllText(Path.Combine(folder, "result.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"skipped\"", bundle.Read("result.json"), StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task A_scenario_the_file_does_not_define_gives_an_invalid_input_bundle_naming_the_known_ones()
     {
         var folder = TestPaths.NewTempFolder();

@@ -67,6 +67,21 @@ public static class ReportJsonWriter
             foreach (var sweep in model.Sweeps)
                 json.WriteRawValue(AnalysisJson.Serialize(sweep));
             json.WriteEndArray();
+            // Only when an analysis was asked for and could not run (value and resilience on a plan over time).
+            if (!model.Skipped.IsEmpty)
+            {
+                json.WriteStartArray("skipped");
+                foreach (var (analysis, reason) in model.Skipped)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("analysis", analysis);
+                    json.WriteString("reason", reason);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         });
     }
