@@ -176,10 +176,12 @@ internal static class ReportComposer
 
     internal static string TimedOutSentence(ReportModel model)
     {
+        // A plan over time's objective is a present value, not a cost per year.
+        static string Money(OptimisationResult r, double usd) => r.IsPlanOverTime ? $"{Fmt.Money(usd)} present value" : Fmt.UsdPerYear(usd);
         var parts = model.Variants().Where(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution).Select(v => v.Result.Status == SolveStatus.Feasible
             ? v.Result.BestBound is { } bound
-                ? $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Fmt.UsdPerYear(bound)}"
-                : $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, no bound proven yet (gap unknown)"
+                ? $"{v.Scenario}: best solution {Money(v.Result, v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Money(v.Result, bound)}"
+                : $"{v.Scenario}: best solution {Money(v.Result, v.Result.Objective!.Value)}, no bound proven yet (gap unknown)"
             : $"{v.Scenario}: no solution was found before the time limit");
         return $"A solve hit its time limit, so not every answer is proven optimal. {string.Join("; ", parts)}.";
     }
@@ -377,7 +379,8 @@ internal static class ReportComposer
                 comparison.Outcomes.Where(o => o.HasSolution).Select(o => new[] { o.Scenario ?? ReportModel.BaseId }.Concat(comparison.Commodities.Select(c => o.CostPerTonne.FirstOrDefault(x => x.Commodity == c) is { } x ? Fmt.UsdPerTonne(x.UsdPerTonne) : "")))),
         };
         if (comparison.Outcomes.Any(o => o.HasSolution))
-            blocks.Add(new Figure("charts/scenarios.svg", "Cost per year of each scenario, stacked by category.", Charts.ScenarioComparison(comparison)));
+            blocks.Add(new Figure("charts/scenarios.svg", model.Base.IsPlanOverTime ? "Present value of each scenario's plan, stacked by cost line." : "Cost per year of each scenario, stacked by category.",
+                Charts.ScenarioComparison(comparison, model.Base.IsPlanOverTime)));
         var descriptions = model.Network.Scenarios.Where(s => comparison.Outcomes.Any(o => o.Scenario == s.Id.Value) && s.Description.Length > 0).Select(s => $"{s.Id}: {s.Description}").ToList();
         if (descriptions.Count > 0)
             blocks.Add(new BulletList([.. descriptions]));
