@@ -70,7 +70,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var (source, readDiagnostics) = NetworkSource.Read(request.NetworkPath);
         if (source is null)
             return Invalid(request, outputDirectory, networkFile, "", [], readDiagnostics, startedAt, started, analyses);
-        var loaded = source.Bind();
+        // The report of a scenario binds it like 'solve --scenario' does; an id the file lacks is an input error listed in the bundle.
+        var loaded = source.Bind(new LoadOptions { Scenario = request.Scenario });
         var inputs = InputFiles(source);
         var requestedScenarios = request.Scenarios.IsDefaultOrEmpty ? source.ScenarioIds : request.Scenarios;
         var missing = requestedScenarios.Where(s => !source.ScenarioIds.Contains(s)).ToList();
@@ -87,15 +88,16 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
 
         var comparison = analyses.Contains("compare") ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
         var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
-        var values = analyses.Contains("value") && anyFree && baseResult.HasSolution ? ValueAnalysis.Run(network, settings, null, cancellationToken) : null;
-        var resilience = analyses.Contains("resilience") && baseResult.HasSolution ? ResilienceAnalysis.Run(network, settings, cancellationToken) : null;
+        var skipped = new List<(string, string)>();
+        var values = analyses.Contains("value") && anyFree && baseResult.HasSolution ? Optional("value", skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
+        var resilience = analyses.Contains("resilience") && baseResult.HasSolution ? Optional("resilience", skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
         var sweeps = analyses.Contains("sweep")
-            ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s, settings, cancellationToken))]
+            ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;
 
         var manifest = new RunManifest(networkFile, source.ContentHash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
-            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings);
-        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath));
+            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario };
+        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath)) { Skipped = [.. skipped] };
         var status = model.Variants().Any(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution) ? ReportStatus.TimedOut : ReportStatus.Complete;
         var document = ReportComposer.Compose(model, status);
         var files = new BundleFiles(outputDirectory);
@@ -103,6 +105,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         files.Write("result.json", ReportJsonWriter.Write(model, status));
         files.Write("request.json", ReportJsonWriter.WriteRequest(request));
         foreach (var (name, csv) in TidyTables.All(model))
+            files.Write(name, csv);
+        foreach (var (name, csv) in TimelineTables.All(model))
             files.Write(name, csv);
         files.Write("network.geojson", GeoJsonExport.Write(network, baseResult));
         var summary = Summary(model, status);
@@ -114,7 +118,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         ImmutableArray<Diagnostic> diagnostics, DateTimeOffset startedAt, long started, ImmutableArray<string> analyses)
     {
         var manifest = new RunManifest(networkFile, hash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
-            request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings);
+            request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario };
         diagnostics = Portable(diagnostics, request.NetworkPath);
         var files = new BundleFiles(outputDirectory);
         files.WriteDocument(ReportComposer.ComposeInvalid(manifest, diagnostics));
@@ -130,10 +134,28 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     private static string Summary(ReportModel model, ReportStatus status)
     {
         var b = model.Base;
-        var cost = b.Objective is { } o ? Fmt.UsdPerYear(o) : "no solution";
+        var cost = b.Objective is not { } o ? "no solution" : b.IsPlanOverTime ? $"{Fmt.Money(o)} present value" : Fmt.UsdPerYear(o);
         var scenarios = model.Comparison is null ? 0 : model.Comparison.Outcomes.Length - 1;
         return string.Create(CultureInfo.InvariantCulture,
-            $"base: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses)}; {ResultJsonWriter.Name(status)}");
+            $"{model.SubjectId}: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses)}; {ResultJsonWriter.Name(status)}");
+    }
+
+    /// <summary>
+    /// Runs an analysis that may not apply to this network (value and resilience do not take plans over time yet): the
+    /// analysis's own reason goes into the report instead of failing the whole bundle.
+    /// </summary>
+    private static T? Optional<T>(string analysis, List<(string, string)> skipped, Func<T> run)
+        where T : class
+    {
+        try
+        {
+            return run();
+        }
+        catch (AnalysisInputException e)
+        {
+            skipped.Add((analysis, e.Message));
+            return null;
+        }
     }
 
     /// <summary>

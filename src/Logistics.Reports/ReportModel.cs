@@ -28,7 +28,11 @@ public sealed record RunManifest(
     TimeSpan? SolveTimeLimit,
     double? RelativeGap,
     int Parallelism,
-    bool IncludeTimings = true);
+    bool IncludeTimings = true)
+{
+    /// <summary>The scenario applied to the network the report is of (<see cref="ReportRequest.Scenario"/>); null for the file's base.</summary>
+    public string? Scenario { get; init; }
+}
 
 /// <summary>One solved variant (the base or a scenario), as the tables list it.</summary>
 /// <param name="Scenario">Scenario id; <c>base</c> for the base network.</param>
@@ -51,13 +55,34 @@ public sealed record ReportModel(
 {
     public const string BaseId = "base";
 
-    /// <summary>The base, then every compared scenario that has a result (solved or not), in comparison order.</summary>
+    /// <summary>Analyses that were asked for but could not run on this network, with the analysis's reason (a plan over time, for one).</summary>
+    public ImmutableArray<(string Analysis, string Reason)> Skipped { get; init; } = [];
+
+    /// <summary>What the report is of: the scenario applied (<see cref="RunManifest.Scenario"/>), or <c>base</c>.</summary>
+    public string SubjectId => Manifest.Scenario ?? BaseId;
+
+    /// <summary>
+    /// The report's own solve first (the base, or the scenario the report is of), then every compared variant that has a
+    /// result (solved or not), in comparison order. With a scenario applied the comparison's base is listed as <c>base</c>
+    /// and its run of that scenario is left out (it is the first entry).
+    /// </summary>
     public IEnumerable<SolvedVariant> Variants()
     {
-        yield return new SolvedVariant(BaseId, "Base", Base);
+        var subjectName = Manifest.Scenario is { } s ? Network.Scenarios.FirstOrDefault(x => x.Id.Value == s)?.Name ?? s : "Base";
+        yield return new SolvedVariant(SubjectId, subjectName, Base);
         if (Comparison is null)
             yield break;
-        foreach (var outcome in Comparison.Outcomes.Where(o => o.Scenario is not null && o.Result is not null))
-            yield return new SolvedVariant(outcome.Scenario!, outcome.Name, outcome.Result!);
+        foreach (var outcome in Comparison.Outcomes.Where(o => o.Result is not null))
+        {
+            if (outcome.Scenario is null)
+            {
+                if (Manifest.Scenario is not null)
+                    yield return new SolvedVariant(BaseId, outcome.Name, outcome.Result!);
+            }
+            else if (outcome.Scenario != Manifest.Scenario)
+            {
+                yield return new SolvedVariant(outcome.Scenario, outcome.Name, outcome.Result!);
+            }
+        }
     }
 }

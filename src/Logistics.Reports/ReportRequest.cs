@@ -20,7 +20,14 @@ public sealed record ReportRequest(
     ImmutableArray<string> Analyses,
     TimeSpan? SolveTimeLimit = null,
     double? RelativeGap = null,
-    SolverBackend Solver = SolverBackend.Auto);
+    SolverBackend Solver = SolverBackend.Auto)
+{
+    /// <summary>
+    /// The scenario the report is of (the CLI's <c>--scenario</c>, a job's <c>scenario</c>): applied to the network before
+    /// anything is solved, so the plan, the maps and every analysis are the scenario's; null for the file's base.
+    /// </summary>
+    public string? Scenario { get; init; }
+}
 
 /// <summary>How a bundle came out.</summary>
 public enum ReportStatus

@@ -14,6 +14,7 @@ namespace Logistics.Worker;
 /// <param name="SolveTimeLimitSeconds">Time limit per solve; null = the worker's.</param>
 /// <param name="RelativeGap">Relative MIP gap; null = the solver default.</param>
 /// <param name="Output">Name of the output series under <c>reports/&lt;network&gt;/</c>; null = the job's name.</param>
+/// <remarks><see cref="Scenario"/> makes the report the scenario's (the CLI's <c>report --scenario</c>).</remarks>
 public sealed partial record JobSpec(
     string Network,
     ImmutableArray<string> Scenarios,
@@ -29,7 +30,10 @@ public sealed partial record JobSpec(
     };
 
     private static readonly ImmutableArray<string> Properties =
-        ["analyses", "network", "output", "relativeGap", "scenarios", "solveTimeLimitSeconds"];
+        ["analyses", "network", "output", "relativeGap", "scenario", "scenarios", "solveTimeLimitSeconds"];
+
+    /// <summary>The scenario the report is of; null = the file's base. Checked against the network file when the job runs.</summary>
+    public string? Scenario { get; init; }
 
     /// <summary>Reads a job file; on failure the error says where and what to change.</summary>
     public static (JobSpec? Spec, string? Error) Parse(byte[] content)
@@ -76,6 +80,12 @@ public sealed partial record JobSpec(
                 errors.Add($"scenario \"{id}\" is not an id (lower-case letters, digits and hyphens)");
             }
 
+            string? scenario = String(root, "scenario", errors);
+            if (scenario is not null && !IdPattern().IsMatch(scenario))
+            {
+                errors.Add($"scenario \"{scenario}\" is not an id (lower-case letters, digits and hyphens)");
+            }
+
             ImmutableArray<string> analyses = Strings(root, "analyses", errors);
             foreach (string analysis in analyses.Where(a => !WorkerOptions.KnownAnalyses.Contains(a, StringComparer.Ordinal)))
             {
@@ -116,7 +126,7 @@ public sealed partial record JobSpec(
 
             return errors.Count > 0
                 ? (null, string.Join("; ", errors))
-                : (new JobSpec(network!, scenarios, analyses, limit, gap, output), null);
+                : (new JobSpec(network!, scenarios, analyses, limit, gap, output) { Scenario = scenario }, null);
         }
     }
 

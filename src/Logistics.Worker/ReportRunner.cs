@@ -25,6 +25,9 @@ public sealed class ReportRunner(
 
     public const string NetworkSuffix = ".network.json";
 
+    /// <summary>A job with a scenario files its bundles under <c>&lt;output&gt;/scenario-&lt;id&gt;/</c>.</summary>
+    public const string ScenarioSeriesPrefix = "scenario-";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -122,13 +125,29 @@ public sealed class ReportRunner(
             return;
         }
 
+        if (spec.Scenario is { } scenario && UnknownScenario(networkPath, scenario) is { } unknown)
+        {
+            WorkerLog.JobRefused(logger, job.Name, unknown);
+            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), Network = network, Error = unknown });
+            return;
+        }
+
         string series = Path.Combine(Options.ReportsRoot, network, spec.Output ?? JobSpec.DefaultOutputName(job.Name));
+        if (spec.Scenario is { } subject)
+        {
+            // A series of its own (with its own latest) per scenario; the prefix keeps an id such as "latest" from naming a link.
+            series = Path.Combine(series, ScenarioSeriesPrefix + subject);
+        }
+
         var request = new ReportRequest(
             networkPath,
             spec.Scenarios,
             spec.Analyses.IsEmpty ? Options.EffectiveAnalyses : spec.Analyses,
             TimeSpan.FromSeconds(spec.SolveTimeLimitSeconds ?? Options.SolveTimeLimitSeconds),
-            spec.RelativeGap);
+            spec.RelativeGap)
+        {
+            Scenario = spec.Scenario,
+        };
         DateTimeOffset started = clock.GetUtcNow();
         record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
         store.WriteProcessingRecord(job, record);
@@ -220,7 +239,10 @@ public sealed class ReportRunner(
             async (directory, ct) =>
             {
                 ReportOutcome outcome = await builder.BuildAsync(request, directory, ct).ConfigureAwait(false);
-                var filed = new BundleOutcome(key, inputs.Hash, request.Scenarios, request.Analyses, request.SolveTimeLimit?.TotalSeconds, request.RelativeGap, outcome);
+                var filed = new BundleOutcome(key, inputs.Hash, request.Scenarios, request.Analyses, request.SolveTimeLimit?.TotalSeconds, request.RelativeGap, outcome)
+                {
+                    Scenario = request.Scenario,
+                };
                 await File.WriteAllTextAsync(Path.Combine(directory, OutcomeFileName), JsonSerializer.Serialize(filed, Json) + "\n", ct)
                     .ConfigureAwait(false);
                 return outcome;
@@ -265,6 +287,22 @@ public sealed class ReportRunner(
                 await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Why a job's scenario cannot be reported (the file does not define it), or null. A file that cannot be read is left
+    /// to the builder, whose bundle lists its diagnostics.
+    /// </summary>
+    private static string? UnknownScenario(string networkPath, string scenario)
+    {
+        var (source, _) = NetworkSource.Read(networkPath);
+        if (source is null || source.ScenarioIds.Contains(scenario))
+        {
+            return null;
+        }
+
+        string known = source.ScenarioIds.IsEmpty ? "it defines no scenarios" : "known: " + string.Join(", ", source.ScenarioIds);
+        return $"scenario \"{scenario}\" is not defined in {Path.GetFileName(networkPath)} ({known}); fix \"scenario\" in the job file and drop it in again";
     }
 
     /// <summary>Null when <paramref name="network"/> can name a folder under the reports root, else why not and what to do.</summary>
@@ -325,5 +363,10 @@ public sealed class ReportRunner(
         System.Collections.Immutable.ImmutableArray<string> Analyses,
         double? SolveTimeLimitSeconds,
         double? RelativeGap,
-        ReportOutcome Outcome);
+        ReportOutcome Outcome)
+    {
+        /// <summary>The scenario the report is of; absent (null) for the file's base.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Scenario { get; init; }
+    }
 }

@@ -55,6 +55,37 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_with_a_scenario_writes_a_bundle_of_that_scenario_and_names_it()
+    {
+        var output = Path.Combine(_temp, "phase2");
+        var result = CliRunner.Run("report", Tiny, "--scenario", "phase2", "--out", output, "--analyses", "solve", "--parallel", "1");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.StartsWith("phase2: optimal", result.Out, StringComparison.Ordinal);
+        var md = File.ReadAllText(Path.Combine(output, "report.md"));
+        Assert.Contains("logistics report, scenario phase2", md, StringComparison.Ordinal);
+        Assert.Contains("| Scenario reported on | phase2 |", md, StringComparison.Ordinal);
+        Assert.Contains("\"scenario\": \"phase2\"", File.ReadAllText(Path.Combine(output, "result.json")), StringComparison.Ordinal);
+        Assert.Contains("\"scenario\": \"phase2\"", File.ReadAllText(Path.Combine(output, "request.json")), StringComparison.Ordinal);
+        // The scenario's figures, not the base's: alpha's phase-2 output (2 Mt/yr) is what ships.
+        Assert.StartsWith("phase2,", File.ReadAllLines(Path.Combine(output, "routes.csv"))[1], StringComparison.Ordinal);
+        var shipped = File.ReadAllLines(Path.Combine(output, "routes.csv")).Skip(1).Where(l => l.Contains(",cu-conc,alpha,", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l.Split(',')[5], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2_000_000, shipped, 3);
+    }
+
+    [Fact]
+    public void Report_with_a_scenario_the_file_does_not_define_exits_1_naming_the_known_ones_and_writes_nothing()
+    {
+        var output = Path.Combine(_temp, "nope");
+        var result = CliRunner.Run("report", Tiny, "--scenario", "phase9", "--out", output, "--analyses", "solve");
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("defines no scenario 'phase9'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Known scenarios: phase2", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_folder_holding_files_the_tool_did_not_write_is_refused_and_with_force_they_are_moved_aside_never_deleted()
     {
         var output = Path.Combine(_temp, "taken");

@@ -22,6 +22,18 @@ public sealed class BundleContentTests(DefaultBundle bundle)
     }
 
     [Fact]
+    public void A_one_period_bundle_has_none_of_the_plan_over_time_files_or_sections()
+    {
+        Assert.False(Network.IsPeriodised);
+        foreach (var name in new[] { "schedule.csv", "periods.csv", "period-routes.csv", "period-costs.csv", "present-value-by-year.csv", "charts/timeline.svg", "charts/present-value-by-year.svg" })
+            Assert.DoesNotContain(name, bundle.Files);
+        Assert.DoesNotContain(bundle.Files, f => f.StartsWith("maps/", StringComparison.Ordinal));
+        Assert.DoesNotContain("Plan over time", bundle.Read("report.md"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Scenario reported on", bundle.Read("report.md"), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"scenario\":", bundle.Read("request.json"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_geojson_has_a_feature_per_node_and_link_in_lon_lat_order()
     {
         using var json = JsonDocument.Parse(bundle.Read("network.geojson"));

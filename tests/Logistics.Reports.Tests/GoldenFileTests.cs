@@ -15,13 +15,19 @@ public sealed class GoldenFileTests(DefaultBundle bundle)
     [InlineData("flows.csv")]
     [InlineData("builds.csv")]
     [InlineData("costs.csv")]
-    public void The_default_network_bundle_matches_its_golden_file(string name)
+    public void The_default_network_bundle_matches_its_golden_file(string name) => MatchesGolden(bundle.Read(name), TestPaths.Golden(name), name);
+
+    /// <summary>Compares a written file with its golden file (normalised), or rewrites the golden file when LOGISTICS_UPDATE_GOLDEN=1.</summary>
+    internal static void MatchesGolden(string content, string golden, string name)
     {
-        var written = bundle.Read(name).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var written = content.Replace("\r\n", "\n", StringComparison.Ordinal);
         var actual = Normalise(written);
-        var golden = TestPaths.Golden(name);
         if (Environment.GetEnvironmentVariable("LOGISTICS_UPDATE_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
             File.WriteAllText(golden, written);
+        }
+
         Assert.True(File.Exists(golden), $"No golden file {golden}; run with LOGISTICS_UPDATE_GOLDEN=1 to create it.");
         var expected = Normalise(File.ReadAllText(golden));
         if (expected != actual)
@@ -47,7 +53,7 @@ public sealed class GoldenFileTests(DefaultBundle bundle)
     /// with an upgrade or a reformulation that leaves every answer the same). Every solve, the analyses' too, times
     /// itself with the bundle's fixed clock, so times need no normalising.
     /// </summary>
-    private static string Normalise(string text)
+    internal static string Normalise(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         text = Regex.Replace(text, @"(Input hash \(SHA-256\) \| )[0-9a-f]{64}", "$1<hash>");

@@ -7,7 +7,9 @@ internal static class TestPaths
 
     public static string DefaultNetwork => Path.Combine(RepositoryRoot, "networks", "chagai.network.json");
 
-    public static string Golden(string name) => Path.Combine(RepositoryRoot, "tests", "Logistics.Reports.Tests", "Golden", "chagai", name);
+    public static string TimelineNetwork => Path.Combine(RepositoryRoot, "networks", "chagai-timeline.network.json");
+
+    public static string Golden(string name, string network = "chagai") => Path.Combine(RepositoryRoot, "tests", "Logistics.Reports.Tests", "Golden", network, name);
 
     /// <summary>A new empty folder under the system's temporary folder.</summary>
     public static string NewTempFolder()

@@ -15,6 +15,7 @@ public sealed class JobSpecTests
               "solveTimeLimitSeconds": 120,
               "relativeGap": 0.005,
               "output": "board-2026-11",
+              "scenario": "phase2",
             }
             """);
 
@@ -26,6 +27,7 @@ public sealed class JobSpecTests
         Assert.Equal("board-2026-11", spec.Output);
         Assert.Equal(["phase2", "suez-closed"], spec.Scenarios.ToArray());
         Assert.Equal(["solve", "compare"], spec.Analyses.ToArray());
+        Assert.Equal("phase2", spec.Scenario);
     }
 
     [Fact]
@@ -38,6 +40,7 @@ public sealed class JobSpecTests
         Assert.Empty(spec.Analyses);
         Assert.Null(spec.SolveTimeLimitSeconds);
         Assert.Null(spec.Output);
+        Assert.Null(spec.Scenario);
     }
 
     [Theory]
@@ -45,6 +48,8 @@ public sealed class JobSpecTests
     [InlineData("""[ "chagai" ]""", "must hold a JSON object")]
     [InlineData("""{ "network": "a.network.json", "analyses": ["optimise"] }""", "analysis \"optimise\" is unknown")]
     [InlineData("""{ "network": "a.network.json", "scenarios": ["Phase 2"] }""", "scenario \"Phase 2\" is not an id")]
+    [InlineData("""{ "network": "a.network.json", "scenario": "../phase2" }""", "scenario \"../phase2\" is not an id")]
+    [InlineData("""{ "network": "a.network.json", "scenario": "" }""", "\"scenario\" must be a non-empty string")]
     [InlineData("""{ "network": "a.network.json", "solveTimeLimitSeconds": 0 }""", "between 1 and 86400")]
     [InlineData("""{ "network": "a.network.json", "relativeGap": 5 }""", "between 0 and 1")]
     [InlineData("""{ "network": "a.network.json", "output": "../escape" }""", "output \"../escape\" is not a folder name")]

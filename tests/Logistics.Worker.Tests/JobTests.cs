@@ -44,6 +44,54 @@ public sealed class JobTests
     }
 
     [Fact]
+    public async Task A_job_with_a_scenario_publishes_that_scenario_s_bundle_in_its_own_series_beside_the_base()
+    {
+        using var folder = new TestFolder();
+        folder.WriteNetwork("chagai");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+
+        folder.DropJob("phase2", """{ "network": "chagai.network.json", "scenario": "phase2", "analyses": ["solve"], "output": "board" }""");
+        JobRecord scenario = await WaitForRecordAsync(folder, "done", "phase2", worker.Logs);
+        folder.DropJob("base", """{ "network": "chagai.network.json", "analyses": ["solve"], "output": "board" }""");
+        JobRecord baseCase = await WaitForRecordAsync(folder, "done", "base", worker.Logs);
+
+        Assert.Equal("Complete", scenario.ReportStatus);
+        Assert.Matches("^chagai/board/scenario-phase2/[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}$", scenario.Report);
+        Assert.StartsWith("phase2: optimal", scenario.Summary, StringComparison.Ordinal);
+        string bundle = Path.Combine(folder.Reports, scenario.Report!);
+        Assert.Contains("\"scenario\": \"phase2\"", File.ReadAllText(Path.Combine(bundle, "request.json")), StringComparison.Ordinal);
+        Assert.Contains("\"scenario\": \"phase2\"", File.ReadAllText(Path.Combine(bundle, "result.json")), StringComparison.Ordinal);
+        Assert.Contains("\"scenario\": \"phase2\"", File.ReadAllText(Path.Combine(bundle, ReportRunner.OutcomeFileName)), StringComparison.Ordinal);
+        Assert.Contains("| Scenario reported on | phase2 |", File.ReadAllText(Path.Combine(bundle, "report.md")), StringComparison.Ordinal);
+        Assert.Equal(Path.GetFileName(scenario.Report), BundlePublisher.CurrentTarget(Path.Combine(folder.Reports, "chagai", "board", "scenario-phase2", "latest")));
+
+        // The same network and output without the scenario: another key, another folder, and neither latest moves.
+        Assert.Matches("^chagai/board/[0-9]{8}T[0-9]{6}Z-[0-9a-f]{12}$", baseCase.Report);
+        Assert.False(baseCase.Reused);
+        Assert.NotEqual(scenario.Report![^12..], baseCase.Report![^12..]);
+        Assert.Equal(Path.GetFileName(scenario.Report), BundlePublisher.CurrentTarget(Path.Combine(folder.Reports, "chagai", "board", "scenario-phase2", "latest")));
+        Assert.DoesNotContain("Scenario reported on", File.ReadAllText(Path.Combine(folder.Reports, baseCase.Report, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_naming_a_scenario_the_network_does_not_define_fails_once_with_the_known_scenarios()
+    {
+        using var folder = new TestFolder();
+        folder.WriteNetwork("chagai");
+        await using WorkerHost worker = await WorkerHost.StartAsync(folder);
+
+        folder.DropJob("phase9", """{ "network": "chagai.network.json", "scenario": "phase9", "analyses": ["solve"] }""");
+        JobRecord record = await WaitForRecordAsync(folder, "failed", "phase9", worker.Logs);
+
+        Assert.Equal(JobRecord.Failed, record.State);
+        Assert.Contains("scenario \"phase9\" is not defined in chagai.network.json (known: phase2", record.Error, StringComparison.Ordinal);
+        Assert.Null(record.Report);
+        Assert.Equal(0, record.Attempts);
+        Assert.False(Directory.Exists(Path.Combine(folder.Reports, "chagai", "phase9")));
+        Assert.True(File.Exists(Path.Combine(folder.Jobs, "failed", "phase9.json")));
+    }
+
+    [Fact]
     public async Task A_second_job_with_a_finished_jobs_name_is_kept_apart_and_an_identical_request_reuses_the_report()
     {
         using var folder = new TestFolder();
@@ -113,12 +161,15 @@ public sealed class JobTests
         await using WorkerHost worker = await WorkerHost.StartAsync(folder);
 
         folder.DropJob("typo", "{\n  \"network\": \"chagai.network.json\"\n  \"output\": \"x\"\n}");
-        folder.DropJob("unknown", """{ "network": "chagai.network.json", "scenario": ["phase2"] }""");
+        folder.DropJob("unknown", """{ "network": "chagai.network.json", "scenari": "phase2" }""");
+        folder.DropJob("listed", """{ "network": "chagai.network.json", "scenario": ["phase2"] }""");
 
         JobRecord typo = await WaitForRecordAsync(folder, "failed", "typo", worker.Logs);
         Assert.Contains("line 3, column 3", typo.Error, StringComparison.Ordinal);
         JobRecord unknown = await WaitForRecordAsync(folder, "failed", "unknown", worker.Logs);
-        Assert.Contains("unknown property \"scenario\"", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown property \"scenari\"", unknown.Error, StringComparison.Ordinal);
+        JobRecord listed = await WaitForRecordAsync(folder, "failed", "listed", worker.Logs);
+        Assert.Contains("\"scenario\" must be a non-empty string", listed.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,17 +4,20 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Network.IO;
+using Logistics.Network.Text;
 using Logistics.Reports;
 using Logistics.Reports.Export;
 
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics report FILE --out DIR [--scenarios a,b] [--analyses solve,compare,value,sweep,resilience] [--sweep PATH:FROM:TO:STEPS]
+/// <c>logistics report FILE --out DIR [--scenario S] [--scenarios a,b] [--analyses solve,compare,value,sweep,resilience] [--sweep PATH:FROM:TO:STEPS]
 /// [--parallel N] [--solver NAME] [--time-limit SECONDS] [--gap G] [--timings] [--force]</c>: writes a report bundle (docs/reports.md). DIR is
 /// checked before anything is solved, and the bundle is built in a temporary sibling folder and swapped in by
 /// <see cref="OutputFolder"/>, so DIR never holds half a bundle and nothing the tool did not write is deleted.
-/// Exit codes: 0 complete, 1 invalid input (the bundle lists the diagnostics), 2 usage, 4 a solve timed out with a
+/// <c>--scenario S</c> makes the whole report the scenario's (plan, maps, analyses); an id the file does not define
+/// fails before anything is written.
+/// Exit codes: 0 complete, 1 invalid input (the bundle lists the diagnostics; an unknown --scenario writes nothing), 2 usage, 4 a solve timed out with a
 /// solution, 7 a solve timed out without one.
 /// </summary>
 public static class ReportCommand
@@ -23,6 +26,7 @@ public static class ReportCommand
     {
         var file = CommandSupport.FileArgument();
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be absent, empty or an earlier bundle, unless --force; never a folder holding an input).", Required = true };
+        var scenario = CommandSupport.ScenarioOption("The report is of this scenario (an id the file defines): its plan, maps and analyses; the comparison still shows the base and the other scenarios.");
         var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
         var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
         var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
@@ -32,7 +36,7 @@ public static class ReportCommand
         var force = new Option<bool>("--force") { Description = "Use DIR even when it holds files this tool did not write: they are moved aside to DIR.old, never deleted." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
-            file, output, scenarios, analyses, sweeps, parallel,
+            file, output, scenario, scenarios, analyses, sweeps, parallel,
         };
         solver.AddTo(command);
         command.Options.Add(timings);
@@ -60,12 +64,20 @@ public static class ReportCommand
             if (!File.Exists(path))
                 return CommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
 
+            // An unknown scenario is a mistake in what was asked, told at once and before --out is touched.
+            var subject = parse.GetValue(scenario);
+            if (subject is not null && UnknownScenario(path, subject) is { } unknownScenario)
+            {
+                context.Error.WriteLine(unknownScenario);
+                return ExitCodes.InvalidInput;
+            }
+
             // Every check on --out comes before the first solve, so a bad folder fails in a moment, not after the report.
             var (folder, refused) = OutputFolder.Prepare(target, Inputs(path), parse.GetValue(force));
             if (folder is null)
                 return CommandSupport.Usage(context, refused!);
 
-            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend);
+            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend) { Scenario = subject };
             var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
             ReportRun run;
             string? keptAside;
@@ -110,6 +122,16 @@ public static class ReportCommand
     {
         var (source, _) = NetworkSource.Read(path);
         return source is null ? [path] : source.InputFiles.Add(path);
+    }
+
+    /// <summary>The error line for a --scenario the file does not define; null when it does (or the file cannot be read: the bundle then lists why).</summary>
+    private static string? UnknownScenario(string path, string scenario)
+    {
+        var (source, _) = NetworkSource.Read(path);
+        if (source is null || source.ScenarioIds.Contains(scenario))
+            return null;
+        var known = source.ScenarioIds.IsEmpty ? "It defines no scenarios." : $"Known scenarios: {string.Join(", ", source.ScenarioIds)}.";
+        return $"error: {Path.GetFileName(path)} defines no scenario '{ConsoleText.Escape(scenario)}'. {known} Nothing was written.";
     }
 
     /// <summary>"a,b" and "a b" (and repeated options) all give [a, b].</summary>

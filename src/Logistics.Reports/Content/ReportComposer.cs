@@ -22,15 +22,21 @@ internal static class ReportComposer
     public static ReportDocument Compose(ReportModel model, ReportStatus status)
     {
         var names = new Names(model.Network);
-        var sections = new List<ReportSection>
-        {
-            SummarySection(model, status, names),
-            BuildsSection(model, names),
-            RoutesSection(model, names),
-            UtilisationSection(model, names),
-            CostsSection(model),
-            PricesSection(model),
-        };
+        // A plan over time answers in time (schedule, timeline, one section per period); a one-period plan as always.
+        var sections = model.Base.IsPlanOverTime
+            ? PlanOverTimeSections.Compose(model, status, names)
+            : new List<ReportSection>
+            {
+                SummarySection(model, status, names),
+                BuildsSection(model, names),
+                RoutesSection(model, names),
+                UtilisationSection(model, names),
+                CostsSection(model),
+                PricesSection(model),
+            };
+        // After the answer (the schedule stays the first thing read), before the bullets.
+        var lead = sections[0].Blocks.IndexOf(sections[0].Blocks.FirstOrDefault(b => b is Paragraph { Style: ParagraphStyle.Lead })!);
+        sections[0] = sections[0] with { Blocks = sections[0].Blocks.InsertRange(lead + 1, SubjectNotes(model)) };
         if (model.Comparison is not null) sections.Add(ScenariosSection(model, model.Comparison, names));
         else if (model.Base.Diagnosis is not null || !model.Base.HasSolution) sections.Add(DiagnosisOnly(model));
         if (model.Values is not null) sections.Add(ValuesSection(model.Values));
@@ -38,9 +44,26 @@ internal static class ReportComposer
         if (!model.Sweeps.IsEmpty) sections.Add(SweepsSection(model.Sweeps, names));
         sections.Add(ManifestSection(model, status));
         sections.Add(AssumptionsSection(model));
-        var title = $"{model.Network.Metadata.Name}: logistics report";
-        var subtitle = $"{model.Manifest.NetworkFile}{RunAt(model.Manifest, " · ")} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · money in USD per year";
+        var title = $"{model.Network.Metadata.Name}: logistics report" + (model.Manifest.Scenario is { } s ? $", scenario {s}" : "");
+        var money = model.Base.IsPlanOverTime
+            ? $"money in {model.Network.Metadata.BaseYear.ToString(Inv)} USD, present values at {Fmt.Percent(model.Network.Metadata.DiscountRate)} real"
+            : "money in USD per year";
+        var subtitle = $"{model.Manifest.NetworkFile}{(model.Manifest.Scenario is { } id ? $" · scenario {id}" : "")}{RunAt(model.Manifest, " · ")} · base year {model.Network.Metadata.BaseYear.ToString(Inv)} · {money}";
         return new ReportDocument(title, subtitle, [.. sections]);
+    }
+
+    /// <summary>Said before the answer: which scenario the report is of, and analyses that could not run on this network.</summary>
+    private static IEnumerable<ReportBlock> SubjectNotes(ReportModel model)
+    {
+        if (model.Manifest.Scenario is { } id)
+        {
+            var scenario = model.Network.Scenarios.FirstOrDefault(s => s.Id.Value == id);
+            var about = scenario is null ? "" : $" ({scenario.Name}{(scenario.Description.Length > 0 ? ": " + scenario.Description : "")})";
+            yield return new Paragraph($"This report is of scenario {id}{about}. Its changes are applied before anything is solved: the plan, the maps, the tables and every analysis below are the scenario's, and \"base\" in them means this scenario's plan. The scenario comparison, where it ran, still lists the file's base and its other scenarios.", ParagraphStyle.Note);
+        }
+
+        foreach (var (analysis, reason) in model.Skipped)
+            yield return new Paragraph($"The {analysis} analysis was asked for but not run: {reason}", ParagraphStyle.Note);
     }
 
     public static ReportDocument ComposeInvalid(RunManifest manifest, ImmutableArray<Diagnostic> diagnostics)
@@ -151,12 +174,14 @@ internal static class ReportComposer
         return answer;
     }
 
-    private static string TimedOutSentence(ReportModel model)
+    internal static string TimedOutSentence(ReportModel model)
     {
+        // A plan over time's objective is a present value, not a cost per year.
+        static string Money(OptimisationResult r, double usd) => r.IsPlanOverTime ? $"{Fmt.Money(usd)} present value" : Fmt.UsdPerYear(usd);
         var parts = model.Variants().Where(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution).Select(v => v.Result.Status == SolveStatus.Feasible
             ? v.Result.BestBound is { } bound
-                ? $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Fmt.UsdPerYear(bound)}"
-                : $"{v.Scenario}: best solution {Fmt.UsdPerYear(v.Result.Objective!.Value)}, no bound proven yet (gap unknown)"
+                ? $"{v.Scenario}: best solution {Money(v.Result, v.Result.Objective!.Value)}, within {Fmt.Gap(v.Result.RelativeGap)} of the best bound {Money(v.Result, bound)}"
+                : $"{v.Scenario}: best solution {Money(v.Result, v.Result.Objective!.Value)}, no bound proven yet (gap unknown)"
             : $"{v.Scenario}: no solution was found before the time limit");
         return $"A solve hit its time limit, so not every answer is proven optimal. {string.Join("; ", parts)}.";
     }
@@ -332,13 +357,13 @@ internal static class ReportComposer
         return new ReportSection("prices", "Shadow prices", [.. blocks]);
     }
 
-    private static ReportSection ScenariosSection(ReportModel model, ComparisonReport comparison, Names names)
+    internal static ReportSection ScenariosSection(ReportModel model, ComparisonReport comparison, Names names)
     {
         var blocks = new List<ReportBlock>
         {
             Table.Of(
                 "Scenarios side by side",
-                [new("Scenario"), new("Name"), new("Status"), new("Cost M USD/yr", ColumnAlign.Right), new("vs base", ColumnAlign.Right), new("Builds"), new("Added"), new("Removed")],
+                [new("Scenario"), new("Name"), new("Status"), new(CostHeading(model), ColumnAlign.Right), new("vs base", ColumnAlign.Right), new("Builds"), new("Added"), new("Removed")],
                 comparison.Outcomes.Select(o => new[]
                 {
                     o.Scenario ?? ReportModel.BaseId, o.Name, ResultJsonWriter.Name(o.Status), o.AnnualCostUsd is { } c ? Fmt.Millions(c) : "",
@@ -354,13 +379,17 @@ internal static class ReportComposer
                 comparison.Outcomes.Where(o => o.HasSolution).Select(o => new[] { o.Scenario ?? ReportModel.BaseId }.Concat(comparison.Commodities.Select(c => o.CostPerTonne.FirstOrDefault(x => x.Commodity == c) is { } x ? Fmt.UsdPerTonne(x.UsdPerTonne) : "")))),
         };
         if (comparison.Outcomes.Any(o => o.HasSolution))
-            blocks.Add(new Figure("charts/scenarios.svg", "Cost per year of each scenario, stacked by category.", Charts.ScenarioComparison(comparison)));
+            blocks.Add(new Figure("charts/scenarios.svg", model.Base.IsPlanOverTime ? "Present value of each scenario's plan, stacked by cost line." : "Cost per year of each scenario, stacked by category.",
+                Charts.ScenarioComparison(comparison, model.Base.IsPlanOverTime)));
         var descriptions = model.Network.Scenarios.Where(s => comparison.Outcomes.Any(o => o.Scenario == s.Id.Value) && s.Description.Length > 0).Select(s => $"{s.Id}: {s.Description}").ToList();
         if (descriptions.Count > 0)
             blocks.Add(new BulletList([.. descriptions]));
         blocks.AddRange(Diagnoses(model, comparison));
         return new ReportSection("scenarios", "Scenario comparison", [.. blocks]);
     }
+
+    /// <summary>A plan over time's objective is a present value over the horizon, not a cost per year.</summary>
+    private static string CostHeading(ReportModel model) => model.Base.IsPlanOverTime ? "Present value M USD" : "Cost M USD/yr";
 
     /// <summary>Why each variant without a solution has none: the analysis's penalised re-solve, and the optimiser's own diagnosis when it gives one.</summary>
     private static IEnumerable<ReportBlock> Diagnoses(ReportModel model, ComparisonReport comparison)
@@ -477,7 +506,7 @@ internal static class ReportComposer
     {
         // The solve-time column only when the run's timings are wanted: without it the same input gives the same bytes.
         var timed = model.Manifest.IncludeTimings;
-        TableColumn[] columns = [new("Variant"), new("Status"), new("Objective M USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right)];
+        TableColumn[] columns = [new("Variant"), new("Status"), new(model.Base.IsPlanOverTime ? "Objective M USD present value" : "Objective M USD/yr", ColumnAlign.Right), new("Gap"), new("Solver"), new("Variables", ColumnAlign.Right), new("Constraints", ColumnAlign.Right)];
         var solves = Table.Of(
             "Solves",
             timed ? [.. columns, new("Solve time", ColumnAlign.Right)] : columns,
@@ -498,7 +527,7 @@ internal static class ReportComposer
         ]);
     }
 
-    private static Table ManifestTable(RunManifest m, string status, SolverRun? solver = null)
+    internal static Table ManifestTable(RunManifest m, string status, SolverRun? solver = null)
     {
         var rows = new List<string[]>
         {
@@ -510,6 +539,8 @@ internal static class ReportComposer
         if (solver is not null)
             rows.Add(["Solver", $"{SolverLabel(solver)}, OR-Tools {solver.OrToolsVersion}"]);
         rows.Add(["Status", status]);
+        if (m.Scenario is { } subject)
+            rows.Add(["Scenario reported on", subject]);
         rows.Add(["Scenarios", m.Scenarios.IsEmpty ? "(none)" : string.Join(", ", m.Scenarios)]);
         rows.Add(["Analyses", string.Join(", ", m.Analyses)]);
         rows.Add(["Time limit per solve", m.SolveTimeLimit is { } t ? Fmt.Seconds(t) : "none"]);
@@ -563,7 +594,7 @@ internal static class ReportComposer
     }
 
     /// <summary>"road to Nokkundi, rail to Port Qasim, sea to Shanghai": one phrase per stretch on one mode.</summary>
-    private static string Legs(RouteResult route, Names names)
+    internal static string Legs(RouteResult route, Names names)
     {
         var parts = new List<string>();
         for (var i = 0; i < route.Links.Length; i++)
@@ -576,7 +607,7 @@ internal static class ReportComposer
         return string.Join(", ", parts);
     }
 
-    private static string Join(IEnumerable<string> items)
+    internal static string Join(IEnumerable<string> items)
     {
         var list = items.ToList();
         return list.Count switch
@@ -587,10 +618,10 @@ internal static class ReportComposer
         };
     }
 
-    private static string JoinIds(ImmutableArray<OptionId> ids) => ids.IsDefaultOrEmpty ? "\u2013" : string.Join(", ", ids.Select(i => i.Value));
+    internal static string JoinIds(ImmutableArray<OptionId> ids) => ids.IsDefaultOrEmpty ? "\u2013" : string.Join(", ", ids.Select(i => i.Value));
 
     /// <summary>Display names of network elements, falling back to the id.</summary>
-    private sealed class Names(Network.Model.Network network)
+    internal sealed class Names(Network.Model.Network network)
     {
         public string Node(NodeId id) => network.TryGetNode(id, out var n) ? n.Name : id.Value;
 

@@ -67,6 +67,21 @@ public static class ReportJsonWriter
             foreach (var sweep in model.Sweeps)
                 json.WriteRawValue(AnalysisJson.Serialize(sweep));
             json.WriteEndArray();
+            // Only when an analysis was asked for and could not run (value and resilience on a plan over time).
+            if (!model.Skipped.IsEmpty)
+            {
+                json.WriteStartArray("skipped");
+                foreach (var (analysis, reason) in model.Skipped)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("analysis", analysis);
+                    json.WriteString("reason", reason);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         });
     }
@@ -89,6 +104,7 @@ public static class ReportJsonWriter
         return Document(json =>
         {
             json.WriteString("networkFile", Path.GetFileName(request.NetworkPath));
+            if (request.Scenario is { } scenario) json.WriteString("scenario", scenario);
             json.WriteStartArray("scenarios");
             foreach (var s in request.Scenarios.IsDefault ? [] : request.Scenarios) json.WriteStringValue(s);
             json.WriteEndArray();
@@ -123,6 +139,8 @@ public static class ReportJsonWriter
         json.WriteString("status", ResultJsonWriter.Name(status));
         json.WriteStartObject("manifest");
         json.WriteString("networkFile", m.NetworkFile);
+        // Only in the report of a scenario, so the base's bundle keeps its bytes.
+        if (m.Scenario is { } scenario) json.WriteString("scenario", scenario);
         json.WriteString("inputHash", m.InputHash);
         json.WriteStartArray("inputFiles");
         foreach (var f in m.InputFiles) json.WriteStringValue(f);

@@ -45,10 +45,11 @@ internal static partial class Charts
         return Svg(plot, ChartWidth, 60 + (categories.Count * 34), "cost-breakdown");
     }
 
-    public static string ScenarioComparison(ComparisonReport comparison)
+    /// <param name="presentValue">The outcomes are plans over time: their costs are present values, not costs per year.</param>
+    public static string ScenarioComparison(ComparisonReport comparison, bool presentValue = false)
     {
         var solved = comparison.Outcomes.Where(o => o.HasSolution).ToList();
-        var plot = NewPlot("Cost per year by scenario", "million USD per year");
+        var plot = presentValue ? NewPlot("Present value by scenario", "million USD, present value") : NewPlot("Cost per year by scenario", "million USD per year");
         var bars = new List<Bar>();
         var ticks = new List<(double, string)>();
         for (var i = 0; i < solved.Count; i++)

@@ -39,7 +39,8 @@ internal static class NetworkMap
     private const string IdleColour = "#9aa5b1";
     private const string HaloColour = "#f2c230";
 
-    public static string Render(Network.Model.Network network, OptimisationResult? result, string title)
+    /// <param name="idPrefix">Put before every element id (title, arrow markers), so several maps can share one HTML page (one per period).</param>
+    public static string Render(Network.Model.Network network, OptimisationResult? result, string title, string idPrefix = "")
     {
         var regionNodes = MapProjection.RegionNodes(network);
         var projection = new MapProjection([.. regionNodes.Select(n => (n.Latitude, n.Longitude))], FrameLeft + 20, FrameTop + 36, FrameWidth - 40, FrameHeight - 50);
@@ -53,12 +54,12 @@ internal static class NetworkMap
         var maxTonnes = flows.Count == 0 ? 0 : flows.Values.Max(fs => fs.Sum(f => f.TotalTpy));
 
         var svg = new StringBuilder();
-        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network-map\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-labelledby=\"map-title\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\">\n");
-        svg.Append("<title id=\"map-title\">").Append(E(title)).Append("</title>\n");
+        svg.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network-map\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-labelledby=\"{idPrefix}map-title\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\">\n");
+        svg.Append("<title id=\"").Append(idPrefix).Append("map-title\">").Append(E(title)).Append("</title>\n");
         svg.Append("<defs>\n");
         foreach (var colour in Bands.Select(b => b.Colour).Append(UnlimitedColour))
         {
-            svg.Append(Inv, $"<marker id=\"arrow-{colour[1..]}\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"13\" markerHeight=\"13\" orient=\"auto\">");
+            svg.Append(Inv, $"<marker id=\"{idPrefix}arrow-{colour[1..]}\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"13\" markerHeight=\"13\" orient=\"auto\">");
             svg.Append(Inv, $"<path d=\"M0,1 L10,5 L0,9 z\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"0.8\"/></marker>\n");
         }
 
@@ -130,7 +131,7 @@ internal static class NetworkMap
             if (d.Dash.Length > 0) svg.Append(Inv, $" stroke-dasharray=\"{d.Dash}\"");
             if (d.Link.Mode == TransportMode.Sea) svg.Append(" stroke-linecap=\"round\"");
             if (d.Idle) svg.Append(" stroke-opacity=\"0.7\"");
-            else svg.Append(Inv, $" marker-mid=\"url(#arrow-{d.Colour[1..]})\"");
+            else svg.Append(Inv, $" marker-mid=\"url(#{idPrefix}arrow-{d.Colour[1..]})\"");
             svg.Append(" stroke-linejoin=\"round\"><title>").Append(E(tip)).Append("</title></path>\n");
         }
 
