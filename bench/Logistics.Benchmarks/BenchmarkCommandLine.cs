@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>
 /// The benchmark program's verbs and options (System.CommandLine, as the CLI): synthetic instances (sizes, instance,
-/// build, periods), the shipped network (backends, inputs) and the standard sets (mcnd, cflp, dimacs, heuristics, root).
+/// build, periods), network files (backends, network, inputs) and the standard sets (mcnd, cflp, dimacs, heuristics, root).
 /// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum.
 /// </summary>
 public static class BenchmarkCommandLine
@@ -53,6 +53,7 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Instance(output, error));
         root.Subcommands.Add(Build(output, error));
         root.Subcommands.Add(Backends(output));
+        root.Subcommands.Add(NetworkFile(output));
         root.Subcommands.Add(Inputs(output));
         foreach (var set in new[] { "mcnd", "cflp", "dimacs" })
             root.Subcommands.Add(Standard(set, output, error));
@@ -163,6 +164,19 @@ public static class BenchmarkCommandLine
             BenchmarkRunner.CompareOnNetwork(p.GetValue(path)!, output);
             return 0;
         });
+        return command;
+    }
+
+    private static Command NetworkFile(TextWriter output)
+    {
+        var command = new Command("network", "In-process load and solve times of a network file with the CLI's default settings: a cold run, then warm runs and their median.");
+        var path = One("PATH", "A network file, for example networks/chagai-timeline.network.json.");
+        var scenario = new Option<string?>("--scenario") { Description = "A scenario of the file (default: the base)." };
+        var runs = new Option<int>("--runs") { Description = "Warm runs after the cold one.", DefaultValueFactory = _ => 5 };
+        command.Arguments.Add(path);
+        command.Options.Add(scenario);
+        command.Options.Add(runs);
+        command.SetAction(p => NetworkTimings.Run(p.GetValue(path)!, p.GetValue(scenario), Math.Max(0, p.GetValue(runs)), output));
         return command;
     }
 
