@@ -6,32 +6,31 @@ using Logistics.Network.Model;
 namespace Logistics.Analysis.Tests;
 
 /// <summary>
-/// Small networks written in code for analysis tests. Money is simple: discount rate 0 unless given, no capital in
+/// Small networks written in code for analysis tests, from the test kit's <see cref="NetworkParts"/> with this project's
+/// one commodity (ore) filled in. Money is simple: discount rate 0 unless given, no capital in
 /// transit (commodity value 0), lifetimes of 1 year (so annualised capex = capex), every cost 0 unless given.
 /// </summary>
 internal static class Nets
 {
     public static readonly CommodityId Ore = new("ore");
 
-    public static Node Mine(string id, double tonnes, bool allowUnshipped = false) =>
-        new(new NodeId(id), id, NodeKind.Mine, 0, 0, 0, [new MineSupply(Ore, tonnes, allowUnshipped)], null, []);
+    public static Node Mine(string id, double tonnes, bool allowUnshipped = false) => NetworkParts.Mine(id, Ore.Value, tonnes, allowUnshipped);
 
-    public static Node Junction(string id) => new(new NodeId(id), id, NodeKind.Junction, 0, 0, 0, [], null, []);
+    public static Node Junction(string id) => NetworkParts.Junction(id);
 
-    public static Node Port(string id, double? capacity = null) => new(new NodeId(id), id, NodeKind.Port, 0, 0, 0, [], new PortFacility(capacity, 0), []);
+    public static Node Port(string id, double? capacity = null) => NetworkParts.Port(id, capacity);
 
-    public static Node Market(string id) => new(new NodeId(id), id, NodeKind.Market, 0, 0, 0, [], null, [new MarketDemand(Ore, 0, null, null)]);
+    public static Node Market(string id) => NetworkParts.Market(id, Ore.Value);
 
     public static Link Link(string id, string from, string to, double perTonne, double? capacity = null, TransportMode mode = TransportMode.Rail, string? builtBy = null) =>
-        new(new LinkId(id), id, new NodeId(from), new NodeId(to), mode, 0, LengthBasis.Given, 0, perTonne, capacity, 0,
-            LinkDirection.OneWay, CapacitySharing.PerDirection, [], 0, builtBy is null ? null : new OptionId(builtBy));
+        NetworkParts.Link(id, from, to, mode, perTonne, capacity, builtBy: builtBy);
 
     public static InvestmentOption Option(string id, double capex, int lifetime = 1, double om = 0, string[]? requires = null, ImmutableArray<CapacityIncrement> adds = default) =>
-        new(new OptionId(id), id, "", capex, lifetime, om, adds.IsDefault ? [] : adds, requires is null ? [] : [.. requires.Select(r => new OptionId(r))], [], BuildDecision.Free);
+        NetworkParts.Option(id, capex, lifetime, om, adds, requires);
 
     public static NetworkBuilder Builder(double discountRate = 0, int horizon = 25) =>
         new NetworkBuilder()
-            .WithMetadata(new NetworkMetadata("test", "", "USD", 2025, discountRate, horizon, null))
+            .WithMetadata(NetworkParts.Metadata(discountRate, horizon))
             .Add(new Commodity(Ore, "ore", 0));
 
     /// <summary>
@@ -67,14 +66,5 @@ internal static class Nets
 
     public static AnalysisSettings Settings(int parallel = 1) => new(Optimisation.SolverSettings.Default, parallel);
 
-    /// <summary>The repository's root (where Logistics.sln is).</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Logistics.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Logistics.sln not found above the test binaries.");
-    }
-
-    public static string DefaultNetworkPath() => Path.Combine(RepositoryRoot(), "networks", "chagai.network.json");
+    public static string DefaultNetworkPath() => RepositoryPaths.DefaultNetwork;
 }

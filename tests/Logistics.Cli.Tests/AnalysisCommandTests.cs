@@ -7,7 +7,7 @@ namespace Logistics.Cli.Tests;
 
 public sealed class AnalysisCommandTests : IDisposable
 {
-    private static readonly string Default = Path.Combine(FindRoot(), "networks", "chagai.network.json");
+    private static readonly string Default = Path.Combine(RepositoryPaths.Root, "networks", "chagai.network.json");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "logistics-cli-analysis-" + Guid.NewGuid().ToString("N"));
 
     public AnalysisCommandTests()
@@ -272,13 +272,5 @@ public sealed class AnalysisCommandTests : IDisposable
         var path = Path.Combine(_folder, "networks", "bridged.network.json");
         File.WriteAllText(path, NetworkWriter.Write(network));
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Logistics.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Logistics.sln not found.");
     }
 }

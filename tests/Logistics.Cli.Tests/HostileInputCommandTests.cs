@@ -8,7 +8,7 @@ namespace Logistics.Cli.Tests;
 /// </summary>
 public sealed class HostileInputCommandTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Tiny = Path.Combine(Root, "tests", "Logistics.Network.Tests", "Corpus", "valid", "tiny.network.json");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "logistics-hostile-" + Guid.NewGuid().ToString("N"));
 
@@ -239,12 +239,5 @@ public sealed class HostileInputCommandTests : IDisposable
         {
             return false;
         }
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -2,7 +2,7 @@ namespace Logistics.Cli.Tests;
 
 public class NetworkCommandTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Corpus = Path.Combine(Root, "tests", "Logistics.Network.Tests", "Corpus");
     private static readonly string Tiny = Path.Combine(Corpus, "valid", "tiny.network.json");
 
@@ -199,12 +199,5 @@ public class NetworkCommandTests
         {
             if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         }
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

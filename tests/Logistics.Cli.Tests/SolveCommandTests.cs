@@ -5,7 +5,7 @@ namespace Logistics.Cli.Tests;
 /// <summary>`logistics solve` as a user runs it: console output, files written, exit codes.</summary>
 public sealed class SolveCommandTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Tiny = Path.Combine(Root, "tests", "Logistics.Network.Tests", "Corpus", "valid", "tiny.network.json");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "logistics-solve-" + Guid.NewGuid().ToString("N"));
 
@@ -151,12 +151,5 @@ public sealed class SolveCommandTests : IDisposable
         Assert.Contains(row, text, StringComparison.Ordinal);
         foreach (var family in new[] { "build[", "flow[", "inject[", "absorb[", "delivered[", "conserve[", "supply[alpha][cu", "deliver[", "linkCapacity[", "portCapacity[old", "requires[rail", "excludes[", "capexBudget" })
             Assert.Contains(family, text, StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -83,7 +83,7 @@ public sealed class TerminalEscapeTests : IDisposable
 /// <summary>The corpus's tiny network, copied with names (and optionally an id) that carry terminal escapes and bidi overrides.</summary>
 internal static class HostileNetwork
 {
-    public static string Corpus { get; } = Path.Combine(FindRoot(), "tests", "Logistics.Network.Tests", "Corpus");
+    public static string Corpus { get; } = Path.Combine(RepositoryPaths.Root, "tests", "Logistics.Network.Tests", "Corpus");
 
     public static string Write(string folder, string? invalidId = null)
     {
@@ -100,16 +100,5 @@ internal static class HostileNetwork
         var path = Path.Combine(folder, "valid", "tiny.network.json");
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -5,7 +5,7 @@ namespace Logistics.Cli.Tests;
 /// <summary><c>logistics uncertainty</c> on the default network: what a planner sees, and usage errors.</summary>
 public sealed class UncertaintyCommandTests : IDisposable
 {
-    private static readonly string Default = Path.Combine(Root(), "networks", "chagai.network.json");
+    private static readonly string Default = Path.Combine(RepositoryPaths.Root, "networks", "chagai.network.json");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "logistics-cli-uncertainty-" + Guid.NewGuid().ToString("N"));
 
     public UncertaintyCommandTests() => Directory.CreateDirectory(_folder);
@@ -42,13 +42,5 @@ public sealed class UncertaintyCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Logistics.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Logistics.sln not found above the test binaries.");
     }
 }

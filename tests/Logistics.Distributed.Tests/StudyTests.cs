@@ -13,6 +13,7 @@ namespace Logistics.Distributed.Tests;
 /// processes; faults are real (SIGKILL, SIGTERM, a PostgreSQL restart). Results are checked byte for byte against
 /// the single-machine analysis of the same study.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     /// <summary>The unit every worker of these tests fails on purpose (Distributed:FailUnits): the third resilience answer.</summary>

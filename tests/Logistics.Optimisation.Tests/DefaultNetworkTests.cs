@@ -9,7 +9,7 @@ namespace Logistics.Optimisation.Tests;
 /// </summary>
 public sealed class DefaultNetworkTests
 {
-    private static readonly string File = Path.Combine(FindRoot(), "networks", "chagai.network.json");
+    private static readonly string File = Path.Combine(RepositoryPaths.Root, "networks", "chagai.network.json");
 
     public static TheoryData<string, string, string> Decisions() => new()
     {
@@ -50,12 +50,5 @@ public sealed class DefaultNetworkTests
         var network = NetworkLoader.Load(File).Network!;
         var pinned = Decisions().Select(row => (string)row[0]).Where(s => s != "base").Order(StringComparer.Ordinal);
         Assert.Equal(network.Scenarios.Select(s => s.Id.Value).Order(StringComparer.Ordinal), pinned);
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -1,3 +1,5 @@
+using Logistics.Optimisation.Model;
+
 namespace Logistics.Optimisation.Tests;
 
 /// <summary>Timing-sensitive tests run alone (after the parallel ones), so other tests do not steal their CPU.</summary>
@@ -8,15 +10,17 @@ public sealed class TimingSensitive;
 [Collection(nameof(TimingSensitive))]
 public sealed class LimitTests
 {
-    private static readonly Network.Model.Network Large = RandomNetworks.Large(1, 120, 400, 30);
+    /// <summary>
+    /// An instance whose proof takes far longer than the limits below on any machine: with candidate links that pay,
+    /// SCIP is still 8.9% from its bound after 30 s (docs/benchmarks.md, "Round 4: synthetic instances whose options pay"), so a limit of a second
+    /// or a cancellation after half a second cannot end in Optimal and the test fails if either is ignored.
+    /// </summary>
+    private static readonly Network.Model.Network Hard = SyntheticNetworks.Generate(InstanceSize.Parse("synthetic-n250-l1000-c30-o175-s42-k0.03-x0.03"));
 
     private static void AssertHonest(OptimisationResult result, TerminationReason why)
     {
         switch (result.Status)
         {
-            case SolveStatus.Optimal:
-                Assert.Equal(TerminationReason.Optimal, result.Reason);
-                break; // A fast machine may finish first; the invariants below still hold.
             case SolveStatus.Feasible:
                 Assert.Equal(why, result.Reason);
                 Assert.True(result.BestBound is null || result.BestBound <= result.Objective + 1e-6, "the bound of a minimisation is below the incumbent");
@@ -28,7 +32,7 @@ public sealed class LimitTests
                 Assert.Null(result.Objective);
                 break;
             default:
-                Assert.Fail($"{result.Status}: {result.StatusMessage}");
+                Assert.Fail($"{result.Status} ({result.Reason}): {result.StatusMessage}; a proof of this instance takes far longer than the limit, so the limit was not applied");
                 break;
         }
     }
@@ -36,15 +40,19 @@ public sealed class LimitTests
     [Fact]
     public void A_time_limit_reports_the_best_solution_with_its_gap_or_no_solution()
     {
-        var result = new NetworkOptimiser().Solve(Large, new SolverSettings(SolverBackend.Scip, TimeSpan.FromMilliseconds(30)));
+        var result = new NetworkOptimiser().Solve(Hard, new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(1), RelativeGap: 0));
         AssertHonest(result, TerminationReason.TimeLimit);
     }
 
     [Fact]
     public void Cancelling_a_running_solve_interrupts_it_and_reports_honestly()
     {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(60));
-        var result = new NetworkOptimiser().Solve(Large, new SolverSettings(SolverBackend.Scip), cancel.Token);
+        // The time limit is only a backstop: if cancellation were ignored the run would end on it and fail as TimeLimit.
+        // No incumbent start: the start's heuristics do not watch the token (measured: a cancel at 0.5 s returned after
+        // about 37 s, when the start's budget ran out), and this test is about interrupting the running MIP.
+        var options = ModelOptions.Default with { IncumbentStart = false };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var result = new NetworkOptimiser().Solve(Hard, new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(120), RelativeGap: 0), options, cancel.Token);
         AssertHonest(result, TerminationReason.Cancelled);
     }
 
@@ -57,7 +65,7 @@ public sealed class LimitTests
     [Fact]
     public void A_solve_stopped_at_its_first_incumbent_reports_feasible_with_a_proven_gap()
     {
-        var network = Logistics.Benchmarks.SyntheticNetworks.Generate(Logistics.Benchmarks.InstanceSize.Parse("synthetic-n60-l240-c10-o40-s3"));
+        var network = SyntheticNetworks.Generate(InstanceSize.Parse("synthetic-n60-l240-c10-o40-s3"));
         var settings = new SolverSettings(SolverBackend.Scip, RelativeGap: 0) { BackendParameters = "limits/solutions = 1" };
 
         var found = new NetworkOptimiser().Solve(network, settings);
@@ -77,7 +85,7 @@ public sealed class LimitTests
     [Fact]
     public void Backend_parameters_the_backend_rejects_make_the_solve_an_error_that_names_them()
     {
-        var network = Logistics.Benchmarks.SyntheticNetworks.Generate(Logistics.Benchmarks.InstanceSize.Parse("synthetic-n60-l240-c10-o40-s3"));
+        var network = SyntheticNetworks.Generate(InstanceSize.Parse("synthetic-n60-l240-c10-o40-s3"));
         var settings = new SolverSettings(SolverBackend.Scip) { BackendParameters = "no/such/parameter = 7" };
 
         var result = new NetworkOptimiser().Solve(network, settings);

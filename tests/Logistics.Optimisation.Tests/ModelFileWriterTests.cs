@@ -17,7 +17,7 @@ namespace Logistics.Optimisation.Tests;
 /// </summary>
 public sealed class ModelFileWriterTests
 {
-    private static readonly string File = Path.Combine(FindRoot(), "networks", "chagai.network.json");
+    private static readonly string File = Path.Combine(RepositoryPaths.Root, "networks", "chagai.network.json");
 
     private static (Solver Solver, Network.Model.Network Network) BuildDefault()
     {
@@ -136,15 +136,4 @@ public sealed class ModelFileWriterTests
     }
 
     private static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
 }

@@ -8,7 +8,7 @@ namespace Logistics.Optimisation.Tests;
 /// </summary>
 public sealed class TimelineNetworkTests
 {
-    private static readonly string File = Path.Combine(FindRoot(), "networks", "chagai-timeline.network.json");
+    private static readonly string File = Path.Combine(RepositoryPaths.Root, "networks", "chagai-timeline.network.json");
 
     private const string Base = "2028: rohri-nokkundi-upgrade. 2034: rd-spur.";
 
@@ -103,12 +103,5 @@ public sealed class TimelineNetworkTests
         var loaded = NetworkLoader.Load(File, new LoadOptions { Scenario = scenario == "base" ? null : scenario });
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
         return loaded.Network!;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Logistics.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -10,6 +10,7 @@ namespace Logistics.Reports.Tests;
 /// non-blank first screen, logs no console error, and the map has one path per link. Two browser launches in all.
 /// </summary>
 [Collection(DefaultBundleCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed partial class BrowserTests(DefaultBundle bundle)
 {
     [Fact]

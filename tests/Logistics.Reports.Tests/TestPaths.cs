@@ -3,7 +3,7 @@ namespace Logistics.Reports.Tests;
 /// <summary>Where the repository's files are, found from the test assembly's folder.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = RepositoryPaths.Root;
 
     public static string DefaultNetwork => Path.Combine(RepositoryRoot, "networks", "chagai.network.json");
 
@@ -17,16 +17,5 @@ internal static class TestPaths
         var path = Path.Combine(Path.GetTempPath(), "logistics-reports-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Could not find the repository root (Logistics.sln) above the test assembly.");
     }
 }

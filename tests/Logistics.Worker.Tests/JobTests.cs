@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Logistics.Worker.Tests;
 
 /// <summary>Jobs dropped into the inbox, end to end on the real host.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class JobTests
 {
     [Fact]
@@ -314,9 +315,10 @@ public sealed class JobTests
         folder.DropJob("long", """{ "network": "chagai.network.json", "output": "long" }""");
         await Poll.UntilAsync(() => blocking.Started.Contains("long"), "the job's solve is running", logs: worker.Logs);
 
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        await worker.DisposeAsync();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"stopped in {stopwatch.Elapsed}");
+        // The shutdown must cancel the running solve (a host that only waited out its timeout would leave it running).
+        Task stopping = worker.DisposeAsync().AsTask();
+        Assert.True(await Deadline.CompletesWithinAsync(blocking.Interrupted.Task, TimeSpan.FromSeconds(30)), "the running solve saw the shutdown's cancellation");
+        await stopping;
 
         string processing = Path.Combine(folder.Jobs, "processing");
         Assert.True(File.Exists(Path.Combine(processing, "long.json")), "the interrupted job stays in processing");
@@ -441,11 +443,23 @@ public sealed class JobTests
     {
         public ConcurrentBag<string> Started { get; } = [];
 
+        /// <summary>Completes when the solve observes its cancellation.</summary>
+        public TaskCompletionSource Interrupted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken)
         {
             Started.Add(Path.GetFileName(Path.GetDirectoryName(outputDirectory)!));
             await File.WriteAllTextAsync(Path.Combine(outputDirectory, "partial.json"), "{", cancellationToken);
-            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interrupted.TrySetResult();
+                throw;
+            }
+
             throw new InvalidOperationException("unreachable");
         }
     }

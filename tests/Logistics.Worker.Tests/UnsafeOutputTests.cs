@@ -12,6 +12,7 @@ namespace Logistics.Worker.Tests;
 public sealed class UnsafeOutputTests
 {
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.Process)]
     public async Task A_network_file_named_with_dots_cannot_put_a_bundle_outside_the_reports_folder()
     {
         using var folder = new TestFolder();
@@ -74,6 +75,7 @@ public sealed class UnsafeOutputTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.Process)]
     public async Task A_job_killed_after_publishing_then_resumed_after_the_network_changed_finishes_with_the_bundle_it_built()
     {
         using var folder = new TestFolder();
@@ -115,6 +117,7 @@ public sealed class UnsafeOutputTests
     }
 
     [Fact]
+    [Trait(TestCategory.Name, TestCategory.Process)]
     public async Task A_build_that_meets_a_full_disk_waits_with_a_growing_pause_and_finishes_once_space_returns()
     {
         using var folder = new TestFolder();

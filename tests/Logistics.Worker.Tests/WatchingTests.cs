@@ -4,6 +4,7 @@ using Logistics.Reports;
 namespace Logistics.Worker.Tests;
 
 /// <summary>The watched networks folder, end to end: real host, real files, real builder.</summary>
+[Trait(TestCategory.Name, TestCategory.Process)]
 public sealed class WatchingTests
 {
     [Fact]

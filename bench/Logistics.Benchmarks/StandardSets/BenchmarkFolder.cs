@@ -1,3 +1,5 @@
+using Logistics.TestKit;
+
 namespace Logistics.Benchmarks.StandardSets;
 
 /// <summary>
@@ -21,17 +23,14 @@ public static class BenchmarkFolder
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "Logistics.sln")))
-                    continue;
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "benchmarks"));
-                if (Directory.Exists(shared))
-                    return shared;
-                throw new DirectoryNotFoundException(
-                    $"The standard benchmark files are not at '{shared}' (the folder shared/benchmarks beside the repository). " +
-                    $"Put them there, or name their folder with --data DIR or the {Variable} environment variable.");
-            }
+            if (RepositoryPaths.FindAbove(start) is not { } root)
+                continue;
+            var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "benchmarks"));
+            if (Directory.Exists(shared))
+                return shared;
+            throw new DirectoryNotFoundException(
+                $"The standard benchmark files are not at '{shared}' (the folder shared/benchmarks beside the repository). " +
+                $"Put them there, or name their folder with --data DIR or the {Variable} environment variable.");
         }
 
         throw new DirectoryNotFoundException($"Cannot find the repository root (Logistics.sln) above the current folder; name the benchmark folder with --data DIR or {Variable}.");

@@ -1,70 +1,57 @@
 using System.Collections.Immutable;
-using System.Globalization;
-
 using Logistics.Network.IO;
 using Logistics.Network.Model;
 
-namespace Logistics.Benchmarks;
-
-/// <summary>
-/// The size of a synthetic instance; its name carries every parameter, so a name reproduces the network.
-/// Two optional factors make candidate links worth building (both 1 by default, and then absent from the name):
-/// <paramref name="CapexFactor"/> (suffix <c>-k0.05</c>) scales every candidate link's capex, and
-/// <paramref name="CapacityFactor"/> (suffix <c>-x0.1</c>) scales the capacity of every existing rail and road link
-/// other than the dear spanning chain, an unlimited one counting as 2 Mt/yr, so corridors fall short and flow must pay
-/// the chain's road rate or a new link. Neither draws from the random stream: with factors the instance has the same
-/// places, links and costs as without, and only its capex and capacities differ.
-/// </summary>
-public sealed record InstanceSize(int Nodes, int Links, int Classes, int Options, int Seed, double CapexFactor = 1, double CapacityFactor = 1)
-{
-    /// <summary>What an unlimited existing link holds once a capacity factor applies, before the factor.</summary>
-    public const double UnlimitedAsTonnes = 2e6;
-
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"synthetic-n{Nodes}-l{Links}-c{Classes}-o{Options}-s{Seed}")
-        + (CapexFactor == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"-k{CapexFactor:R}"))
-        + (CapacityFactor == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"-x{CapacityFactor:R}"));
-
-    /// <summary>Parses <c>synthetic-n1000-l4000-c30-o700-s42</c>, optionally followed by <c>-k0.05</c> and/or <c>-x0.1</c>.</summary>
-    public static InstanceSize Parse(string name)
-    {
-        var parts = name.Split('-');
-        if (parts.Length is < 6 or > 8 || parts[0] != "synthetic")
-            throw new FormatException($"'{name}' is not an instance name like synthetic-n1000-l4000-c30-o700-s42 or synthetic-n1000-l4000-c30-o700-s42-k0.05-x0.1.");
-        int Number(string part, char prefix) => part[0] == prefix
-            ? int.Parse(part.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture)
-            : throw new FormatException($"'{name}': expected '{prefix}' in '{part}'.");
-        double Factor(char prefix)
-        {
-            var part = parts.Skip(6).FirstOrDefault(p => p.Length > 0 && p[0] == prefix);
-            if (part is null)
-                return 1;
-            return double.TryParse(part.AsSpan(1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var factor) && factor > 0
-                ? factor
-                : throw new FormatException($"'{name}': expected a positive factor like '{prefix}0.1' in '{part}'.");
-        }
-
-        var size = new InstanceSize(Number(parts[1], 'n'), Number(parts[2], 'l'), Number(parts[3], 'c'), Number(parts[4], 'o'), Number(parts[5], 's'), Factor('k'), Factor('x'));
-        if (size.Name != name)
-            throw new FormatException($"'{name}': unknown or repeated suffix; the name would be {size.Name}.");
-        return size;
-    }
-}
+namespace Logistics.TestKit;
 
 /// <summary>
 /// Seeded synthetic national-scale networks: mines, ports and junctions scattered over a 12° × 15° box, five overseas
 /// markets buying every commodity (classes = commodities × 5), a spanning chain of dear unlimited roads so every
 /// instance is feasible, nearest-neighbour rail and road links with mixed capacities, candidate rail links each built
-/// by its own option, and a sea link from every port to every market.
+/// by its own option, and a sea link from every port to every market. With periods (<see cref="InstanceSize.Periods"/>)
+/// it is a plan over time whose period snapshots are built here exactly as the loader builds them from the written
+/// file's period changes, so the network solves in process and round-trips through a file alike.
 /// </summary>
 public static class SyntheticNetworks
 {
     private const int Markets = 5;
 
+    /// <summary>Base year of every instance and the first period's start.</summary>
+    public const int BaseYear = 2028;
+
     public static Network.Model.Network Generate(InstanceSize size)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        var first = Snapshot(size, supplyFactor: 1);
+        if (size.Periods <= 1)
+            return first;
+
+        // Period k's figures are the file's with the changes of periods 1..k applied in order: one multiply of every
+        // mine's output per period after the first, so output in period k is GrowthPerPeriod^k times the base.
+        var mines = first.Nodes.Where(n => n.Kind == NodeKind.Mine).SelectMany(n => n.Supplies.Select(s => (Node: n.Id.Value, s.Commodity))).ToList();
+        var periods = ImmutableArray.CreateBuilder<PlanningPeriod>();
+        var snapshots = ImmutableArray.CreateBuilder<Network.Model.Network>();
+        var factor = 1.0;
+        for (var k = 0; k < size.Periods; k++)
+        {
+            ImmutableArray<ScenarioChange> changes = k == 0 ? [] :
+                [.. mines.Select(m => new ScenarioChange($"nodes[{m.Node}].supply[{m.Commodity.Value}].tonnesPerYear", ChangeOperation.Multiply, InstanceSize.GrowthPerPeriod))];
+            if (k > 0)
+                factor *= InstanceSize.GrowthPerPeriod;
+            var start = BaseYear + (k * InstanceSize.YearsPerPeriod);
+            periods.Add(new PlanningPeriod(new PeriodId($"p{k + 1}"), $"p{k + 1}", start, InstanceSize.YearsPerPeriod, changes));
+            snapshots.Add(k == 0 ? first : Snapshot(size, factor));
+        }
+
+        return NetworkBuilder.From(first).WithPeriods(periods.ToImmutable(), snapshots.ToImmutable()).Build();
+    }
+
+    /// <summary>The one-period network with every mine's output times <paramref name="supplyFactor"/> (the random stream does not depend on it).</summary>
+    private static Network.Model.Network Snapshot(InstanceSize size, double supplyFactor)
     {
         var random = new Random(size.Seed);
         var commodities = Math.Max(1, size.Classes / Markets);
-        var b = new NetworkBuilder().WithMetadata(new NetworkMetadata(size.Name, "Synthetic benchmark instance.", "USD", 2028, 0.08, 25, null));
+        var b = new NetworkBuilder().WithMetadata(new NetworkMetadata(size.Name, "Synthetic benchmark instance.", "USD", BaseYear, 0.08, 25, null));
         for (var c = 0; c < commodities; c++)
             b.Add(new Commodity(new CommodityId($"c{c}"), $"c{c}", 200 + random.Next(3000)));
 
@@ -79,7 +66,7 @@ public static class SyntheticNetworks
             places.Add((id, lat, lon));
             if (i < mines)
             {
-                ImmutableArray<MineSupply> supplies = [new MineSupply(new CommodityId($"c{i % commodities}"), 1e5 * (1 + random.Next(10)), false)];
+                ImmutableArray<MineSupply> supplies = [new MineSupply(new CommodityId($"c{i % commodities}"), 1e5 * (1 + random.Next(10)) * supplyFactor, false)];
                 b.Add(new Node(new NodeId(id), id, NodeKind.Mine, lat, lon, 4, supplies, null, []));
             }
             else if (i < mines + ports)
@@ -137,11 +124,14 @@ public static class SyntheticNetworks
         }
 
         // Options: the candidate rail links, capex 3–6 m USD per km times the instance's capex factor, 2% O&M, 40 years.
-        // The factor is applied after the draw so every factor sees the same random stream.
+        // The factor is applied after the draw so every factor sees the same random stream. Lead times (plans over time
+        // only) come from a stream of their own for the same reason.
+        var leadTimes = new Random(unchecked((size.Seed * 31) + 7));
         foreach (var link in b.Build().Links.Where(l => l.BuiltBy is not null))
         {
             var capex = Math.Round(link.LengthKm * 1e3 * (3 + (random.NextDouble() * 3)) * size.CapexFactor) * 1e3;
-            b.Add(new InvestmentOption(link.BuiltBy!.Value, link.BuiltBy.Value.Value, "", capex, 40, 0.02 * capex, [], [], [], BuildDecision.Free));
+            var leadTime = size.Periods > 1 ? leadTimes.Next(4) : 0;
+            b.Add(new InvestmentOption(link.BuiltBy!.Value, link.BuiltBy.Value.Value, "", capex, 40, 0.02 * capex, [], [], [], BuildDecision.Free) { LeadTimeYears = leadTime });
         }
 
         for (var p = mines; p < mines + ports; p++)

@@ -6,15 +6,19 @@ using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Model;
+using Logistics.TestKit;
 
 namespace Logistics.Benchmarks;
 
-/// <summary>One benchmark run: where the time went, how much memory it took and what the solver proved.</summary>
+/// <summary>
+/// One benchmark run: where the time went, how much memory it took and what the solver proved. The objective is USD per
+/// year for a one-period instance and the present value in base-year USD for a plan over time.
+/// </summary>
 public sealed record BenchmarkResult(
     string Instance, bool Gate, string Backend, int Variables, int Constraints, double LoadMs, double BuildMs, double SolveMs, double PricesMs, double ExtractMs,
     double TotalMs, double PeakMiB, double ManagedAllocatedMiB, string Status, double? Objective, double? Gap, int Built)
 {
-    public const string Header = "| Instance | Gate | Backend | Vars | Rows | Load ms | Build ms | Solve ms | Prices ms | Extract ms | Total ms | Peak MiB | GC alloc MiB | Status | Objective USD/yr | Gap | Built |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|";
+    public const string Header = "| Instance | Gate | Backend | Vars | Rows | Load ms | Build ms | Solve ms | Prices ms | Extract ms | Total ms | Peak MiB | GC alloc MiB | Status | Objective USD | Gap | Built |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|";
 
     public string Row() => string.Create(CultureInfo.InvariantCulture,
         $"| {Instance} | {(Gate ? "on" : "off")} | {Backend} | {Variables} | {Constraints} | {LoadMs:F0} | {BuildMs:F0} | {SolveMs:F0} | {PricesMs:F0} | {ExtractMs:F0} | {TotalMs:F0} | {PeakMiB:F0} | {ManagedAllocatedMiB:F0} | {Status} | {Objective:N0} | {Gap:P3} | {Built} |");

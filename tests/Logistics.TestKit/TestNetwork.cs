@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 
 using Logistics.Network.Model;
 
-namespace Logistics.Optimisation.Tests;
+namespace Logistics.TestKit;
 
 /// <summary>
-/// Short hand-made networks for tests. Defaults keep arithmetic simple: discount rate 0 (so no capital in transit
-/// and capex annualised over its lifetime by straight division), lifetime 1 year, every figure 0 unless given.
+/// Short hand-made networks for tests, written fluently. Defaults keep arithmetic simple: discount rate 0 (so no
+/// capital in transit and capex annualised over its lifetime by straight division), lifetime 1 year, every figure 0
+/// unless given. The elements come from <see cref="NetworkParts"/>, so both ways of writing a test network agree.
 /// </summary>
-internal sealed class TestNetwork
+public sealed class TestNetwork
 {
     private readonly List<Commodity> _commodities = [];
     private readonly List<(string Id, NodeKind Kind, double Transhipment, PortFacility? Port)> _nodes = [];
@@ -59,9 +60,7 @@ internal sealed class TestNetwork
         bool bothWays = false, bool shared = false, double km = 0, double perTkm = 0, double days = 0, double risk = 0,
         string? builtBy = null, string[]? commodities = null)
     {
-        _links.Add(new Link(new LinkId(id), id, new NodeId(from), new NodeId(to), mode, km, LengthBasis.Given, perTkm, perTonne, capacity, days,
-            bothWays ? LinkDirection.BothWays : LinkDirection.OneWay, shared ? CapacitySharing.SharedBothWays : CapacitySharing.PerDirection,
-            commodities is null ? [] : [.. commodities.Select(c => new CommodityId(c))], risk, builtBy is null ? null : new OptionId(builtBy)));
+        _links.Add(NetworkParts.Link(id, from, to, mode, perTonne, capacity, bothWays, shared, km, perTkm, days, risk, builtBy, commodities));
         return this;
     }
 
@@ -74,9 +73,7 @@ internal sealed class TestNetwork
             adds.Add(new CapacityIncrement(new LinkId(addToLink), null, added));
         if (addToPort is not null)
             adds.Add(new CapacityIncrement(null, new NodeId(addToPort), added));
-        _options.Add(new InvestmentOption(new OptionId(id), id, "", capex, lifetime, om, adds.ToImmutable(),
-            requires is null ? [] : [.. requires.Select(r => new OptionId(r))],
-            excludes is null ? [] : [.. excludes.Select(r => new OptionId(r))], decision) { LeadTimeYears = leadTime });
+        _options.Add(NetworkParts.Option(id, capex, lifetime, om, adds.ToImmutable(), requires, excludes, decision, leadTime));
         return this;
     }
 
@@ -101,7 +98,7 @@ internal sealed class TestNetwork
 
     public Network.Model.Network Build()
     {
-        var builder = new NetworkBuilder().WithMetadata(new NetworkMetadata("test", "", "USD", 2025, _rate, 25, _budget));
+        var builder = new NetworkBuilder().WithMetadata(NetworkParts.Metadata(_rate, capexBudgetUsd: _budget));
         var commodities = _commodities.Select(c => c.Id).ToHashSet();
         foreach (var c in _supplies.Values.SelectMany(s => s).Select(s => s.Commodity).Concat(_demands.Values.SelectMany(d => d).Select(d => d.Commodity)))
         {

@@ -1,0 +1,258 @@
+using System.CommandLine;
+using System.Globalization;
+
+using Logistics.Benchmarks.StandardSets;
+using Logistics.TestKit;
+
+namespace Logistics.Benchmarks;
+
+/// <summary>
+/// The benchmark program's verbs and options (System.CommandLine, as the CLI): synthetic instances (sizes, instance,
+/// build, periods), network files (backends, network, inputs) and the standard sets (mcnd, cflp, dimacs, heuristics, root).
+/// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum.
+/// </summary>
+public static class BenchmarkCommandLine
+{
+    public const int Usage = 2;
+
+    /// <summary>The default synthetic sizes (docs/benchmarks.md, "Scale").</summary>
+    public static readonly IReadOnlyList<string> DefaultSizes =
+    [
+        "synthetic-n250-l1000-c30-o175-s42",
+        "synthetic-n500-l2000-c30-o350-s42",
+        "synthetic-n1000-l4000-c30-o700-s42",
+    ];
+
+    /// <summary>The plans-over-time instances (issue 11): 3 and 5 periods at each default size.</summary>
+    public static IReadOnlyList<string> DefaultPeriodised { get; } =
+        [.. new[] { 3, 5 }.SelectMany(p => DefaultSizes.Select(n => InstanceSize.Parse(n) with { Periods = p })).Select(s => s.Name)];
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Create(output, error);
+        // No verb runs the default sizes, as before System.CommandLine.
+        var parse = root.Parse(args.Length == 0 ? ["sizes"] : args);
+        var help = args.Any(a => a is "--help" or "-h" or "-?");
+        if (parse.Errors.Count > 0 && !help)
+        {
+            foreach (var e in parse.Errors)
+                error.WriteLine($"error: {e.Message}");
+            error.WriteLine("Run with --help (or VERB --help) for usage.");
+            return Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Logistics benchmarks (docs/benchmarks.md). Run in Release.");
+        root.Subcommands.Add(Sizes(output));
+        root.Subcommands.Add(Periods(output));
+        root.Subcommands.Add(Instance(output, error));
+        root.Subcommands.Add(Build(output, error));
+        root.Subcommands.Add(Backends(output));
+        root.Subcommands.Add(NetworkFile(output));
+        root.Subcommands.Add(Inputs(output));
+        foreach (var set in new[] { "mcnd", "cflp", "dimacs" })
+            root.Subcommands.Add(Standard(set, output, error));
+        root.Subcommands.Add(Heuristics(output, error));
+        root.Subcommands.Add(Root(output, error));
+        return root;
+    }
+
+    private static Option<double> TimeLimit(double seconds = 30) => new("--time-limit") { Description = "Solver time limit, seconds.", DefaultValueFactory = _ => seconds };
+
+    private static Option<double> Gap() => new("--gap") { Description = "Relative MIP gap at which the solver stops.", DefaultValueFactory = _ => 0.001 };
+
+    private static Option<string> BackendOption() =>
+        new Option<string>("--backend") { Description = "MIP backend.", DefaultValueFactory = _ => "scip" }.AcceptOnlyFromAmong("scip", "cbc", "highs");
+
+    private static Option<string?> Data() => new("--data") { Description = $"Folder of the standard sets (default: ../shared/benchmarks beside the repository, or {BenchmarkFolder.Variable})." };
+
+    private static Option<bool> Flag(string name, string description) => new(name) { Description = description };
+
+    private static Argument<string[]> Names(string description, int atLeast = 0) =>
+        new("NAME") { Description = description, Arity = atLeast == 0 ? ArgumentArity.ZeroOrMore : ArgumentArity.OneOrMore };
+
+    private static Argument<string> One(string name, string description) => new(name) { Description = description };
+
+    private static Command Sizes(TextWriter output)
+    {
+        var command = new Command("sizes", "Synthetic instances, one child process each (so peak memory is that run's own); no verb runs this with the default sizes.");
+        var names = Names("Instance names like synthetic-n1000-l4000-c30-o700-s42 (default: 250, 500 and 1,000 nodes).");
+        var gates = Flag("--gates", "Run each instance with the built-link gate on and off (it is off by default).");
+        var split = Flag("--split-classes", "A flow layer per commodity class instead of one per commodity.");
+        var noStart = Flag("--no-start", "No incumbent (MIP start).");
+        var (time, gap, backend) = (TimeLimit(), Gap(), BackendOption());
+        command.Arguments.Add(names);
+        foreach (var o in new Option[] { gates, split, noStart, time, gap, backend })
+            command.Options.Add(o);
+        command.SetAction(p =>
+        {
+            var chosen = p.GetValue(names) is { Length: > 0 } given ? given : [.. DefaultSizes];
+            return ChildRuns.Table(chosen, p.GetValue(backend)!, p.GetValue(time), p.GetValue(gap), p.GetValue(gates), p.GetValue(split), p.GetValue(noStart), output);
+        });
+        return command;
+    }
+
+    private static Command Periods(TextWriter output)
+    {
+        var command = new Command("periods",
+            "Plans over time (issue 11): synthetic instances with 3 and 5 five-year periods (growing mine output, options with lead times), one child process each: model size, build and solve time, gap, peak memory.");
+        var names = Names("Instance names with a period suffix like synthetic-n1000-l4000-c30-o700-s42-p3 (default: 250, 500 and 1,000 nodes with 3 and 5 periods).");
+        var (time, gap, backend) = (TimeLimit(60), Gap(), BackendOption());
+        command.Arguments.Add(names);
+        foreach (var o in new Option[] { time, gap, backend })
+            command.Options.Add(o);
+        command.SetAction(p =>
+        {
+            var chosen = p.GetValue(names) is { Length: > 0 } given ? given : [.. DefaultPeriodised];
+            return ChildRuns.Table(chosen, p.GetValue(backend)!, p.GetValue(time), p.GetValue(gap), bothGates: false, split: false, noStart: false, output);
+        });
+        return command;
+    }
+
+    private static Command Instance(TextWriter output, TextWriter error)
+    {
+        var command = new Command("instance", "One synthetic instance in this process: one table row.");
+        var name = One("NAME", "Instance name like synthetic-n1000-l4000-c30-o700-s42 (optionally -k0.03, -x0.03, -p3).");
+        var noGate = Flag("--no-gate", "Built-link gate off.");
+        var split = Flag("--split-classes", "A flow layer per commodity class.");
+        var hint = new Option<string?>("--hint") { Description = "Hint every free option unbuilt (none) or built (all)." }.AcceptOnlyFromAmong("none", "all");
+        var noStart = Flag("--no-start", "No incumbent (MIP start).");
+        var noHeuristics = Flag("--no-heuristics", "No primal heuristics before the MIP.");
+        var (time, gap, backend) = (TimeLimit(), Gap(), BackendOption());
+        command.Arguments.Add(name);
+        foreach (var o in new Option[] { noGate, split, hint, noStart, noHeuristics, time, gap, backend })
+            command.Options.Add(o);
+        command.SetAction(p =>
+        {
+            if (!TryParseSize(p.GetValue(name)!, error, out var size))
+                return Usage;
+            bool? hinted = p.GetValue(hint) switch { "none" => false, "all" => true, _ => null };
+            output.WriteLine(BenchmarkRunner.RunInstance(size, p.GetValue(backend)!, p.GetValue(time), p.GetValue(gap), tighten: !p.GetValue(noGate),
+                aggregate: !p.GetValue(split), hint: hinted, incumbent: !p.GetValue(noStart), heuristics: !p.GetValue(noHeuristics)).Row());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Build(TextWriter output, TextWriter error)
+    {
+        var command = new Command("build", "Model build time by family (best of 3) for one synthetic instance.");
+        var name = One("NAME", "Instance name like synthetic-n1000-l4000-c30-o700-s42.");
+        command.Arguments.Add(name);
+        command.SetAction(p =>
+        {
+            if (!TryParseSize(p.GetValue(name)!, error, out var size))
+                return Usage;
+            BenchmarkRunner.TimeFamilies(size, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Backends(TextWriter output)
+    {
+        var command = new Command("backends", "Every scenario of a network file with every MIP backend and the gate on and off.");
+        var path = One("PATH", "A network file, for example networks/chagai.network.json.");
+        command.Arguments.Add(path);
+        command.SetAction(p =>
+        {
+            BenchmarkRunner.CompareOnNetwork(p.GetValue(path)!, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command NetworkFile(TextWriter output)
+    {
+        var command = new Command("network", "In-process load and solve times of a network file with the CLI's default settings: a cold run, then warm runs and their median.");
+        var path = One("PATH", "A network file, for example networks/chagai-timeline.network.json.");
+        var scenario = new Option<string?>("--scenario") { Description = "A scenario of the file (default: the base)." };
+        var runs = new Option<int>("--runs") { Description = "Warm runs after the cold one.", DefaultValueFactory = _ => 5 };
+        command.Arguments.Add(path);
+        command.Options.Add(scenario);
+        command.Options.Add(runs);
+        command.SetAction(p => NetworkTimings.Run(p.GetValue(path)!, p.GetValue(scenario), Math.Max(0, p.GetValue(runs)), output));
+        return command;
+    }
+
+    private static Command Inputs(TextWriter output)
+    {
+        var command = new Command("inputs", "Hostile-input timings (docs/benchmarks.md, \"Hardening\").");
+        var path = new Argument<string>("PATH") { Description = "The default network.", DefaultValueFactory = _ => "networks/chagai.network.json" };
+        var parts = new Option<string>("--parts") { Description = "lines, scenarios and/or breakdown, comma-separated.", DefaultValueFactory = _ => "lines,scenarios" };
+        var lineSizes = new Option<string>("--line-sizes") { Description = "Sizes of the one-line files, bytes, comma-separated.", DefaultValueFactory = _ => "200000,400000,1600000" };
+        command.Arguments.Add(path);
+        command.Options.Add(parts);
+        command.Options.Add(lineSizes);
+        command.SetAction(p =>
+        {
+            int[] sizes = [.. p.GetValue(lineSizes)!.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+            InputBenchmarks.Run(p.GetValue(path)!, p.GetValue(parts)!.Split(','), sizes, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Standard(string set, TextWriter output, TextWriter error)
+    {
+        var command = new Command(set, $"Solve {set} instances by name and check them against their published optima.");
+        var names = Names("Instance names, for example " + set switch { "mcnd" => "c33 c35", "cflp" => "cap41", _ => "netgen/netgen_8_08a" } + ".");
+        var (time, gap, backend, data) = (TimeLimit(), Gap(), BackendOption(), Data());
+        var backendParams = new Option<string?>("--backend-params") { Description = "Backend-specific parameters, as the backend's own text." };
+        var gates = new Option<string?>("--gates") { Description = "Built-link gate: off, tight (only where tighter) or all." }.AcceptOnlyFromAmong("off", "tight", "all");
+        var noStart = Flag("--no-start", "No incumbent (MIP start).");
+        var noHeuristics = Flag("--no-heuristics", "No primal heuristics before the MIP.");
+        var noCuts = Flag("--no-cuts", "No separated linking rows.");
+        command.Arguments.Add(names);
+        foreach (var o in new Option[] { data, time, gap, backend, backendParams, gates, noStart, noHeuristics, noCuts })
+            command.Options.Add(o);
+        command.SetAction(p => StandardCommand.Solve(set, p.GetValue(names) ?? [], p.GetValue(data), BenchmarkRunner.Backend(p.GetValue(backend)!), p.GetValue(time), p.GetValue(gap),
+            p.GetValue(backendParams), p.GetValue(gates), !p.GetValue(noStart), !p.GetValue(noHeuristics), !p.GetValue(noCuts), output, error));
+        return command;
+    }
+
+    private static Command Heuristics(TextWriter output, TextWriter error)
+    {
+        var command = new Command("heuristics", "Each primal heuristic alone on standard instances: heuristics SET NAME [NAME ...].");
+        var names = Names("The set (mcnd, cflp or dimacs), then instance names.");
+        var (time, data) = (TimeLimit(), Data());
+        command.Arguments.Add(names);
+        command.Options.Add(time);
+        command.Options.Add(data);
+        command.SetAction(p => StandardCommand.Heuristics(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(time), output, error));
+        return command;
+    }
+
+    private static Command Root(TextWriter output, TextWriter error)
+    {
+        var command = new Command("root", "Root LP bounds (weak, all, where tighter, cuts): root SET NAME [NAME ...].");
+        var names = Names("The set (mcnd, cflp or dimacs), then instance names.");
+        var quick = Flag("--quick", "Skip the all and where-tighter models.");
+        var data = Data();
+        command.Arguments.Add(names);
+        command.Options.Add(quick);
+        command.Options.Add(data);
+        command.SetAction(p => StandardCommand.Root(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(quick), output, error));
+        return command;
+    }
+
+    private static bool TryParseSize(string name, TextWriter error, out InstanceSize size)
+    {
+        try
+        {
+            size = InstanceSize.Parse(name);
+            return true;
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            size = null!;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using Logistics.Benchmarks;
+
+// Benchmarks (docs/benchmarks.md, "Reproduce"). Not a test: run it by hand, in Release, for example
+//   dotnet run -c Release --project bench/Logistics.Benchmarks -- sizes
+//   dotnet run -c Release --project bench/Logistics.Benchmarks -- periods
+//   dotnet run -c Release --project bench/Logistics.Benchmarks -- mcnd c33 --time-limit 90
+// and --help for every verb and option. Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check.
+return BenchmarkCommandLine.Run(args, Console.Out, Console.Error);
