@@ -86,7 +86,7 @@ public sealed class NetworkOptimiser
         BuildStep.Run(run);
         if (run.Clock.Expired)
             return ResultStep.Failed(run, Termination.OutOfTimeBeforeSolve("building the model", run.Clock.Limit!.Value, run.Clock.Elapsed));
-        StartStep.Run(run);
+        StartStep.Run(run, cancellationToken);
         var termination = SolveStep.Run(run, cancellationToken);
         if (termination.Status == SolveStatus.Infeasible)
             return ResultStep.Failed(run, termination, DiagnoseStep.Run(run));

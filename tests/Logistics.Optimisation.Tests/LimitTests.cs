@@ -48,12 +48,24 @@ public sealed class LimitTests
     public void Cancelling_a_running_solve_interrupts_it_and_reports_honestly()
     {
         // The time limit is only a backstop: if cancellation were ignored the run would end on it and fail as TimeLimit.
-        // No incumbent start: the start's heuristics do not watch the token (measured: a cancel at 0.5 s returned after
-        // about 37 s, when the start's budget ran out), and this test is about interrupting the running MIP.
+        // No incumbent start: this test is about interrupting the running MIP (the next one cancels during the start).
         var options = ModelOptions.Default with { IncumbentStart = false };
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         var result = new NetworkOptimiser().Solve(Hard, new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(120), RelativeGap: 0), options, cancel.Token);
         AssertHonest(result, TerminationReason.Cancelled);
+    }
+
+    /// <summary>
+    /// A cancel during the starting-solution search (which may spend half the limit, here 120 s) ends the search at once:
+    /// the run returns as cancelled long before that budget would have run out.
+    /// </summary>
+    [Fact]
+    public void Cancelling_during_the_starting_solution_search_stops_it_at_once()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var result = new NetworkOptimiser().Solve(Hard, new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(240), RelativeGap: 0), ModelOptions.Default, cancel.Token);
+        AssertHonest(result, TerminationReason.Cancelled);
+        Assert.True(result.Solver.SolveTime < TimeSpan.FromSeconds(60), $"the search went on for {result.Solver.SolveTime.TotalSeconds:F1} s after the cancel");
     }
 
     /// <summary>

@@ -19,14 +19,14 @@ namespace Logistics.Optimisation.Solving;
 internal static class IncumbentStart
 {
     /// <summary>Hints <paramref name="model"/> with the first fixed-build LP that solves; false when none did within <paramref name="budget"/>.</summary>
-    public static bool TryHint(OptimisationModel model, ModelOptions options, TimeSpan budget, TimeProvider? time = null)
+    public static bool TryHint(OptimisationModel model, ModelOptions options, TimeSpan budget, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         time ??= TimeProvider.System;
         var started = time.GetTimestamp();
         if (options.PrimalHeuristics)
         {
             var addRows = options.SeparatedLinkingRows && !options.TightenBuiltLinks && !options.Elastic;
-            var search = PlanSearch.Run(model.Network, options, budget, time, addRows ? r => r.AddSeparatedRowsTo(model) : null);
+            var search = PlanSearch.Run(model.Network, options, budget, time, addRows ? r => r.AddSeparatedRowsTo(model) : null, cancellationToken: cancellationToken);
             model.RelaxationBound = search.RelaxationBound;
             if (search.Values is { } found && Hint(model, found))
                 return true;
@@ -35,7 +35,7 @@ internal static class IncumbentStart
         foreach (var build in new[] { false, true })
         {
             var left = budget - time.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
+            if (left <= TimeSpan.Zero || cancellationToken.IsCancellationRequested)
                 return false;
             var values = SolveFixed(model.Network, build, options, left);
             if (values is null)

@@ -19,10 +19,13 @@ internal sealed class FixedBuildEvaluator : IDisposable
     private readonly Dictionary<string, double?> _seen = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly long _deadline;
+    private readonly CancellationToken _cancellation;
 
-    public FixedBuildEvaluator(Network.Model.Network network, ModelOptions options, TimeProvider time, TimeSpan budget)
+    /// <param name="cancellation">A cancel ends the search as if its time had run out (the caller's Ctrl-C or a worker stopping).</param>
+    public FixedBuildEvaluator(Network.Model.Network network, ModelOptions options, TimeProvider time, TimeSpan budget, CancellationToken cancellation = default)
     {
         _time = time;
+        _cancellation = cancellation;
         _deadline = time.GetTimestamp() + (long)(budget.TotalSeconds * time.TimestampFrequency);
         _solver = ReoptimisingLp.Create();
         Model = ModelBuilder.Build(network, _solver, integerBuilds: false, options);
@@ -39,9 +42,9 @@ internal sealed class FixedBuildEvaluator : IDisposable
     /// <summary>Plans priced so far (repeats are answered from memory and not counted).</summary>
     public int Evaluations { get; private set; }
 
-    public bool OutOfTime => _time.GetTimestamp() >= _deadline;
+    public bool OutOfTime => _cancellation.IsCancellationRequested || _time.GetTimestamp() >= _deadline;
 
-    public TimeSpan TimeLeft => TimeSpan.FromSeconds((_deadline - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+    public TimeSpan TimeLeft => _cancellation.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds((_deadline - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
 
     /// <summary>The plan's cost, or null when the plan is infeasible (or the LP did not finish in the time left).</summary>
     public double? Cost(IReadOnlyList<bool> open)
@@ -55,7 +58,9 @@ internal sealed class FixedBuildEvaluator : IDisposable
         var left = (_deadline - _time.GetTimestamp()) * 1000.0 / _time.TimestampFrequency;
         _solver.SetTimeLimit((long)Math.Max(1, left));
         Evaluations++;
-        double? cost = _solver.Solve() == Solver.ResultStatus.OPTIMAL ? _solver.Objective().Value() : null;
+        double? cost;
+        using (_cancellation.Register(() => _solver.InterruptSolve()))
+            cost = _solver.Solve() == Solver.ResultStatus.OPTIMAL && !_cancellation.IsCancellationRequested ? _solver.Objective().Value() : null;
         _seen[key] = cost;
         return cost;
     }

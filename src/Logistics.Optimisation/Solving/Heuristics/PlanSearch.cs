@@ -18,10 +18,10 @@ internal static class PlanSearch
     public const double RelaxationShare = 0.4;
 
     public static PlanSearchResult Run(Network.Model.Network network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
-        bool rounding = true, bool slopeScaling = true, bool localSearch = true)
+        bool rounding = true, bool slopeScaling = true, bool localSearch = true, CancellationToken cancellationToken = default)
     {
         var outcomes = ImmutableArray.CreateBuilder<HeuristicOutcome>();
-        using var evaluator = new FixedBuildEvaluator(network, options, time, budget);
+        using var evaluator = new FixedBuildEvaluator(network, options, time, budget, cancellationToken);
         BuildPlan? best = null;
         void Step(string name, Func<BuildPlan?> heuristic)
         {
