@@ -18,8 +18,8 @@ namespace Logistics.Analysis;
 /// <param name="ValueOfWaitingUsd">PV at the first possible year − PV with (best year): what building in the best year rather than as early as possible is worth (≥ 0).</param>
 /// <param name="BreakEvenCapexUsd">Capex of the row's options, scaled together, at which PV with = PV without, the best schedule held: C + NPV ÷ k (docs/analyses.md).</param>
 /// <param name="BreakEvenOwnCapexUsd">The row's option's own capex at which PV with = PV without, every other capex and the schedule held.</param>
-/// <param name="PaybackYear">The first year from which the cumulative undiscounted net cash flow (residual excluded) stays at or above zero; null if it never does.</param>
-/// <param name="Irr">The rate at which the NPV of <see cref="CashFlows"/> is zero (the residual at the horizon's end discounted at that rate); null when none in [−99%, 1000%].</param>
+/// <param name="PaybackYear">The first year, counted from the first with a cash flow, from which the cumulative undiscounted net cash flow (residual excluded) stays at or above zero; null if it ends below.</param>
+/// <param name="Irr">The rate at which the NPV of <see cref="CashFlows"/> is zero (the residual at the horizon's end discounted at that rate); null when none in [−99%, 1000%], or when the flows change sign more than once (several rates could zero them).</param>
 /// <param name="CashFlows">Yearly incremental cash flows of the best schedule with the option against the one without, from the base year to the horizon's end.</param>
 /// <param name="ScheduleWith">The schedule of the "with" solve.</param>
 /// <param name="ScheduleWithout">The schedule of the "without" solve.</param>

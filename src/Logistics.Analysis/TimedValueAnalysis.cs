@@ -101,7 +101,9 @@ internal static class TimedValueAnalysis
             if (ownWeight > 0)
                 ownBreakEven = own.CapexUsd + (npv.Value / ownWeight);
             var net = flows.Select(f => f.NetUsd).ToArray();
-            irr = Finance.InternalRateOfReturn(net);
+            // Flows that change sign more than once (the plan without the option spends earlier, say) may have several
+            // rates that zero them, or one that contradicts the NPV's sign: no IRR is reported then.
+            irr = SignChanges(net) == 1 ? Finance.InternalRateOfReturn(net) : null;
             payback = PaybackYear(flows);
         }
 
@@ -177,19 +179,34 @@ internal static class TimedValueAnalysis
         return [.. Enumerable.Range(0, years).Select(i => new YearlyCashFlow(baseYear + i, saving[i], capex[i], om[i], residual[i]))];
     }
 
-    /// <summary>The first year from which the cumulative net cash flow, residual excluded, stays at or above zero; null if it ends below.</summary>
+    /// <summary>
+    /// The first year, from the first with a cash flow, from which the cumulative net cash flow (residual excluded)
+    /// stays at or above zero; null if it ends below, or if nothing ever flows.
+    /// </summary>
     public static int? PaybackYear(ImmutableArray<YearlyCashFlow> flows)
     {
         int? year = null;
+        var started = false;
         var cumulative = 0.0;
         foreach (var f in flows)
         {
-            cumulative += f.NetUsd - f.ResidualUsd;
+            var operating = f.NetUsd - f.ResidualUsd;
+            started |= Math.Abs(operating) > 1e-6;
+            if (!started) continue;
+            cumulative += operating;
             if (cumulative < -1e-6) year = null;
             else year ??= f.Year;
         }
 
-        return flows.Any(f => f.CapexUsd > 0) ? year : null;
+        return year;
+    }
+
+    /// <summary>How often the flows change sign, ignoring flows within a millionth of the largest.</summary>
+    public static int SignChanges(IReadOnlyList<double> flows)
+    {
+        var scale = flows.Select(Math.Abs).DefaultIfEmpty(0).Max() * 1e-6;
+        var signs = flows.Where(f => Math.Abs(f) > scale).Select(Math.Sign).ToList();
+        return signs.Zip(signs.Skip(1)).Count(p => p.First != p.Second);
     }
 
     /// <summary>Differences within the MIP gap are solver noise: report them as zero.</summary>

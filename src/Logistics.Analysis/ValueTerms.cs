@@ -63,9 +63,9 @@ public static class ValueTerms
 
     public static ValueTerm OwnTimedBreakEvenCapex { get; } = new("own break-even capex", "M USD", "the same for the row's option alone, its prerequisites' capex held");
 
-    public static ValueTerm PaybackYear { get; } = new("payback year", "", "first year from which the cumulative undiscounted net cash flow (residual excluded) stays ≥ 0");
+    public static ValueTerm PaybackYear { get; } = new("payback year", "", "first year (from the first cash flow) from which the cumulative undiscounted net cash flow, residual excluded, stays ≥ 0");
 
-    public static ValueTerm TimedIrr { get; } = new("IRR", "", "the rate at which the yearly cash flows (outlays, savings per period, O&M, residual at the horizon's end) have zero NPV");
+    public static ValueTerm TimedIrr { get; } = new("IRR", "", "the rate at which the yearly cash flows (outlays, savings per period, O&M, residual at the horizon's end) have zero NPV; none when they change sign more than once");
 
     /// <summary>The terms of a plan over time's table (<c>value</c> on a file with periods), in column order.</summary>
     public static ImmutableArray<ValueTerm> Timed { get; } =

@@ -86,7 +86,8 @@ public static class ValueCommand
             table.Add(v.Label, v.BuiltInOptimum ? "yes" : "no", M(v.CapexUsd), t.BestYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                 t.FirstPossibleYear.ToString(System.Globalization.CultureInfo.InvariantCulture), M(t.PresentValueWithUsd), M(t.PresentValueWithoutUsd), Signed(t.NpvUsd),
                 M(t.PresentValueFirstYearUsd), Signed(t.ValueOfWaitingUsd), M(t.BreakEvenCapexUsd), M(t.BreakEvenOwnCapexUsd),
-                t.PaybackYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "never", v.Irr is { } irr ? Number(irr, "0.0%") : "none");
+                t.NpvUsd is null ? "-" : t.PaybackYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "never",
+                t.NpvUsd is null ? "-" : v.Irr is { } irr ? Number(irr, "0.0%") : "none");
         }
 
         table.WriteTo(o);
