@@ -103,7 +103,7 @@ internal static class TimedValueAnalysis
             var net = flows.Select(f => f.NetUsd).ToArray();
             // Flows that change sign more than once (the plan without the option spends earlier, say) may have several
             // rates that zero them, or one that contradicts the NPV's sign: no IRR is reported then.
-            irr = SignChanges(net) == 1 ? Finance.InternalRateOfReturn(net) : null;
+            irr = Finance.SignChanges(net) == 1 ? Finance.InternalRateOfReturn(net) : null;
             payback = PaybackYear(flows);
         }
 
@@ -201,13 +201,6 @@ internal static class TimedValueAnalysis
         return year;
     }
 
-    /// <summary>How often the flows change sign, ignoring flows within a millionth of the largest.</summary>
-    public static int SignChanges(IReadOnlyList<double> flows)
-    {
-        var scale = flows.Select(Math.Abs).DefaultIfEmpty(0).Max() * 1e-6;
-        var signs = flows.Where(f => Math.Abs(f) > scale).Select(Math.Sign).ToList();
-        return signs.Zip(signs.Skip(1)).Count(p => p.First != p.Second);
-    }
 
     /// <summary>Differences within the MIP gap are solver noise: report them as zero.</summary>
     private static double Tidy(double usd, double reference) => Math.Abs(usd) < 1 + (SolverSettings.DefaultRelativeGap * Math.Abs(reference)) ? 0 : usd;
@@ -216,7 +209,7 @@ internal static class TimedValueAnalysis
     {
         var forced = row.Kind switch
         {
-            ValuationKind.Bundle => $"{row.Option} with what it requires ({string.Join(", ", row.Prerequisites)}) in service by {t.ScheduleWith.Select(s => s.ServiceYear).DefaultIfEmpty(0).Max()} at the latest, against {row.Option} never built",
+            ValuationKind.Bundle => $"{row.Option} with what it requires ({string.Join(", ", row.Prerequisites)}) in service, each in its best year, against {row.Option} never built",
             ValuationKind.GivenPrerequisites => $"{row.Option} in service against never built, {string.Join(", ", row.Prerequisites)} in service in both",
             _ => $"{row.Option} in service against never built",
         };
