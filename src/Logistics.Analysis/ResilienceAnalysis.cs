@@ -12,7 +12,8 @@ namespace Logistics.Analysis;
 /// <see cref="AnalysisSettings.UnshippedPenaltyUsdPerTonne"/> plus each commodity's value per tonne
 /// (<see cref="NetworkVariants.UnshippedPenaltyUsdPerTonne"/>), and the tonnes left behind are reported.
 /// Ranking, most harmful first: operational unshipped tonnes, operational extra cost, strategic unshipped tonnes,
-/// strategic extra cost (all descending; no answer ranks last), then kind and id.
+/// strategic extra cost (all descending; no answer ranks last), then kind and id. On a plan over time the outages have
+/// a period and a duration and their costs are present values (<see cref="TimedResilienceAnalysis"/>).
 /// </summary>
 public static class ResilienceAnalysis
 {

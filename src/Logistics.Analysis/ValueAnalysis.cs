@@ -9,7 +9,8 @@ namespace Logistics.Analysis;
 /// <summary>
 /// Values investment options from pairs of forced solves (docs/analyses.md, "value"). For an option that requires
 /// others, two rows: the bundle (the option and everything it requires, forced in together, against the option
-/// forced out) and the option given its prerequisites (prerequisites forced in for both solves).
+/// forced out) and the option given its prerequisites (prerequisites forced in for both solves). A plan over time
+/// (a network with periods) is valued with timing by <see cref="TimedValueAnalysis"/> on the same rows.
 /// </summary>
 public static class ValueAnalysis
 {
