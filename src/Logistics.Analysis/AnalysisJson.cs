@@ -54,6 +54,7 @@ public static class AnalysisJson
         options.Converters.Add(new IdConverter<OptionId>(v => new OptionId(v), id => id.Value));
         options.Converters.Add(new IdConverter<RuleId>(v => new RuleId(v), id => id.Value));
         options.Converters.Add(new IdConverter<SeedId>(v => new SeedId(v), id => id.Value));
+        options.Converters.Add(new IdConverter<PeriodId>(v => new PeriodId(v), id => id.Value));
         options.Converters.Add(new SecondsConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

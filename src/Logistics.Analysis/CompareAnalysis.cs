@@ -59,7 +59,12 @@ public static class CompareAnalysis
             outcomes,
             [.. baseNetwork.Commodities.Select(c => c.Id)],
             [.. baseNetwork.NodesOfKind(NodeKind.Port).Select(p => p.Id)],
-            [.. baseNetwork.Options.Select(o => o.Id)]) { Tally = tally };
+            [.. baseNetwork.Options.Select(o => o.Id)])
+        {
+            Tally = tally,
+            PresentValueBaseYear = baseNetwork.IsPeriodised ? baseNetwork.Metadata.BaseYear : null,
+            FirstPeriod = baseNetwork.IsPeriodised ? baseNetwork.Periods[0].Span : null,
+        };
     }
 
     private static Network.Model.Network BaseNetwork(NetworkSource source)
@@ -100,7 +105,10 @@ public static class CompareAnalysis
             .Select(r => new RouteSummary(r.Commodity, r.Mine, r.Market, r.Port, r.TonnesPerYear, r.PerTonneCost.Total, string.Join(" > ", r.Nodes)))
             .ToImmutableArray();
         return new ScenarioOutcome(scenario, name, result.Status, result.StatusMessage, result.Objective, null,
-            Outcomes.Built(result), [], [], categories, perTonne, Outcomes.PortShares(network, result), routesSummary, null, result);
+            Outcomes.Built(result), [], [], categories, perTonne, Outcomes.PortShares(network, result), routesSummary, null, result)
+        {
+            Schedule = result.IsPlanOverTime ? ScheduledOption.Of(result) : null,
+        };
     }
 
     /// <summary>Why a variant has no solution: the solver's message, and for an infeasible model what cannot ship (penalised re-solve).</summary>
@@ -144,6 +152,10 @@ public static class CompareAnalysis
             DeltaFromBaseUsd = outcome.AnnualCostUsd - baseOutcome.AnnualCostUsd,
             BuildsAdded = [.. outcome.Built.Except(baseOutcome.Built).Order()],
             BuildsRemoved = [.. baseOutcome.Built.Except(outcome.Built).Order()],
+            BuildsMoved = outcome.Schedule is { } schedule && baseOutcome.Schedule is { } baseSchedule
+                ? [.. schedule.Join(baseSchedule, s => s.Option, b => b.Option, (s, b) => (s.Option, From: b.ServiceYear, To: s.ServiceYear))
+                    .Where(m => m.From != m.To).OrderBy(m => m.Option).Select(m => $"{m.Option} {m.From} → {m.To}")]
+                : null,
             // Every category either side has, so a cost the scenario no longer incurs shows as a negative difference.
             CostByCategory = [.. outcome.CostByCategory.Select(c => c.Category).Union(baseOutcome.CostByCategory.Select(b => b.Category)).Order()
                 .Select(category =>

@@ -22,6 +22,18 @@ public sealed record ComparisonReport(
     /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
     public SolveTally Tally { get; init; } = SolveTally.None;
 
+    /// <summary>
+    /// For a plan over time (a file with periods), the year its present values are in: every cost figure of the
+    /// report is then a present value in that year's real USD over the whole horizon, not USD/yr. Null, and absent
+    /// from JSON, for a one-period network.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? PresentValueBaseYear { get; init; }
+
+    /// <summary>For a plan over time, its first period ("2028–2029"): the routes, cost per tonne and port tonnes are that period's. Null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FirstPeriod { get; init; }
+
     /// <summary>The base network's outcome (always the first; not repeated in JSON).</summary>
     [JsonIgnore]
     public ScenarioOutcome Base => Outcomes[0];
@@ -34,7 +46,7 @@ public sealed record ComparisonReport(
 /// <param name="Scenario">Scenario id; null for the base network.</param>
 /// <param name="Name">Scenario name as the file gives it ("Base" for the base).</param>
 /// <param name="Status">Solve status; <see cref="SolveStatus.Error"/> also when the scenario did not load.</param>
-/// <param name="AnnualCostUsd">The objective, USD/yr (annualised capex + O&amp;M + operating costs − revenue).</param>
+/// <param name="AnnualCostUsd">The objective, USD/yr (annualised capex + O&amp;M + operating costs − revenue); for a plan over time, its present value in base-year USD (<see cref="ComparisonReport.PresentValueBaseYear"/>).</param>
 /// <param name="DeltaFromBaseUsd">Annual cost minus the base's; null when either has no solution.</param>
 /// <param name="Built">Options built, sorted by id.</param>
 /// <param name="BuildsAdded">Built here but not in the base.</param>
@@ -63,6 +75,14 @@ public sealed record ScenarioOutcome(
     OptimisationResult? Result)
 {
     public bool HasSolution => AnnualCostUsd is not null;
+
+    /// <summary>For a plan over time, the schedule (option and service year); null, and absent from JSON, for a one-period network.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<ScheduledOption>? Schedule { get; init; }
+
+    /// <summary>For a plan over time, options whose service year differs from the base's (built in both): "rd-spur 2034 → 2031".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<string>? BuildsMoved { get; init; }
 }
 
 /// <summary>One cost category's total, USD/yr, and its difference from the base (null for the base or without a base solution).</summary>

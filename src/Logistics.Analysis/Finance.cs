@@ -114,6 +114,18 @@ public static class Finance
         return (low + high) / 2;
     }
 
+    /// <summary>
+    /// How often <paramref name="flows"/> change sign, ignoring flows within a millionth of the largest. An IRR is
+    /// unambiguous only with exactly one change: with more, several rates may zero the NPV (Descartes' rule of signs).
+    /// </summary>
+    public static int SignChanges(IReadOnlyList<double> flows)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
+        var scale = flows.Select(Math.Abs).DefaultIfEmpty(0).Max() * 1e-6;
+        var signs = flows.Where(f => Math.Abs(f) > scale).Select(Math.Sign).ToList();
+        return signs.Zip(signs.Skip(1)).Count(p => p.First != p.Second);
+    }
+
     /// <summary>Capex ÷ net benefit, in years; null when the net benefit is not positive.</summary>
     public static double? SimplePayback(double capexUsd, double netBenefitUsd) => netBenefitUsd > 0 ? capexUsd / netBenefitUsd : null;
 

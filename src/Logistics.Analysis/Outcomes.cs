@@ -44,9 +44,18 @@ public static class Outcomes
         ArgumentNullException.ThrowIfNull(penalised);
         ArgumentNullException.ThrowIfNull(original);
         var objective = penalised.Objective ?? throw new ArgumentException("The result has no solution.", nameof(penalised));
-        var penaltyRevenue = penalised.Deliveries.Sum(d => d.RevenueUsd);
-        var fileRevenue = penalised.Deliveries.Sum(d => d.TonnesPerYear * (FilePrice(original, d.Market, d.Commodity) ?? 0));
-        return objective + penaltyRevenue - fileRevenue;
+        return objective + PenaltyRevenue(penalised.Deliveries, original);
+    }
+
+    /// <summary>
+    /// What the penalty of <see cref="NetworkVariants.WithUnshippedPenalty"/> earned per year on these deliveries: their
+    /// revenue less what the file's own prices (in <paramref name="original"/>) pay. Add it back to a penalised cost.
+    /// </summary>
+    public static double PenaltyRevenue(IEnumerable<DeliveryResult> deliveries, Network.Model.Network original)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(original);
+        return deliveries.Sum(d => d.RevenueUsd - (d.TonnesPerYear * (FilePrice(original, d.Market, d.Commodity) ?? 0)));
     }
 
     /// <summary>Total tonnes delivered short of each market's minimum (in a penalised solve, where minimums were dropped).</summary>

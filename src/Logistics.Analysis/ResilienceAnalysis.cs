@@ -12,22 +12,43 @@ namespace Logistics.Analysis;
 /// <see cref="AnalysisSettings.UnshippedPenaltyUsdPerTonne"/> plus each commodity's value per tonne
 /// (<see cref="NetworkVariants.UnshippedPenaltyUsdPerTonne"/>), and the tonnes left behind are reported.
 /// Ranking, most harmful first: operational unshipped tonnes, operational extra cost, strategic unshipped tonnes,
-/// strategic extra cost (all descending; no answer ranks last), then kind and id.
+/// strategic extra cost (all descending; no answer ranks last), then kind and id. On a plan over time the outages have
+/// a period and a duration and their costs are present values (<see cref="TimedResilienceAnalysis"/>).
 /// </summary>
 public static class ResilienceAnalysis
 {
     /// <exception cref="AnalysisInputException">The base network has no optimal solution to compare against.</exception>
-    public static ResilienceReport Run(Network.Model.Network network, AnalysisSettings settings, CancellationToken cancellationToken = default)
+    public static ResilienceReport Run(Network.Model.Network network, AnalysisSettings settings, CancellationToken cancellationToken = default) =>
+        Run(network, settings, new OutageTiming(), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Run(Network.Model.Network, AnalysisSettings, CancellationToken)"/>; on a plan over time the outages
+    /// start with the period <paramref name="timing"/> names and last its years (<see cref="TimedResilienceAnalysis"/>).
+    /// One-period networks ignore <paramref name="timing"/>.
+    /// </summary>
+    /// <exception cref="AnalysisInputException">The base network has no optimal solution, or the timing names no period of the plan or too many years.</exception>
+    public static ResilienceReport Run(Network.Model.Network network, AnalysisSettings settings, OutageTiming timing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
-        // Its arithmetic is per year (annuities of one year's saving); a plan over time needs yearly cash flows, not built yet.
+        ArgumentNullException.ThrowIfNull(timing);
         if (network.IsPeriodised)
-            throw new AnalysisInputException($"'{network.Metadata.Name}' is a plan over time (it has periods); this analysis works on one-period networks only so far. Use 'logistics solve' for the schedule and its present value, or a network file without periods.");
+            return TimedResilienceAnalysis.Run(network, timing, settings, cancellationToken);
         var scheduler = new SolveScheduler(settings);
         var plan = Plan(network, scheduler.Solve(new SolveJob(network), cancellationToken));
         var answers = scheduler.Map(Enumerable.Range(0, plan.AnswerCount).ToList(), (i, ct) => Answer(plan, i, scheduler, settings, ct), cancellationToken);
         return Assemble(plan, answers, settings, scheduler.Tally);
+    }
+
+    /// <summary>When the outages of a plan over time happen, from the request (period and years defaulted).</summary>
+    /// <exception cref="AnalysisInputException">The plan has no such period, or the years run past the horizon's end or are fewer than 1.</exception>
+    public static OutageWindow Window(Network.Model.Network network, OutageTiming timing)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(timing);
+        if (!network.IsPeriodised)
+            throw new AnalysisInputException($"'{network.Metadata.Name}' has no periods: its outages last its one representative year.");
+        return TimedResilienceAnalysis.Window(network, timing);
     }
 
     /// <summary>The outages of <paramref name="network"/> measured against its base optimum <paramref name="baseResult"/>.</summary>
@@ -38,6 +59,9 @@ public static class ResilienceAnalysis
         ArgumentNullException.ThrowIfNull(baseResult);
         if (baseResult.Objective is not { } baseCost)
             throw new AnalysisInputException($"The network itself has no solution ({baseResult.StatusMessage}); resilience compares failures against the base optimum.");
+        // Outages of a plan over time have a period and a duration; their answers come from TimedResilienceAnalysis, not from these cases.
+        if (network.IsPeriodised)
+            throw new AnalysisInputException($"'{network.Metadata.Name}' is a plan over time (it has periods); its resilience runs in one process (logistics resilience --period P --years N), not as a distributed study.");
         var baseBuilds = Outcomes.Built(baseResult);
 
         var corridors = CorridorFinder.Find(network);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
@@ -52,7 +53,40 @@ public sealed record ResilienceReport(
 {
     /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
     public SolveTally Tally { get; init; } = SolveTally.None;
+
+    /// <summary>
+    /// For a plan over time, when the outages happen; then every cost is a present value in base-year USD (the base
+    /// optimum's over the horizon, each extra cost the loss over the outage) and lost tonnes are totals over the
+    /// outage. Null, and absent from JSON, for a one-period network.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OutageWindow? Window { get; init; }
+
+    /// <summary>For a plan over time, the base optimum's schedule; null for a one-period network.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<ScheduledOption>? BaseSchedule { get; init; }
 }
+
+/// <summary>
+/// When the outages of a plan over time happen: from the start of a period for a number of years (docs/analyses.md,
+/// "resilience"). When the outage ends inside a period, that period is split there for every solve of the analysis,
+/// the base optimum included, so the only difference between the base and an outage is the outage.
+/// </summary>
+/// <param name="Period">The period the outage starts in (its id).</param>
+/// <param name="StartYear">The period's first year: the outage's first year.</param>
+/// <param name="Years">How many years it lasts.</param>
+/// <param name="PresentValueBaseYear">The year present values are in (metadata.baseYear).</param>
+public sealed record OutageWindow(string Period, int StartYear, int Years, int PresentValueBaseYear)
+{
+    /// <summary>The outage's last year.</summary>
+    public int EndYear => StartYear + Years - 1;
+
+    /// <summary>"2028–2029", or "2028" for one year.</summary>
+    public string Span => Years == 1 ? $"{StartYear}" : $"{StartYear}–{EndYear}";
+}
+
+/// <summary>What a resilience run on a plan over time asks for: the period the outage starts in (null: the first) and its length in years (null: that period's length).</summary>
+public sealed record OutageTiming(string? Period = null, int? Years = null);
 
 /// <summary>One element taken out, with the two answers.</summary>
 /// <param name="ElementId">Link id, corridor id or port id.</param>
@@ -71,6 +105,9 @@ public sealed record Outage(int Rank, OutageKind Kind, string ElementId, string 
 /// <param name="Unshipped">Those tonnes by mine and commodity.</param>
 /// <param name="Penalised">True when the answer comes from the penalised re-solve (the plain solve was infeasible).</param>
 /// <param name="Built">Options built in this answer, sorted.</param>
+/// <remarks>For a plan over time (<see cref="ResilienceReport.Window"/>): the costs are present values in base-year USD
+/// (the plan with the outage, and its loss against the base optimum), <see cref="UnshippedTonnes"/> is the total over
+/// the outage's years, and <see cref="Unshipped"/> lists tonnes per year in the outage's first period.</remarks>
 public sealed record OutageAnswer(
     SolveStatus Status,
     double? AnnualCostUsd,
@@ -78,4 +115,9 @@ public sealed record OutageAnswer(
     double UnshippedTonnes,
     ImmutableArray<UnshippedResult> Unshipped,
     bool Penalised,
-    ImmutableArray<OptionId> Built);
+    ImmutableArray<OptionId> Built)
+{
+    /// <summary>For a plan over time, the answer's schedule (the base's for an operational answer); null for a one-period network.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<ScheduledOption>? Schedule { get; init; }
+}

@@ -75,7 +75,7 @@ public static class SweepAnalysis
     /// <summary>Neighbouring optimal grid points whose builds differ: each holds a switching point.</summary>
     public static ImmutableArray<SweepBracket> Brackets(ImmutableArray<SweepPoint> points) =>
         [.. Enumerable.Range(0, points.Length - 1)
-            .Where(i => points[i].Status == SolveStatus.Optimal && points[i + 1].Status == SolveStatus.Optimal && !points[i].Built.SequenceEqual(points[i + 1].Built))
+            .Where(i => points[i].Status == SolveStatus.Optimal && points[i + 1].Status == SolveStatus.Optimal && !points[i].SamePlan(points[i + 1]))
             .Select(i => new SweepBracket(points[i], points[i + 1]))];
 
     /// <summary>The report from every grid point (in order of value) and the switching point of every bracket.</summary>
@@ -86,18 +86,26 @@ public static class SweepAnalysis
         var request = plan.Request;
         var ports = plan.First.NodesOfKind(NodeKind.Port).Select(p => p.Id).ToImmutableArray();
         var solves = points.Length + switches.Sum(s => s.Bisections);
-        return new SweepReport(request.Path, request.Scenario, request.From, request.To, plan.Tolerance, ports, points, [.. switches], solves) { Tally = tally };
+        return new SweepReport(request.Path, request.Scenario, request.From, request.To, plan.Tolerance, ports, points, [.. switches], solves)
+        {
+            Tally = tally,
+            PresentValueBaseYear = plan.First.IsPeriodised ? plan.First.Metadata.BaseYear : null,
+        };
     }
 
     private static SweepPoint Point(Network.Model.Network network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>
         ToPoint(network, value, scheduler.Solve(new SolveJob(network, hint), ct));
 
     private static SweepPoint ToPoint(Network.Model.Network network, double value, OptimisationResult result) =>
-        new(value, result.Status, result.Objective, Outcomes.Built(result), result.HasSolution ? Outcomes.PortShares(network, result) : []);
+        new(value, result.Status, result.Objective, Outcomes.Built(result), result.HasSolution ? Outcomes.PortShares(network, result) : [])
+        {
+            Schedule = network.IsPeriodised ? ScheduledOption.Of(result) : null,
+        };
 
     /// <summary>
-    /// Halves the bracket until it is narrower than the tolerance, keeping the end whose builds match. If the middle
-    /// builds a third set, the bracket follows the lower change (the first switch above the bracket's lower end).
+    /// Halves the bracket until it is narrower than the tolerance, keeping the end whose builds match (over time: the
+    /// same options in the same years). If the middle builds a third set, the bracket follows the lower change (the
+    /// first switch above the bracket's lower end).
     /// </summary>
     public static SwitchingPoint Bisect(SweepPlan plan, SweepBracket bracket, SolveScheduler scheduler, CancellationToken ct = default)
     {
@@ -116,13 +124,17 @@ public static class SweepAnalysis
                 .AddRange(network.Options.Where(o => !low.Built.Contains(o.Id)).Select(o => KeyValuePair.Create(o.Id, false)));
             var point = Point(network, mid, hint, scheduler, ct);
             count++;
-            if (point.Status == SolveStatus.Optimal && point.Built.SequenceEqual(low.Built))
+            if (point.Status == SolveStatus.Optimal && point.SamePlan(low))
                 low = point;
             else
                 high = point;
         }
 
-        return new SwitchingPoint(low.Value, high.Value, (low.Value + high.Value) / 2, low.Built, high.Built, count);
+        return new SwitchingPoint(low.Value, high.Value, (low.Value + high.Value) / 2, low.Built, high.Built, count)
+        {
+            ScheduleBelow = low.Schedule,
+            ScheduleAbove = high.Schedule,
+        };
     }
 
     private static Network.Model.Network Bind(NetworkSource source, SweepRequest request, double value)

@@ -9,7 +9,8 @@ namespace Logistics.Analysis;
 /// <summary>
 /// Values investment options from pairs of forced solves (docs/analyses.md, "value"). For an option that requires
 /// others, two rows: the bundle (the option and everything it requires, forced in together, against the option
-/// forced out) and the option given its prerequisites (prerequisites forced in for both solves).
+/// forced out) and the option given its prerequisites (prerequisites forced in for both solves). A plan over time
+/// (a network with periods) is valued with timing by <see cref="TimedValueAnalysis"/> on the same rows.
 /// </summary>
 public static class ValueAnalysis
 {
@@ -19,11 +20,11 @@ public static class ValueAnalysis
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
-        // Its arithmetic is per year (annuities of one year's saving); a plan over time needs yearly cash flows, not built yet.
-        if (network.IsPeriodised)
-            throw new AnalysisInputException($"'{network.Metadata.Name}' is a plan over time (it has periods); this analysis works on one-period networks only so far. Use 'logistics solve' for the schedule and its present value, or a network file without periods.");
         if (only is { } o && !network.TryGetOption(o, out _))
             throw new ArgumentException($"The network has no option '{o}'. Options: {string.Join(", ", network.Options.Select(x => x.Id))}.", nameof(only));
+        // A plan over time is valued from present values and yearly cash flows, not from one year's saving.
+        if (network.IsPeriodised)
+            return TimedValueAnalysis.Run(network, settings, only, cancellationToken);
 
         var rows = Plan(network, only);
         var variants = new List<(ImmutableArray<OptionId> In, ImmutableArray<OptionId> Out)> { ([], []) };
@@ -47,7 +48,7 @@ public static class ValueAnalysis
     }
 
     /// <summary>What one row forces in each of its two solves.</summary>
-    private sealed record Row(
+    internal sealed record Row(
         OptionId Option,
         ValuationKind Kind,
         ImmutableArray<OptionId> Valued,
@@ -57,7 +58,7 @@ public static class ValueAnalysis
         ImmutableArray<OptionId> OutSolveIn,
         ImmutableArray<OptionId> OutSolveOut);
 
-    private static List<Row> Plan(Network.Model.Network network, OptionId? only)
+    internal static List<Row> Plan(Network.Model.Network network, OptionId? only)
     {
         var rows = new List<Row>();
         foreach (var option in network.Options.Where(x => only is null || x.Id == only))
@@ -104,12 +105,7 @@ public static class ValueAnalysis
         var annualised = options.Sum(o => o.CapexUsd * Finance.CapitalRecoveryFactor(r, o.LifetimeYears));
         var om = options.Sum(o => o.FixedOmUsdPerYear);
         var lifetime = capex > 0 ? (int)Math.Round(options.Sum(o => o.CapexUsd * o.LifetimeYears) / capex) : options.Max(o => o.LifetimeYears);
-        var label = row.Kind switch
-        {
-            ValuationKind.Bundle => $"{row.Option} + {string.Join(" + ", row.Prerequisites)}",
-            ValuationKind.GivenPrerequisites => $"{row.Option} | {string.Join(", ", row.Prerequisites)} built",
-            _ => row.Option.Value,
-        };
+        var label = Label(row);
 
         double? operating = null, net = null, saving = null, npv = null, irr = null, payback = null, breakEven = null;
         if (inResult.Objective is { } costIn && outResult.Objective is { } costOut)
@@ -137,6 +133,14 @@ public static class ValueAnalysis
             BreakEvenOwnCapexUsd = ownBreakEven,
         };
     }
+
+    /// <summary>How a row is shown: the option, <c>option + prerequisites</c>, or <c>option | prerequisites built</c>.</summary>
+    internal static string Label(Row row) => row.Kind switch
+    {
+        ValuationKind.Bundle => $"{row.Option} + {string.Join(" + ", row.Prerequisites)}",
+        ValuationKind.GivenPrerequisites => $"{row.Option} | {string.Join(", ", row.Prerequisites)} built",
+        _ => row.Option.Value,
+    };
 
     /// <summary>The cash flows of several options summed (each with its own lifetime, renewals and residual), plus the net benefit.</summary>
     private static double[] CashFlows(List<InvestmentOption> options, double net, double rate, int horizon)

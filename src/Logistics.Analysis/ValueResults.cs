@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
@@ -21,9 +22,9 @@ public enum ValuationKind
 /// <summary>The value of every investment option (or one) from pairs of forced solves (<c>logistics value</c>; docs/analyses.md).</summary>
 /// <param name="Scenario">Scenario applied; null for the base.</param>
 /// <param name="DiscountRate">The network's discount rate (metadata.discountRate).</param>
-/// <param name="HorizonYears">The appraisal horizon (metadata.horizonYears).</param>
 /// <param name="OptimumStatus">Status of the free solve.</param>
-/// <param name="OptimumCostUsd">Objective of the free solve, USD/yr.</param>
+/// <param name="HorizonYears">The appraisal horizon (metadata.horizonYears); for a plan over time, base year to the horizon's end.</param>
+/// <param name="OptimumCostUsd">Objective of the free solve: USD/yr, or for a plan over time its present value in base-year USD.</param>
 /// <param name="OptimumBuilds">What the free solve builds, sorted by id.</param>
 /// <param name="Valuations">One row per option (bundles and given-prerequisite rows follow their option), in option id order.</param>
 public sealed record ValueReport(
@@ -37,7 +38,18 @@ public sealed record ValueReport(
 {
     /// <summary>How many solves ran and how many stopped before proving optimality (time or gap limit).</summary>
     public SolveTally Tally { get; init; } = SolveTally.None;
+
+    /// <summary>For a plan over time, its years and the optimum's schedule; null (and absent from JSON) for a one-period network.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValueTimeline? Timeline { get; init; }
 }
+
+/// <summary>The years of a plan over time that <c>value</c> reports on.</summary>
+/// <param name="BaseYear">The year money is discounted to (metadata.baseYear).</param>
+/// <param name="FirstYear">The first period's start.</param>
+/// <param name="LastYear">The last period's last year.</param>
+/// <param name="OptimumSchedule">The free solve's schedule, by service year.</param>
+public sealed record ValueTimeline(int BaseYear, int FirstYear, int LastYear, ImmutableArray<ScheduledOption> OptimumSchedule);
 
 /// <summary>
 /// One option (or bundle) valued from two forced solves. Money is USD; annual figures are USD/yr.
@@ -100,4 +112,12 @@ public sealed record OptionValuation(
     /// bundle it answers "at what price does this option pay, given what its prerequisites cost?".
     /// </summary>
     public double? BreakEvenOwnCapexUsd { get; init; }
+
+    /// <summary>
+    /// For a plan over time, the valuation with timing (present values, value of waiting, yearly cash flows); then
+    /// the cost figures above are present values, and the per-year ones (operating benefit, net benefit, saving,
+    /// payback in years) are null. Null, and absent from JSON, for a one-period network.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TimedValuation? Timing { get; init; }
 }

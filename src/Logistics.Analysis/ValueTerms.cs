@@ -44,4 +44,30 @@ public static class ValueTerms
     /// <summary>Every term, in the order the tables show them.</summary>
     public static ImmutableArray<ValueTerm> All { get; } =
         [Capex, AnnualisedCapex, OperatingBenefit, NetBenefit, Saving, Npv, Irr, Payback, BreakEvenCapex, OwnBreakEvenCapex];
+
+    public static ValueTerm BestYear { get; } = new("best year", "", "the year the option enters service in the best schedule with it");
+
+    public static ValueTerm FirstYear { get; } = new("first year", "", "the first period start its lead time allows (construction from the base year)");
+
+    public static ValueTerm PresentValueWith { get; } = new("PV with", "M USD", "present value of the best schedule with the option in service by the last period");
+
+    public static ValueTerm PresentValueWithout { get; } = new("PV without", "M USD", "present value of the best schedule with the option never built");
+
+    public static ValueTerm TimedNpv { get; } = new("NPV", "M USD", "PV without − PV with: what having the option (in its best year) is worth");
+
+    public static ValueTerm PresentValueFirst { get; } = new("PV first", "M USD", "present value of the best schedule with the option in service from its first year");
+
+    public static ValueTerm ValueOfWaiting { get; } = new("value of waiting", "M USD", "PV first − PV with: what building in the best year rather than the first is worth");
+
+    public static ValueTerm TimedBreakEvenCapex { get; } = new("break-even capex", "M USD", "C + NPV ÷ k, k = the present value of one USD of capex in the best year (outlays less residual share), the schedule held");
+
+    public static ValueTerm OwnTimedBreakEvenCapex { get; } = new("own break-even capex", "M USD", "the same for the row's option alone, its prerequisites' capex held");
+
+    public static ValueTerm PaybackYear { get; } = new("payback year", "", "first year (from the first cash flow) from which the cumulative undiscounted net cash flow, residual excluded, stays ≥ 0");
+
+    public static ValueTerm TimedIrr { get; } = new("IRR", "", "the rate at which the yearly cash flows (outlays, savings per period, O&M, residual at the horizon's end) have zero NPV; none when they change sign more than once");
+
+    /// <summary>The terms of a plan over time's table (<c>value</c> on a file with periods), in column order.</summary>
+    public static ImmutableArray<ValueTerm> Timed { get; } =
+        [Capex, BestYear, FirstYear, PresentValueWith, PresentValueWithout, TimedNpv, PresentValueFirst, ValueOfWaiting, TimedBreakEvenCapex, OwnTimedBreakEvenCapex, PaybackYear, TimedIrr];
 }

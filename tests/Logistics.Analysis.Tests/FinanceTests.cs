@@ -67,4 +67,15 @@ public class FinanceTests
         Assert.Null(Finance.SimplePayback(1000, 0));
         Assert.Null(Finance.SimplePayback(1000, -1));
     }
+
+    [Theory]
+    [InlineData(new[] { -1000.0, 0, 300, 500 }, 1)]
+    [InlineData(new[] { 0.0, 434, 434, -233, -233, 120, 0 }, 2)]
+    [InlineData(new[] { -1000.0, 1e-9, -5, 500 }, 1)]
+    [InlineData(new[] { 0.0, 0 }, 0)]
+    public void Sign_changes_count_the_turns_of_a_cash_flow_ignoring_noise_so_an_irr_is_reported_only_when_it_is_unique(double[] flows, int changes)
+    {
+        // The second: a plan that avoids another option's earlier outlays, then pays its own, then saves: two turns, two possible IRRs.
+        Assert.Equal(changes, Finance.SignChanges(flows));
+    }
 }

@@ -42,38 +42,63 @@ public static class CompareCommand
     {
         var outcomes = report.Outcomes;
         static string Column(ScenarioOutcome x) => x.Scenario ?? "base";
+        // A plan over time: totals are present values over the horizon, builds have years, flows are the first period's.
+        var pv = report.PresentValueBaseYear;
+        var money = pv is { } year ? $"M USD, present value in {year} USD" : "M USD/yr";
+        var first = report.FirstPeriod is { } span ? $", first period {span}" : "";
         o.WriteLine($"Network: {report.NetworkName}");
-        o.WriteLine($"Compared: base and {outcomes.Length - 1} scenario(s). Money in M USD/yr; differences are against the base.");
+        o.WriteLine(pv is { } y
+            ? $"Compared: base and {outcomes.Length - 1} scenario(s), each a plan over time. Money in M USD, present value in {y} real USD over the whole horizon; differences are against the base."
+            : $"Compared: base and {outcomes.Length - 1} scenario(s). Money in M USD/yr; differences are against the base.");
         o.WriteLine();
 
-        o.WriteLine("Annual cost");
-        var summary = new TextTable("scenario", "status", "M USD/yr", "vs base", "builds added", "builds removed").AlignRight(2, 3);
+        o.WriteLine(pv is null ? "Annual cost" : "Present value");
+        var summary = pv is null
+            ? new TextTable("scenario", "status", "M USD/yr", "vs base", "builds added", "builds removed").AlignRight(2, 3)
+            : new TextTable("scenario", "status", "PV M USD", "vs base", "builds added", "builds removed", "build year moved").AlignRight(2, 3);
         foreach (var x in outcomes)
-            summary.Add(Column(x), Status(x.Status), M(x.AnnualCostUsd), x.Scenario is null ? "" : Signed(x.DeltaFromBaseUsd), x.Scenario is null ? "" : string.Join(", ", x.BuildsAdded), x.Scenario is null ? "" : string.Join(", ", x.BuildsRemoved));
+        {
+            string[] cells = [Column(x), Status(x.Status), M(x.AnnualCostUsd), x.Scenario is null ? "" : Signed(x.DeltaFromBaseUsd), x.Scenario is null ? "" : string.Join(", ", x.BuildsAdded), x.Scenario is null ? "" : string.Join(", ", x.BuildsRemoved)];
+            summary.Add(pv is null ? cells : [.. cells, x.Scenario is null ? "" : string.Join(", ", x.BuildsMoved ?? [])]);
+        }
+
         summary.WriteTo(o);
         o.WriteLine();
 
-        Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
-        Matrix(o, "Cost by category (M USD/yr)", "category", outcomes, Column,
+        if (pv is null)
+        {
+            Matrix(o, "Builds (x = built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x => !x.HasSolution ? "-" : x.Built.Contains(id) ? "x" : "."))), right: false);
+        }
+        else
+        {
+            Matrix(o, "Schedule (year in service; . = not built)", "option", outcomes, Column, report.Options.Select(id => (id.Value, (Func<ScenarioOutcome, string>)(x =>
+                !x.HasSolution ? "-" : x.Schedule?.FirstOrDefault(s => s.Option == id) is { } s ? s.ServiceYear.ToString(System.Globalization.CultureInfo.InvariantCulture) : "."))), right: true);
+            o.WriteLine("Schedules");
+            foreach (var x in outcomes.Where(x => x.HasSolution))
+                o.WriteLine($"  {Column(x)}: {ScheduledOption.Describe(x.Schedule ?? [])}");
+            o.WriteLine();
+        }
+
+        Matrix(o, $"Cost by category ({money})", "category", outcomes, Column,
             Categories(outcomes).Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.HasSolution ? M(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.UsdPerYear)) : "-"))), right: true);
         var scenarios = outcomes.Skip(1).ToList();
         if (scenarios.Count > 0)
         {
-            Matrix(o, "Cost by category, difference from the base (M USD/yr)", "category", scenarios, Column,
+            Matrix(o, $"Cost by category, difference from the base ({money})", "category", scenarios, Column,
                 Categories(outcomes).Select(c => (c.ToString(), (Func<ScenarioOutcome, string>)(x => x.DeltaFromBaseUsd is null ? "-" : Signed(x.CostByCategory.Where(l => l.Category == c).Sum(l => l.DeltaFromBaseUsd ?? 0))))), right: true);
         }
 
-        Matrix(o, "Delivered cost per tonne by commodity (USD/t, capex share included)", "commodity", outcomes, Column,
+        Matrix(o, $"Delivered cost per tonne by commodity (USD/t, capex share included{first})", "commodity", outcomes, Column,
             report.Commodities.Select(c => (c.Value, (Func<ScenarioOutcome, string>)(x => x.CostPerTonne.FirstOrDefault(p => p.Commodity == c) is { TonnesPerYear: > 0 } p ? Number(p.UsdPerTonne, "#,0.0") : "-"))), right: true);
-        Matrix(o, "Tonnes through each port (t/yr)", "port", outcomes, Column,
+        Matrix(o, $"Tonnes through each port (t/yr{first})", "port", outcomes, Column,
             report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution ? T(Tonnes(x, p)) : "-"))), right: true);
         if (scenarios.Count > 0)
         {
-            Matrix(o, "Tonnes through each port, difference from the base (t/yr)", "port", scenarios, Column,
+            Matrix(o, $"Tonnes through each port, difference from the base (t/yr{first})", "port", scenarios, Column,
                 report.Ports.Select(p => (p.Value, (Func<ScenarioOutcome, string>)(x => x.HasSolution && report.Base.HasSolution ? SignedTonnes(Tonnes(x, p) - Tonnes(report.Base, p)) : "-"))), right: true);
         }
 
-        o.WriteLine("Main routes");
+        o.WriteLine(report.FirstPeriod is { } firstSpan ? $"Main routes (first period, {firstSpan})" : "Main routes");
         var routes = new TextTable("scenario", "commodity", "mine", "market", "port", "t/yr", "USD/t", "path").AlignRight(5, 6);
         foreach (var x in outcomes)
         {
@@ -111,7 +136,12 @@ public static class CompareCommand
     }
 
     /// <summary>Every category, but the plan-over-time ones only when an outcome has them (one-period output keeps its rows).</summary>
-    private static IEnumerable<CostCategory> Categories(ImmutableArray<ScenarioOutcome> outcomes) =>
-        Enum.GetValues<CostCategory>().Where(c => c < CostCategory.CapexOutlay || outcomes.Any(x => x.CostByCategory.Any(l => l.Category == c)));
+    /// <remarks>A plan over time has no annualised capex (its capex is in present-value outlays), so that row is left out when no outcome has it.</remarks>
+    private static IEnumerable<CostCategory> Categories(ImmutableArray<ScenarioOutcome> outcomes)
+    {
+        var overTime = outcomes.Any(x => x.Schedule is not null);
+        bool Any(CostCategory c) => outcomes.Any(x => x.CostByCategory.Any(l => l.Category == c));
+        return Enum.GetValues<CostCategory>().Where(c => (c < CostCategory.CapexOutlay && !(overTime && c == CostCategory.AnnualisedCapex)) || Any(c));
+    }
 
 }

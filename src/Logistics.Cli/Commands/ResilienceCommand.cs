@@ -7,8 +7,9 @@ using static Logistics.Cli.Commands.CommandSupport;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics resilience FILE [--scenario S] [--top N] [--parallel N] [--json FILE]</c>: takes each link, corridor and
-/// port out in turn and ranks the failures by tonnes lost and extra annual cost (docs/analyses.md).
+/// <c>logistics resilience FILE [--scenario S] [--top N] [--period P] [--years N] [--parallel N] [--json FILE]</c>: takes
+/// each link, corridor and port out in turn and ranks the failures by tonnes lost and extra cost (docs/analyses.md). On a
+/// plan over time the outage starts with period P (default: the first) and lasts N years (default: that period's length).
 /// </summary>
 public static class ResilienceCommand
 {
@@ -16,16 +17,38 @@ public static class ResilienceCommand
     {
         var scenario = ScenarioOption();
         var top = new Option<int?>("--top") { Description = "Print only the N most harmful failures (the JSON has all of them)." };
-        var verb = new AnalysisVerb(context, "resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.", scenario, top);
+        var period = new Option<string?>("--period") { Description = "Plans over time: the period the outage starts in (its id; default: the first period)." };
+        var years = new Option<int?>("--years") { Description = "Plans over time: how many years the outage lasts from the period's start (default: the period's length)." };
+        var verb = new AnalysisVerb(context, "resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.", scenario, top, period, years);
         return verb.Create(
-            parse => parse.GetValue(top) is < 1 ? "--top must be at least 1." : null,
+            parse => parse.GetValue(top) is < 1 ? "--top must be at least 1." : parse.GetValue(years) is < 1 ? "--years must be at least 1." : null,
             (parse, source, settings) =>
             {
                 var network = Bind(context, source, parse.GetValue(scenario));
                 if (network is null) return Analysed<ResilienceReport>.Failed(ExitCodes.InvalidInput);
+                if (!network.IsPeriodised && (parse.GetValue(period) is not null || parse.GetValue(years) is not null))
+                {
+                    context.Error.WriteLine($"error: {source.FilePath} has no periods, so --period and --years do not apply: a one-period network's outages last its whole (representative) year. Leave them out, or use a file with periods.");
+                    return Analysed<ResilienceReport>.Failed(ExitCodes.Usage);
+                }
+
+                if (network.IsPeriodised)
+                {
+                    // A period or duration the plan cannot have is the user's input, not an infeasible network.
+                    try
+                    {
+                        ResilienceAnalysis.Window(network, new OutageTiming(parse.GetValue(period), parse.GetValue(years)));
+                    }
+                    catch (AnalysisInputException ex)
+                    {
+                        context.Error.WriteLine($"error: {ex.Message}");
+                        return Analysed<ResilienceReport>.Failed(ExitCodes.Usage);
+                    }
+                }
+
                 try
                 {
-                    return Analysed<ResilienceReport>.Done(ResilienceAnalysis.Run(network, settings, context.CancellationToken));
+                    return Analysed<ResilienceReport>.Done(ResilienceAnalysis.Run(network, settings, new OutageTiming(parse.GetValue(period), parse.GetValue(years)), context.CancellationToken));
                 }
                 catch (AnalysisInputException ex)
                 {
@@ -39,17 +62,30 @@ public static class ResilienceCommand
 
     internal static void Write(TextWriter o, ResilienceReport report, int? top)
     {
-        o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {(report.BaseCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.BaseBuilds)}");
-        o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
-        o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t plus the commodity's value per tonne).");
+        var window = report.Window;
+        if (window is null)
+        {
+            o.WriteLine($"N-1 resilience ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages; base optimum {(report.BaseCostUsd is { } cost ? MoneyFormat.PerYear(cost) : "-")}, builds {List(report.BaseBuilds)}");
+            o.WriteLine("Operational: builds fixed as in the base optimum, routes free. Strategic: everything re-optimised.");
+            o.WriteLine($"Extra cost in M USD/yr against the base optimum; lost = tonnes/yr that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t plus the commodity's value per tonne).");
+        }
+        else
+        {
+            o.WriteLine($"N-1 resilience over time ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}): {report.Outages.Length} outages, each for {window.Years} year{(window.Years == 1 ? "" : "s")}, {window.Span} (from the start of period {window.Period}); base optimum present value {(report.BaseCostUsd is { } cost ? MoneyFormat.WithUnit(cost) : "-")}, schedule: {ScheduledOption.Describe(report.BaseSchedule ?? [])}");
+            o.WriteLine($"Operational: the base schedule kept, routes free in the outage's years. Strategic: the whole schedule re-optimised knowing the outage.");
+            o.WriteLine($"Loss in M USD of present value ({window.PresentValueBaseYear} USD) against the base optimum; lost = tonnes over the {window.Years} year{(window.Years == 1 ? "" : "s")} that can no longer ship (re-solved allowing unshipped output at {MoneyFormatPenalty(report.PenaltyUsdPerTonne)} USD/t plus the commodity's value per tonne).");
+        }
+
         o.WriteLine("A negative extra cost next to lost tonnes means the plan is cheaper only because it ships less.");
         o.WriteLine();
-        var table = new TextTable("rank", "kind", "element", "op. extra", "op. lost t/yr", "str. extra", "str. lost t/yr", "strategic builds").AlignRight(0, 3, 4, 5, 6);
+        var lost = window is null ? "lost t/yr" : "lost t";
+        var table = new TextTable("rank", "kind", "element", window is null ? "op. extra" : "op. PV loss", $"op. {lost}", window is null ? "str. extra" : "str. PV loss", $"str. {lost}", window is null ? "strategic builds" : "strategic schedule").AlignRight(0, 3, 4, 5, 6);
         foreach (var x in report.Outages.Take(top ?? int.MaxValue))
         {
             table.Add(x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Kind.ToString().ToLowerInvariant(), x.ElementId,
                 Answer(x.Operational.ExtraAnnualCostUsd, x.Operational), T(x.Operational.UnshippedTonnes),
-                Answer(x.Strategic.ExtraAnnualCostUsd, x.Strategic), T(x.Strategic.UnshippedTonnes), List(x.Strategic.Built));
+                Answer(x.Strategic.ExtraAnnualCostUsd, x.Strategic), T(x.Strategic.UnshippedTonnes),
+                window is null ? List(x.Strategic.Built) : x.Strategic.Schedule is { IsDefaultOrEmpty: false } s ? string.Join(", ", s) : "(none)");
         }
 
         table.WriteTo(o);

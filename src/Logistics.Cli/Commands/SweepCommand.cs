@@ -60,29 +60,44 @@ public static class SweepCommand
         if (figures is { } n)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The path '{report.Path}' changes {n:#,0} figure{(n == 1 ? "" : "s")}."));
         o.WriteLine($"Sweep of {report.Path} from {V(report.From)} to {V(report.To)} ({(report.Scenario is null ? "base network" : $"scenario {report.Scenario}")}), {report.Points.Length} points, {report.Solves} solves");
+        if (report.PresentValueBaseYear is { } year)
+            o.WriteLine($"A plan over time: objectives are present values in {year} real USD over the whole horizon; port shares are the first period's; a switching point is where the schedule changes (an option added or dropped, or its build year moving).");
         o.WriteLine();
-        var table = new TextTable(["value", "status", "M USD/yr", .. report.Ports.Select(p => $"{p} %"), "builds"]).AlignRight([0, 2, .. Enumerable.Range(3, report.Ports.Length)]);
+        var overTime = report.PresentValueBaseYear is not null;
+        var table = new TextTable(["value", "status", overTime ? "PV M USD" : "M USD/yr", .. report.Ports.Select(p => $"{p} %"), overTime ? "schedule" : "builds"]).AlignRight([0, 2, .. Enumerable.Range(3, report.Ports.Length)]);
         foreach (var p in report.Points)
         {
             table.Add([V(p.Value), Status(p.Status), M(p.ObjectiveUsd),
                 .. report.Ports.Select(port => p.PortShares.FirstOrDefault(s => s.Port == port) is { } s ? Number(s.Share * 100, "0.0") : "-"),
-                List(p.Built)]);
+                overTime ? Schedule(p.Schedule) : List(p.Built)]);
         }
 
         table.WriteTo(o);
         o.WriteLine();
         if (report.SwitchingPoints.IsEmpty)
         {
-            o.WriteLine("No switching point: the same options are built at every point.");
+            o.WriteLine(overTime ? "No switching point: the same options are built in the same years at every point." : "No switching point: the same options are built at every point.");
             return;
         }
 
         o.WriteLine($"Switching points (bracketed to {V(report.Tolerance)})");
-        var switches = new TextTable("between", "and", "estimate", "builds before", "builds after").AlignRight(0, 1, 2);
+        var switches = overTime
+            ? new TextTable("between", "and", "estimate", "schedule before", "schedule after", "what changes").AlignRight(0, 1, 2)
+            : new TextTable("between", "and", "estimate", "builds before", "builds after").AlignRight(0, 1, 2);
         foreach (var s in report.SwitchingPoints)
-            switches.Add(V(s.Lower), V(s.Upper), V(s.Estimate), List(s.BuiltBelow), List(s.BuiltAbove));
+        {
+            if (overTime)
+                switches.Add(V(s.Lower), V(s.Upper), V(s.Estimate), Schedule(s.ScheduleBelow), Schedule(s.ScheduleAbove), string.Join("; ", s.ScheduleChanges()));
+            else
+                switches.Add(V(s.Lower), V(s.Upper), V(s.Estimate), List(s.BuiltBelow), List(s.BuiltAbove));
+        }
+
         switches.WriteTo(o);
     }
+
+    /// <summary>"2028 a, 2034 b" or "(none)".</summary>
+    private static string Schedule(System.Collections.Immutable.ImmutableArray<ScheduledOption>? schedule) =>
+        schedule is { IsDefaultOrEmpty: false } s ? string.Join(", ", s) : "(none)";
 
     /// <summary>A swept value: thousands separators for large numbers, significant digits for small ones.</summary>
     private static string V(double value) =>

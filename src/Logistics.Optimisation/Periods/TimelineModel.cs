@@ -101,16 +101,21 @@ internal sealed class TimelineModel
         return timeline;
     }
 
-    /// <summary>The period's snapshot with the plan's options, every one free: this class sets their bounds per period.</summary>
+    /// <summary>
+    /// The period's snapshot with the plan's options, every one free: this class sets their bounds per period. What an
+    /// option adds is the period's (an analysis that takes a link or port out of one period drops the option's
+    /// increments there, and only there); its costs, logic and decision are the plan's.
+    /// </summary>
     private static Network.Model.Network WithPlanOptions(Network.Model.Network period, Network.Model.Network plan)
     {
         var builder = NetworkBuilder.From(period);
         foreach (var option in plan.Options)
         {
-            if (period.TryGetOption(option.Id, out _))
-                builder.Replace(option with { Decision = BuildDecision.Free, DecisionYear = null });
+            var free = option with { Decision = BuildDecision.Free, DecisionYear = null };
+            if (period.TryGetOption(option.Id, out var own))
+                builder.Replace(free with { CapacityAdds = own.CapacityAdds });
             else
-                builder.Add(option with { Decision = BuildDecision.Free, DecisionYear = null });
+                builder.Add(free with { CapacityAdds = [.. free.CapacityAdds.Where(a => a.Link is { } l ? period.TryGetLink(l, out _) : a.Port is not { } n || period.TryGetNode(n, out _))] });
         }
 
         return builder.Build();
