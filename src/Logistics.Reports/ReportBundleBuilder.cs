@@ -89,8 +89,18 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var comparison = analyses.Contains("compare") ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
         var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
         var skipped = new List<(string, string)>();
-        var values = analyses.Contains("value") && anyFree && baseResult.HasSolution ? Optional("value", skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
-        var resilience = analyses.Contains("resilience") && baseResult.HasSolution ? Optional("resilience", skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
+        // The report's value and resilience sections are written for one representative year; for a plan over time the
+        // CLI verbs give the timed answers (value with years, outages by period), so the report names them instead.
+        if (network.IsPeriodised)
+        {
+            if (analyses.Contains("value") && anyFree)
+                skipped.Add(("value", $"For a plan over time this report does not show value with timing yet; run 'logistics value {networkFile}' for each option's best year, the value of waiting, break-even capex, payback and IRR."));
+            if (analyses.Contains("resilience"))
+                skipped.Add(("resilience", $"For a plan over time this report does not show outages yet; run 'logistics resilience {networkFile} --period P --years N' for an outage in a given period."));
+        }
+
+        var values = !network.IsPeriodised && analyses.Contains("value") && anyFree && baseResult.HasSolution ? Optional("value", skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
+        var resilience = !network.IsPeriodised && analyses.Contains("resilience") && baseResult.HasSolution ? Optional("resilience", skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
         var sweeps = analyses.Contains("sweep")
             ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;

@@ -162,7 +162,7 @@ public sealed partial class TimelineReportTests(TimelineBundle bundle)
     }
 
     [Fact]
-    public async Task Value_and_resilience_which_take_no_plan_over_time_yet_are_skipped_with_their_reason_and_the_bundle_is_still_written()
+    public async Task Value_and_resilience_of_a_plan_over_time_are_left_to_their_cli_verbs_with_the_reason_and_the_bundle_is_still_written()
     {
         var folder = TestPaths.NewTempFolder();
         var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 1, IncludeTimings = false };
@@ -171,6 +171,7 @@ public sealed partial class TimelineReportTests(TimelineBundle bundle)
         Assert.Equal(ReportStatus.Complete, run.Outcome.Status);
         Assert.Equal(["value", "resilience"], run.Model!.Skipped.Select(s => s.Analysis));
         Assert.All(run.Model.Skipped, s => Assert.Contains("plan over time", s.Reason, StringComparison.Ordinal));
+        Assert.All(run.Model.Skipped, s => Assert.Contains($"'logistics {s.Analysis} ", s.Reason, StringComparison.Ordinal));
         var md = File.ReadAllText(Path.Combine(folder, "report.md"));
         Assert.Contains("_The value analysis was asked for but not run: ", md, StringComparison.Ordinal);
         Assert.Contains("_The resilience analysis was asked for but not run: ", md, StringComparison.Ordinal);
