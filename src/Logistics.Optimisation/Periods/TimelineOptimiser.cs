@@ -22,8 +22,7 @@ internal static class TimelineOptimiser
     public static OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
-        var backend = settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
+        var backend = BackendFor(network, settings);
         var threads = Math.Max(1, settings.Threads);
         var orTools = OrToolsVersion.VersionString();
         var isLp = backend == SolverBackend.Glop;
@@ -42,6 +41,28 @@ internal static class TimelineOptimiser
         }
 
         var model = TimelineModel.Build(network, solver, integerBuilds: !isLp, options);
+        return SolveBuilt(model, backend, settings, options, time, started, cancellationToken);
+    }
+
+    /// <summary>The backend a plan over time uses: SCIP for <see cref="SolverBackend.Auto"/> whenever there are options (they are decided in time).</summary>
+    public static SolverBackend BackendFor(Network.Model.Network network, SolverSettings settings)
+    {
+        var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
+        return settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
+    }
+
+    /// <summary>
+    /// Solves a model already built (or rebound and refitted to a draw: <see cref="TimelineModel.Refit"/>) and reports
+    /// it. Prices per period only when <see cref="SolverSettings.ComputePrices"/> asks for them.
+    /// </summary>
+    public static OptimisationResult SolveBuilt(TimelineModel model, SolverBackend backend, SolverSettings settings, ModelOptions options, TimeProvider time, long started, CancellationToken cancellationToken)
+    {
+        var network = model.Network;
+        var solver = model.Solver;
+        var threads = Math.Max(1, settings.Threads);
+        var orTools = OrToolsVersion.VersionString();
+        var isLp = backend == SolverBackend.Glop;
+        SolverRun Empty() => new(backend, NetworkOptimiser.BackendName(backend), orTools, "", false, threads, 0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, time.GetElapsedTime(started));
         var built = time.GetTimestamp();
         var buildTime = time.GetElapsedTime(started, built);
         if (settings.TimeLimit is { } limit)
@@ -102,8 +123,8 @@ internal static class TimelineOptimiser
         {
             var period = model.Network.Periods[p];
             var v = values[p];
-            var prices = PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, settings.TimeLimit);
-            pricesMissing |= prices is null;
+            var prices = settings.ComputePrices ? PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, settings.TimeLimit) : null;
+            pricesMissing |= settings.ComputePrices && prices is null;
             var links = FlowReporter.LinkFlows(v);
             var ports = FlowReporter.PortFlows(v);
             periods.Add(new PeriodResult(period.Id, period.Name, period.StartYear, period.Years, model.Factors[p],
