@@ -28,7 +28,11 @@ public sealed record RunManifest(
     TimeSpan? SolveTimeLimit,
     double? RelativeGap,
     int Parallelism,
-    bool IncludeTimings = true);
+    bool IncludeTimings = true)
+{
+    /// <summary>The uncertainty study's settings (draws, seed) when one ran; written into the manifest so its numbers can be redone.</summary>
+    public ReportUncertainty? Uncertainty { get; init; }
+}
 
 /// <summary>One solved variant (the base or a scenario), as the tables list it.</summary>
 /// <param name="Scenario">Scenario id; <c>base</c> for the base network.</param>
@@ -50,6 +54,9 @@ public sealed record ReportModel(
     ImmutableArray<Diagnostic> Warnings)
 {
     public const string BaseId = "base";
+
+    /// <summary>The uncertainty study (docs/analyses.md, "Uncertainty"); null when the request asked for none.</summary>
+    public Analysis.Uncertainty.UncertaintyReport? Uncertainty { get; init; }
 
     /// <summary>The base, then every compared scenario that has a result (solved or not), in comparison order.</summary>
     public IEnumerable<SolvedVariant> Variants()

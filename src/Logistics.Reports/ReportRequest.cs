@@ -20,7 +20,11 @@ public sealed record ReportRequest(
     ImmutableArray<string> Analyses,
     TimeSpan? SolveTimeLimit = null,
     double? RelativeGap = null,
-    SolverBackend Solver = SolverBackend.Auto);
+    SolverBackend Solver = SolverBackend.Auto)
+{
+    /// <summary>Also run an uncertainty study and add its section, charts and draws CSV to the bundle; null for none.</summary>
+    public ReportUncertainty? Uncertainty { get; init; }
+}
 
 /// <summary>How a bundle came out.</summary>
 public enum ReportStatus

@@ -24,6 +24,9 @@ public static class UncertaintyAnalysis
 
     private const int OutOfSampleSeedOffset = 2;
 
+    /// <summary>How draws are made, in words (reports and manifests quote it).</summary>
+    public const string SamplingMethod = "Latin hypercube (McKay et al. 1979), rank correlations by Iman–Conover (1982), Mersenne Twister seeded by --seed";
+
     /// <param name="progress">Called after each solve of the main draws with (done, total), from any thread.</param>
     /// <exception cref="AnalysisInputException">The request is malformed, or the network does not load.</exception>
     public static UncertaintyReport Run(NetworkSource source, UncertaintyRequest request, AnalysisSettings settings, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -84,7 +87,7 @@ public static class UncertaintyAnalysis
             request.Scenario,
             request.Draws,
             request.Seed,
-            "Latin hypercube (McKay et al. 1979), rank correlations by Iman–Conover (1982), Mersenne Twister seeded by --seed",
+            SamplingMethod,
             Seeds(space),
             Correlations(space, sample),
             space.NotVaried,

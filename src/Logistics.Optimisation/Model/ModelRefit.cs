@@ -1,3 +1,5 @@
+using Google.OrTools.LinearSolver;
+
 using Logistics.Network.Model;
 
 namespace Logistics.Optimisation.Model;
@@ -48,7 +50,7 @@ internal static class ModelRefit
                 absorption.Variable.SetUb(realBounds ? double.PositiveInfinity : flowClass.Volume);
             var upper = realBounds ? flowClass.Demand.MaxTpy ?? double.PositiveInfinity : flowClass.Volume;
             var delivered = model.Delivered[flowClass.Index];
-            delivered.SetBounds(flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper));
+            SetBounds(delivered, flowClass.Demand.MinTpy, Math.Max(flowClass.Demand.MinTpy, upper));
             objective.SetCoefficient(delivered, flowClass.Demand.PriceUsdPerTonne is { } price && price != 0 ? -price * factor : 0);
         }
 
@@ -57,7 +59,7 @@ internal static class ModelRefit
         foreach (var ((mine, commodity), row) in model.SupplyRows)
         {
             var tonnes = network.Node(mine).Supplies.First(s => s.Commodity == commodity).TonnesPerYear;
-            row.SetBounds(tonnes, tonnes);
+            SetBounds(row, tonnes, tonnes);
         }
 
         foreach (var capacity in model.CapacityRows)
@@ -97,6 +99,39 @@ internal static class ModelRefit
 
         foreach (var (option, added) in model.LinkIncrements(link.Id))
             row.SetCoefficient(model.Build[option.Id], -added);
+    }
+
+    /// <summary>
+    /// New bounds in an order that never crosses them on the way (lower above the old upper): OR-Tools passes each
+    /// change to SCIP in place, and a crossed pair puts SCIP in an error state.
+    /// </summary>
+    public static void SetBounds(Variable variable, double lower, double upper)
+    {
+        if (lower > variable.Ub())
+        {
+            variable.SetUb(upper);
+            variable.SetLb(lower);
+        }
+        else
+        {
+            variable.SetLb(lower);
+            variable.SetUb(upper);
+        }
+    }
+
+    /// <inheritdoc cref="SetBounds(Variable, double, double)"/>
+    public static void SetBounds(Constraint row, double lower, double upper)
+    {
+        if (lower > row.Ub())
+        {
+            row.SetUb(upper);
+            row.SetLb(lower);
+        }
+        else
+        {
+            row.SetLb(lower);
+            row.SetUb(upper);
+        }
     }
 
     /// <summary>True when the model's rows that hold figures are all ones this class refits (no optional tightenings, no slacks).</summary>

@@ -251,7 +251,7 @@ internal sealed class TimelineModel
                 var (lower, upper) = Bounds(option, p);
                 if (schedule is not null)
                     lower = upper = schedule.TryGetValue(option.Id, out var year) && Network.Periods[p].StartYear >= year ? 1 : 0;
-                z.SetBounds(lower, upper);
+                ModelRefit.SetBounds(z, lower, upper);
                 var entry = EntryValue(option, p).Net;
                 var later = p < last ? EntryValue(option, p + 1).Net : 0;
                 objective.SetCoefficient(z, entry - later);

@@ -13,7 +13,7 @@ namespace Logistics.Optimisation.Stochastic;
 /// One model, built once for a snapshot and solved again for many snapshots of the same shape with other figures (the
 /// draws of the uncertainty analysis): each solve rebinds the kept variables and rows to the new snapshot and changes
 /// only coefficients, bounds and right-hand sides (<see cref="ModelRefit"/>, <see cref="TimelineModel.Refit"/>), so
-/// nothing is rebuilt and the backend keeps its solver. The answer is the one <see cref="NetworkOptimiser.Solve(Network.Model.Network, SolverSettings, CancellationToken)"/>
+/// nothing is rebuilt and the backend keeps its copy of the model (OR-Tools passes each change to it in place). The answer is the one <see cref="NetworkOptimiser.Solve(Network.Model.Network, SolverSettings, CancellationToken)"/>
 /// gives for the snapshot (pinned by tests). A snapshot of another shape (an arc, layer or class more or less) is
 /// built afresh on a solver of its own and counted in <see cref="Rebuilds"/>. Not thread-safe: keep one per thread.
 /// </summary>
@@ -38,6 +38,9 @@ public sealed class ResolvableModel : IDisposable
 
     /// <summary>Solves that could not reuse the model (a snapshot of another shape) and were built afresh.</summary>
     public int Rebuilds { get; private set; }
+
+    /// <summary>Solves after which the backend's copy of the model had to be made again (an error in an in-place change).</summary>
+    public int Resets { get; private set; }
 
     /// <summary>Solves so far.</summary>
     public int Solves { get; private set; }
@@ -75,7 +78,9 @@ public sealed class ResolvableModel : IDisposable
     /// <summary>
     /// Solves <paramref name="network"/> (a snapshot like the one this model was built for, figures changed) on the kept model.
     /// </summary>
-    /// <param name="hint">Builds to start from (one-period models; as <see cref="SolverSettings.BuildHint"/>).</param>
+    /// <param name="hint">Builds to start from, as <see cref="SolverSettings.BuildHint"/>; a kept model does not pass it to
+    /// the backend: SCIP stores every hint as a partial solution and a kept instance fills its store (limits/maxorigsol)
+    /// within ten solves. A hint never changes the optimum, only the time to it.</param>
     /// <param name="plan">Fixes the builds instead of deciding them: each option named is built (in service from its
     /// year, for a plan over time; the year is ignored otherwise), every other one is not.</param>
     public OptimisationResult Solve(Network.Model.Network network, ImmutableDictionary<OptionId, bool>? hint = null,
@@ -84,12 +89,7 @@ public sealed class ResolvableModel : IDisposable
         ArgumentNullException.ThrowIfNull(network);
         Solves++;
         var started = _time.GetTimestamp();
-        // A MIP backend gets the changed model whole: OR-Tools passes SCIP each change in place, and one that crosses
-        // bounds on the way (a row's new lower bound above its old upper one) leaves SCIP in an error state for good.
-        // The model is kept on our side either way; only the backend's copy is made again, in native code. GLOP keeps
-        // its copy and warm-starts from the last basis.
-        if (_backend != SolverBackend.Glop)
-            _solver.Reset();
+
         if (_timeline is not null)
             return SolveTimeline(network, plan, started, cancellationToken);
 
@@ -113,10 +113,9 @@ public sealed class ResolvableModel : IDisposable
                 BuildDecision.ForcedOut => (0.0, 0.0),
                 _ => (0.0, 1.0),
             };
-            model.Build[option.Id].SetBounds(lower, upper);
+            ModelRefit.SetBounds(model.Build[option.Id], lower, upper);
         }
 
-        Hint(model, hint);
         using var run = new SolveRun(network, _settings with { BuildHint = hint }, ModelOptions.Default, new RunClock(_time, _settings.TimeLimit))
         {
             Solver = model.Solver,
@@ -125,6 +124,14 @@ public sealed class ResolvableModel : IDisposable
         };
         run.BuildTime = run.Clock.Since(started);
         var termination = SolveStep.Run(run, cancellationToken);
+        if (termination.Status == SolveStatus.Error && model.Solver == _solver)
+        {
+            // The backend's copy of the model went wrong in place: make it again from ours (native code) and solve once more.
+            Resets++;
+            _solver.Reset();
+            termination = SolveStep.Run(run, cancellationToken);
+        }
+
         if (termination.Status == SolveStatus.Infeasible)
             return ResultStep.Failed(run, termination, DiagnoseStep.Run(run));
         if (!termination.HasSolution)
@@ -145,19 +152,13 @@ public sealed class ResolvableModel : IDisposable
         }
 
         timeline.Refit(plan);
+        var result = TimelineOptimiser.SolveBuilt(timeline, _backend, _settings, ModelOptions.Default, _time, started, cancellationToken);
+        if (result.Status != SolveStatus.Error || timeline.Solver != _solver)
+            return result;
+        // The backend's copy of the model went wrong in place: make it again from ours (native code) and solve once more.
+        Resets++;
+        _solver.Reset();
         return TimelineOptimiser.SolveBuilt(timeline, _backend, _settings, ModelOptions.Default, _time, started, cancellationToken);
-    }
-
-    /// <summary>The hint on the undecided build variables, or none (a hint stays on the solver until replaced).</summary>
-    private static void Hint(OptimisationModel model, ImmutableDictionary<OptionId, bool>? hint)
-    {
-        if (!model.IntegerBuilds)
-            return;
-        var hinted = hint is null ? [] : model.Build
-            .Where(b => hint.ContainsKey(b.Key) && b.Value.Lb() != b.Value.Ub())
-            .Select(b => (Variable: b.Value, Value: hint[b.Key] ? 1.0 : 0.0))
-            .ToArray();
-        model.Solver.SetHint([.. hinted.Select(h => h.Variable)], [.. hinted.Select(h => h.Value)]);
     }
 
     /// <summary>The kept model as it stands (after the last solve's refit), as LP text: tests compare it with a fresh build's.</summary>
