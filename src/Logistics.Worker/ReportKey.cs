@@ -21,6 +21,9 @@ public static class ReportKey
         text.Append("analyses=").AppendJoin(',', request.Analyses.IsDefault ? [] : request.Analyses).Append('\n');
         text.Append("limit=").Append(request.SolveTimeLimit?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "").Append('\n');
         text.Append("gap=").Append(request.RelativeGap?.ToString("R", CultureInfo.InvariantCulture) ?? "").Append('\n');
+        // Only when asked, so the keys of plain reports filed before stay what they were.
+        if (request.Uncertainty is { } u)
+            text.Append(CultureInfo.InvariantCulture, $"uncertainty={u.Draws},{u.Seed},{u.TwoStageDraws},{u.MaxCandidatePlans}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

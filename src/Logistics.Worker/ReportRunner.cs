@@ -128,7 +128,7 @@ public sealed class ReportRunner(
             spec.Scenarios,
             spec.Analyses.IsEmpty ? Options.EffectiveAnalyses : spec.Analyses,
             TimeSpan.FromSeconds(spec.SolveTimeLimitSeconds ?? Options.SolveTimeLimitSeconds),
-            spec.RelativeGap);
+            spec.RelativeGap) { Uncertainty = spec.Uncertainty };
         DateTimeOffset started = clock.GetUtcNow();
         record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
         store.WriteProcessingRecord(job, record);
