@@ -60,8 +60,6 @@ internal sealed class DrawSolverPool : IDisposable
         {
             var result = model.Solve(network, hint, plan, ct);
             Count(result);
-            if (Environment.GetEnvironmentVariable("UNCERT_PROFILE") is not null)
-                Console.Error.WriteLine($"PROFILE build {result.Solver.BuildTime.TotalMilliseconds:F2} solve {result.Solver.SolveTime.TotalMilliseconds:F2} extract {result.Solver.ExtractTime.TotalMilliseconds:F2} wall {result.Solver.WallTime.TotalMilliseconds:F2}");
             return result;
         }
         finally
