@@ -20,6 +20,9 @@ internal sealed class DrawSolverPool : IDisposable
     private readonly SolveScheduler _scheduler;
     private readonly SolverSettings _settings;
     private readonly ConcurrentBag<ResolvableModel> _idle = [];
+
+    /// <summary>Kept models of the shape with a one-period plan's builds fixed (a linear programme, GLOP), by plan.</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentBag<ResolvableModel>> _idleFixed = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<ResolvableModel> _all = [];
     private readonly bool _rebuildEachDraw;
     private int _solves;
@@ -48,11 +51,28 @@ internal sealed class DrawSolverPool : IDisposable
     {
         if (_rebuildEachDraw)
             return SolveAfresh(network, hint, plan, ct);
-        if (!_idle.TryTake(out var model))
+        if (plan is not null && !network.IsPeriodised)
         {
-            model = ResolvableModel.Create(_shape, _settings);
+            // A one-period plan held fixed is a linear programme: solved as the rebuild path solves it (builds forced,
+            // GLOP), on a model kept per plan rather than the MIP with its binaries fixed.
+            var built = plan.Keys.Order().ToList();
+            var idle = _idleFixed.GetOrAdd(string.Join(",", built), _ => []);
+            return SolveOn(idle, () => NetworkVariants.WithBuildsFixed(_shape, built), NetworkVariants.WithBuildsFixed(network, built), null, null, ct)
+                ?? SolveAfresh(network, hint, plan, ct);
+        }
+
+        return SolveOn(_idle, () => _shape, network, hint, plan, ct) ?? SolveAfresh(network, hint, plan, ct);
+    }
+
+    /// <summary>Solves on a kept model of <paramref name="shape"/> from <paramref name="idle"/> (made on first use); null when none can be kept.</summary>
+    private OptimisationResult? SolveOn(ConcurrentBag<ResolvableModel> idle, Func<Network.Model.Network> shape, Network.Model.Network network,
+        ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
+    {
+        if (!idle.TryTake(out var model))
+        {
+            model = ResolvableModel.Create(shape(), _settings);
             if (model is null)
-                return SolveAfresh(network, hint, plan, ct);
+                return null;
             _all.Add(model);
         }
 
@@ -64,7 +84,7 @@ internal sealed class DrawSolverPool : IDisposable
         }
         finally
         {
-            _idle.Add(model);
+            idle.Add(model);
         }
     }
 
