@@ -105,11 +105,13 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
             ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;
 
+        var uncertainty = request.Uncertainty is { } study ? UncertaintyStudy.Run(source, study, settings, cancellationToken) : null;
+
         var manifest = new RunManifest(networkFile, source.ContentHash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
-            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario };
-        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath)) { Skipped = [.. skipped] };
+            requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario, Uncertainty = request.Uncertainty };
+        var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath)) { Skipped = [.. skipped], Uncertainty = uncertainty };
         var status = model.Variants().Any(v => v.Result.Status is SolveStatus.Feasible or SolveStatus.NoSolution) ? ReportStatus.TimedOut : ReportStatus.Complete;
-        var document = ReportComposer.Compose(model, status);
+        var document = UncertaintyStudy.AddSection(ReportComposer.Compose(model, status), uncertainty);
         var files = new BundleFiles(outputDirectory);
         files.WriteDocument(document);
         files.Write("result.json", ReportJsonWriter.Write(model, status));
@@ -119,6 +121,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         foreach (var (name, csv) in TimelineTables.All(model))
             files.Write(name, csv);
         files.Write("network.geojson", GeoJsonExport.Write(network, baseResult));
+        if (uncertainty is not null)
+            files.Write(UncertaintyStudy.DrawsFile, UncertaintyStudy.DrawsCsv(uncertainty));
         var summary = Summary(model, status);
         var withoutSolution = model.Variants().Any(v => v.Result.Status == SolveStatus.NoSolution);
         return new ReportRun(new ReportOutcome(status, files.Written, summary), model, withoutSolution);

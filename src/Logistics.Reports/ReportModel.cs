@@ -32,6 +32,8 @@ public sealed record RunManifest(
 {
     /// <summary>The scenario applied to the network the report is of (<see cref="ReportRequest.Scenario"/>); null for the file's base.</summary>
     public string? Scenario { get; init; }
+    /// <summary>The uncertainty study's settings (draws, seed) when one ran; written into the manifest so its numbers can be redone.</summary>
+    public ReportUncertainty? Uncertainty { get; init; }
 }
 
 /// <summary>One solved variant (the base or a scenario), as the tables list it.</summary>
@@ -54,6 +56,9 @@ public sealed record ReportModel(
     ImmutableArray<Diagnostic> Warnings)
 {
     public const string BaseId = "base";
+
+    /// <summary>The uncertainty study (docs/analyses.md, "Uncertainty"); null when the request asked for none.</summary>
+    public Analysis.Uncertainty.UncertaintyReport? Uncertainty { get; init; }
 
     /// <summary>Analyses that were asked for but could not run on this network, with the analysis's reason (a plan over time, for one).</summary>
     public ImmutableArray<(string Analysis, string Reason)> Skipped { get; init; } = [];

@@ -27,6 +27,9 @@ public sealed record ReportRequest(
     /// anything is solved, so the plan, the maps and every analysis are the scenario's; null for the file's base.
     /// </summary>
     public string? Scenario { get; init; }
+
+    /// <summary>Also run an uncertainty study and add its section, charts and draws CSV to the bundle; null for none.</summary>
+    public ReportUncertainty? Uncertainty { get; init; }
 }
 
 /// <summary>How a bundle came out.</summary>

@@ -23,6 +23,9 @@ public sealed partial record JobSpec(
     double? RelativeGap,
     string? Output)
 {
+    /// <summary>Set for a job of <c>"kind": "uncertainty"</c>: the bundle also holds the uncertainty study over <c>draws</c> draws from <c>seed</c>.</summary>
+    public Logistics.Reports.ReportUncertainty? Uncertainty { get; init; }
+
     private static readonly JsonDocumentOptions LenientJson = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -30,10 +33,46 @@ public sealed partial record JobSpec(
     };
 
     private static readonly ImmutableArray<string> Properties =
-        ["analyses", "network", "output", "relativeGap", "scenario", "scenarios", "solveTimeLimitSeconds"];
+        ["analyses", "draws", "kind", "network", "output", "relativeGap", "scenario", "scenarios", "seed", "solveTimeLimitSeconds"];
 
     /// <summary>The scenario the report is of; null = the file's base. Checked against the network file when the job runs.</summary>
     public string? Scenario { get; init; }
+
+    /// <summary>Default draws of an uncertainty job: enough for shares within about ±3.5 points (docs/analyses.md, "How many draws").</summary>
+    public const int DefaultUncertaintyDraws = 200;
+
+    /// <summary><c>"kind"</c> (report, the default, or uncertainty) with its <c>draws</c> and <c>seed</c>; null for a plain report.</summary>
+    private static Logistics.Reports.ReportUncertainty? ReadUncertainty(JsonElement root, List<string> errors)
+    {
+        string kind = "report";
+        if (root.TryGetProperty("kind", out JsonElement kindElement))
+        {
+            if (kindElement.ValueKind == JsonValueKind.String && kindElement.GetString() is "report" or "uncertainty")
+                kind = kindElement.GetString()!;
+            else
+                errors.Add("\"kind\" must be \"report\" (the default) or \"uncertainty\" (the report plus Monte Carlo over the seeds' ranges)");
+        }
+
+        int? Whole(string name, int min, int max)
+        {
+            if (!root.TryGetProperty(name, out JsonElement element))
+                return null;
+            if (kind != "uncertainty")
+            {
+                errors.Add($"\"{name}\" belongs to an uncertainty job: add \"kind\": \"uncertainty\" or remove it");
+                return null;
+            }
+
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out int value) && value >= min && value <= max)
+                return value;
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"\"{name}\" must be a whole number between {min} and {max}"));
+            return null;
+        }
+
+        int? draws = Whole("draws", 2, 100_000);
+        int? seed = Whole("seed", int.MinValue, int.MaxValue);
+        return kind == "uncertainty" ? new Logistics.Reports.ReportUncertainty(draws ?? DefaultUncertaintyDraws, seed ?? 1) : null;
+    }
 
     /// <summary>Reads a job file; on failure the error says where and what to change.</summary>
     public static (JobSpec? Spec, string? Error) Parse(byte[] content)
@@ -124,9 +163,10 @@ public sealed partial record JobSpec(
                 errors.Add($"output \"{output}\" is not a folder name this worker accepts: use letters, digits, '.', '_' and '-' (at most 100, not starting with '.'), and not \"latest\"");
             }
 
+            var uncertainty = ReadUncertainty(root, errors);
             return errors.Count > 0
                 ? (null, string.Join("; ", errors))
-                : (new JobSpec(network!, scenarios, analyses, limit, gap, output) { Scenario = scenario }, null);
+                : (new JobSpec(network!, scenarios, analyses, limit, gap, output) { Scenario = scenario, Uncertainty = uncertainty }, null);
         }
     }
 

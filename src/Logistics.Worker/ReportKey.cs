@@ -24,6 +24,9 @@ public static class ReportKey
         // Only when set, so the keys (and the bundles they file) of requests without a scenario stay what they were.
         if (request.Scenario is { } scenario)
             text.Append("scenario=").Append(scenario).Append('\n');
+        // Only when asked, so the keys of plain reports filed before stay what they were.
+        if (request.Uncertainty is { } u)
+            text.Append(CultureInfo.InvariantCulture, $"uncertainty={u.Draws},{u.Seed},{u.TwoStageDraws},{u.MaxCandidatePlans}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

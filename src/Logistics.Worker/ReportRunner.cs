@@ -147,6 +147,7 @@ public sealed class ReportRunner(
             spec.RelativeGap)
         {
             Scenario = spec.Scenario,
+            Uncertainty = spec.Uncertainty,
         };
         DateTimeOffset started = clock.GetUtcNow();
         record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };

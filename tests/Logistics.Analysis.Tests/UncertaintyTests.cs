@@ -240,7 +240,7 @@ public sealed class UncertaintyTests
         return builder.Build();
     }
 
-    private static string Seed(string id, double value, double? low, double? high, string? distribution = null) =>
+    internal static string Seed(string id, double value, double? low, double? high, string? distribution = null) =>
         "{ \"id\": \"" + id + "\", \"value\": " + Num(value) + ", \"unit\": \"usdPerTonne\", \"confidence\": " + (low is null ? "\"M\"" : "\"assumption\"")
         + (low is { } l ? ", \"low\": " + Num(l) : "") + (high is { } h ? ", \"high\": " + Num(h) : "")
         + (low is null ? ", \"source\": { \"title\": \"test\" }" : "")
@@ -249,7 +249,7 @@ public sealed class UncertaintyTests
     private static string Num(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The network and a seeds file holding <paramref name="seeds"/>, read back from a throw-away folder.</summary>
-    private static NetworkSource Source(Network.Model.Network network, params string[] seeds)
+    internal static NetworkSource Source(Network.Model.Network network, params string[] seeds)
     {
         var root = Path.Combine(Path.GetTempPath(), "logistics-uncertainty-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "networks"));

@@ -43,4 +43,36 @@ public sealed class UncertaintyCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Uncertainty_on_a_time_line_reports_present_values_and_service_years()
+    {
+        var result = CliRunner.Run("uncertainty", Timeline, "--draws", "6", "--seed", "2", "--no-tornado", "--plans", "2", "--parallel", "2");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("Total cost, M USD PV (6 of 6 draws solved)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("enters service (share of draws)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Candidate schedules, each held fixed (builds and years)", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"rohri-nokkundi-upgrade \(20[0-9]{2}\)", result.Out);
+    }
+
+    [Fact]
+    public void The_two_stage_plan_on_a_time_line_is_an_input_error_that_says_why()
+    {
+        var result = CliRunner.Run("uncertainty", Timeline, "--draws", "2", "--two-stage", "10", "--no-tornado", "--no-regret");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("not available for a file with periods", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_refuses_a_single_uncertainty_draw_with_exit_code_2()
+    {
+        var result = CliRunner.Run("report", Default, "--out", Path.Combine(_folder, "bundle"), "--uncertainty-draws", "1");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--uncertainty-draws must be 0", result.Error, StringComparison.Ordinal);
+    }
+
+    private static readonly string Timeline = Path.Combine(RepositoryPaths.Root, "networks", "chagai-timeline.network.json");
 }

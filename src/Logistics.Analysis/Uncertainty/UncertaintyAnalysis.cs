@@ -24,6 +24,9 @@ public static class UncertaintyAnalysis
 
     private const int OutOfSampleSeedOffset = 2;
 
+    /// <summary>How draws are made, in words (reports and manifests quote it).</summary>
+    public const string SamplingMethod = "Latin hypercube (McKay et al. 1979), rank correlations by Iman–Conover (1982), Mersenne Twister seeded by --seed";
+
     /// <param name="progress">Called after each solve of the main draws with (done, total), from any thread.</param>
     /// <exception cref="AnalysisInputException">The request is malformed, or the network does not load.</exception>
     public static UncertaintyReport Run(NetworkSource source, UncertaintyRequest request, AnalysisSettings settings, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -43,12 +46,23 @@ public static class UncertaintyAnalysis
         var load = source.Bind(new LoadOptions { Scenario = request.Scenario });
         if (!load.Succeeded || load.Network is null)
             throw new AnalysisInputException($"The network{(request.Scenario is null ? "" : $" with scenario '{request.Scenario}'")} is invalid; run 'logistics validate' for every problem.", load.Errors);
+        var overTime = load.Network.IsPeriodised;
+        if (overTime && request.TwoStageDraws > 0)
+        {
+            throw new AnalysisInputException(
+                "The two-stage plan (--two-stage) is not available for a file with periods: its extensive form decides one set of builds for one year, not a schedule. "
+                + "Run without --two-stage (or with --two-stage 0); the candidate schedules and their regret say which schedule holds up best.");
+        }
+
+        if (overTime && request.BindEachDraw)
+            throw new AnalysisInputException("--bind-each-draw binds one-period files only; a file with periods is varied on its bound snapshot (every period alike).");
         var space = UncertaintySpace.For(load.Network, source.Seeds);
         // Draws need costs, builds and flows, not prices: skipping the price LP halves the work per draw.
         var scheduler = new SolveScheduler(settings with { Solver = settings.Solver with { ComputePrices = false } });
+        using var pool = new DrawSolverPool(space.Central, scheduler, request.RebuildEachDraw);
 
         var centralResult = scheduler.Solve(new SolveJob(space.Central), cancellationToken);
-        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult));
+        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
         var hint = Outcomes.Hint(centralResult);
 
         var sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.Draws, request.Seed);
@@ -56,36 +70,44 @@ public static class UncertaintyAnalysis
         var draws = scheduler.Map(Enumerable.Range(0, request.Draws).ToList(), (i, ct) =>
         {
             var network = request.BindEachDraw ? BindDraw(source, request.Scenario, space, sample[i]) : space.Apply(sample[i]);
-            var result = scheduler.Solve(new SolveJob(network, hint), ct);
+            var result = request.BindEachDraw ? scheduler.Solve(new SolveJob(network, hint), ct) : pool.Solve(network, hint, null, ct);
             progress?.Invoke(Interlocked.Increment(ref done), request.Draws);
-            return new SolvedDraw(i, network, result);
+            return new SolvedDraw(i, network, result, PlanOf(result, overTime));
         }, cancellationToken);
 
-        var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result))).ToImmutableArray();
+        var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result)) { Schedule = d.Plan }).ToImmutableArray();
         var solved = draws.Where(d => d.Result.Status == SolveStatus.Optimal || d.Result.Status == SolveStatus.Feasible).ToList();
-        var tornado = request.Tornado ? Tornado(space, scheduler, hint, cancellationToken) : [];
-        var regret = request.Regret ? Regret(space, sample, draws, central.Built, request.MaxCandidatePlans, scheduler, cancellationToken) : null;
-        var twoStage = request.TwoStageDraws > 0 ? TwoStage(space, request, central, scheduler, hint, cancellationToken) : null;
+        var tornado = request.Tornado ? Tornado(space, scheduler, pool, hint, cancellationToken) : [];
+        var regret = request.Regret ? Regret(space, sample, draws, central, request.MaxCandidatePlans, scheduler, pool, cancellationToken) : null;
+        var twoStage = request.TwoStageDraws > 0 ? TwoStage(space, request, central, scheduler, pool, hint, cancellationToken) : null;
+        var tally = scheduler.Tally;
+        var kept = pool.Tally;
 
         return new UncertaintyReport(
             request.Scenario,
             request.Draws,
             request.Seed,
-            "Latin hypercube (McKay et al. 1979), rank correlations by Iman–Conover (1982), Mersenne Twister seeded by --seed",
+            SamplingMethod,
             Seeds(space),
             Correlations(space, sample),
             space.NotVaried,
             central,
             CostOf(solved.Select(d => d.Result.Objective!.Value).ToList()),
             OptionProbabilities(space.Central, solved, central.Built),
-            PlanFrequencies(solved, central.Built),
+            PlanFrequencies(solved, central.Schedule),
             PortShares(solved),
             RouteShares(solved),
             Convergence(draws),
             [.. draws.Where(d => !d.Result.HasSolution).Select(d => new DrawProblem(d.Index, d.Result.Status, Explain(d.Result)))],
             tornado,
             regret,
-            twoStage) { Tally = scheduler.Tally, DrawOutcomes = outcomes };
+            twoStage)
+        {
+            Tally = new SolveTally(tally.Solves + kept.Solves, tally.Unproven + kept.Unproven),
+            DrawOutcomes = outcomes,
+            OverTime = overTime,
+            Rebuilds = pool.Rebuilds,
+        };
     }
 
     /// <summary>The draw bound from the file's tree like a sweep value: every moved figure set by an extra change, then bound and validated.</summary>
@@ -98,7 +120,16 @@ public static class UncertaintyAnalysis
             : throw new AnalysisInputException("A draw does not give a valid network when bound from the file.", load.Errors);
     }
 
-    private sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result);
+    private sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
+
+    /// <summary>The plan a result chose: its builds, each with the year it enters service for a plan over time.</summary>
+    private static ImmutableArray<PlannedBuild> PlanOf(OptimisationResult result, bool overTime) =>
+        !result.HasSolution ? []
+        : overTime ? [.. result.Schedule.Select(b => new PlannedBuild(b.Id, b.ServiceYear)).OrderBy(p => p.Option)]
+        : [.. Outcomes.Built(result).Select(id => new PlannedBuild(id, null))];
+
+    /// <summary>The plan as a fixed decision: option → year it enters service (0 for a one-period plan, where the year is ignored).</summary>
+    private static ImmutableDictionary<OptionId, int> Fixed(ImmutableArray<PlannedBuild> plan) => plan.ToImmutableDictionary(p => p.Option, p => p.Year ?? 0);
 
     private static ImmutableArray<SampledSeed> Seeds(UncertaintySpace space)
     {
@@ -137,19 +168,22 @@ public static class UncertaintyAnalysis
         {
             var built = solved.Count(d => d.Result.Builds.Any(b => b.Id == o.Id && b.Built));
             var (low, high) = SampleStatistics.Wilson(built, solved.Count);
-            return new OptionProbability(o.Id, built, solved.Count, solved.Count == 0 ? 0 : (double)built / solved.Count, low, high, centralBuilt.Contains(o.Id));
+            var byYear = solved.SelectMany(d => d.Plan).Where(p => p.Option == o.Id && p.Year is not null).GroupBy(p => p.Year!.Value).OrderBy(g => g.Key)
+                .Select(g => new YearCount(g.Key, g.Count(), (double)g.Count() / solved.Count)).ToImmutableArray();
+            return new OptionProbability(o.Id, built, solved.Count, solved.Count == 0 ? 0 : (double)built / solved.Count, low, high, centralBuilt.Contains(o.Id)) { ByYear = byYear };
         }),
     ];
 
-    private static ImmutableArray<PlanFrequency> PlanFrequencies(List<SolvedDraw> solved, ImmutableArray<OptionId> centralBuilt) =>
+    private static ImmutableArray<PlanFrequency> PlanFrequencies(List<SolvedDraw> solved, ImmutableArray<PlannedBuild> centralPlan) =>
     [
-        .. solved.GroupBy(d => PlanKey(Outcomes.Built(d.Result)), StringComparer.Ordinal)
+        .. solved.GroupBy(d => PlanKey(d.Plan), StringComparer.Ordinal)
             .Select(g => new PlanFrequency(Outcomes.Built(g.First().Result), g.Count(), (double)g.Count() / solved.Count, g.Average(d => d.Result.Objective!.Value),
-                PlanKey(Outcomes.Built(g.First().Result)) == PlanKey(centralBuilt)))
-            .OrderByDescending(p => p.Count).ThenBy(p => PlanKey(p.Built), StringComparer.Ordinal),
+                g.Key == PlanKey(centralPlan)) { Schedule = g.First().Plan })
+            .OrderByDescending(p => p.Count).ThenBy(p => PlanKey(p.Schedule), StringComparer.Ordinal),
     ];
 
-    private static string PlanKey(IEnumerable<OptionId> built) => string.Join(",", built.Order());
+    /// <summary>A plan's identity: its builds in id order, each with its year when the plan is over time.</summary>
+    private static string PlanKey(IEnumerable<PlannedBuild> plan) => string.Join(",", plan.OrderBy(p => p.Option).Select(p => p.Year is { } y ? $"{p.Option}@{y}" : p.Option.Value));
 
     private static ImmutableArray<ShareSummary> PortShares(List<SolvedDraw> solved)
     {
@@ -215,24 +249,23 @@ public static class UncertaintyAnalysis
     }
 
     /// <summary>Every seed at its low and high with the rest central, then every correlation group with all its members together.</summary>
-    private static ImmutableArray<TornadoBar> Tornado(UncertaintySpace space, SolveScheduler scheduler, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
+    private static ImmutableArray<TornadoBar> Tornado(UncertaintySpace space, SolveScheduler scheduler, DrawSolverPool pool, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
     {
-        var cases = new List<(string Name, bool IsGroup, double? Low, double? High, FigureChangeSet AtLow, FigureChangeSet AtHigh)>();
+        var cases = new List<(string Name, bool IsGroup, double? Low, double? High, List<(int, double)> AtLow, List<(int, double)> AtHigh)>();
         for (var j = 0; j < space.Seeds.Length; j++)
         {
             var seed = space.Seeds[j];
-            cases.Add((seed.Id.Value, false, seed.Low, seed.High, space.Changes(j, seed.Low), space.Changes(j, seed.High)));
+            cases.Add((seed.Id.Value, false, seed.Low, seed.High, [(j, seed.Low)], [(j, seed.High)]));
         }
 
         foreach (var group in space.Groups)
         {
-            FigureChangeSet At(Func<UncertainSeed, double> end) =>
-                new(group.Columns.SelectMany(c => space.Changes(c, end(space.Seeds[c])).Changes));
+            List<(int, double)> At(Func<UncertainSeed, double> end) => [.. group.Columns.Select(c => (c, end(space.Seeds[c])))];
             cases.Add((group.Id, true, null, null, At(s => s.Low), At(s => s.High)));
         }
 
-        var jobs = cases.SelectMany(c => new[] { c.AtLow, c.AtHigh }).Select(set => new SolveJob(set.ApplyTo(space.Central), hint)).ToList();
-        var results = scheduler.SolveAll(jobs, ct);
+        var moves = cases.SelectMany(c => new[] { c.AtLow, c.AtHigh }).ToList();
+        var results = scheduler.Map(moves, (m, token) => pool.Solve(space.Apply(m, space.Central), hint, null, token), ct);
         return
         [
             .. cases.Select((c, i) =>
@@ -249,57 +282,66 @@ public static class UncertaintyAnalysis
     }
 
     /// <summary>The most frequent optimal plans and the central plan, each with builds fixed, solved on every draw.</summary>
-    private static RegretTable? Regret(UncertaintySpace space, double[][] sample, ImmutableArray<SolvedDraw> draws, ImmutableArray<OptionId> centralBuilt, int maxPlans, SolveScheduler scheduler, CancellationToken ct)
+    private static RegretTable? Regret(UncertaintySpace space, double[][] sample, ImmutableArray<SolvedDraw> draws, PlanAtCentre central, int maxPlans, SolveScheduler scheduler,
+        DrawSolverPool pool, CancellationToken ct)
     {
         var plans = draws.Where(d => d.Result.HasSolution)
-            .GroupBy(d => PlanKey(Outcomes.Built(d.Result)), StringComparer.Ordinal)
+            .GroupBy(d => PlanKey(d.Plan), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Take(Math.Max(1, maxPlans))
-            .Select(g => (Built: Outcomes.Built(g.First().Result), Count: g.Count()))
+            .Select(g => (Plan: g.First().Plan, Count: g.Count()))
             .ToList();
-        if (plans.All(p => PlanKey(p.Built) != PlanKey(centralBuilt)))
-            plans.Add((centralBuilt, 0));
+        if (plans.All(p => PlanKey(p.Plan) != PlanKey(central.Schedule)))
+            plans.Add((central.Schedule, 0));
         var optimum = draws.Select(d => d.Result.HasSolution ? d.Result.Objective : null).ToArray();
 
         var candidates = plans.Select(plan =>
         {
-            var costs = Evaluate(space, sample, plan.Built, scheduler, ct);
-            return Candidate(plan.Built, PlanKey(plan.Built) == PlanKey(centralBuilt), plan.Count, costs, optimum);
+            var costs = Evaluate(space, sample, plan.Plan, scheduler, pool, ct);
+            return Candidate(plan.Plan, PlanKey(plan.Plan) == PlanKey(central.Schedule), plan.Count, costs, optimum);
         }).ToImmutableArray();
         var feasibleEverywhere = candidates.Where(c => c.InfeasibleDraws == 0 && c.MeanCostUsd is not null).ToList();
-        return new RegretTable(candidates,
-            feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MeanCostUsd)!.Built,
-            feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MaxRegretUsd)!.Built,
-            centralBuilt);
+        var least = feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MeanCostUsd);
+        var minimax = feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MaxRegretUsd);
+        return new RegretTable(candidates, least?.Built, minimax?.Built, central.Built)
+        {
+            LeastExpectedCostSchedule = least?.Schedule,
+            MinimaxRegretSchedule = minimax?.Schedule,
+            CentralSchedule = central.Schedule,
+        };
     }
 
-    /// <summary>The plan's cost on each draw with its builds fixed (a linear programme per draw); null where it is infeasible.</summary>
-    private static double?[] Evaluate(UncertaintySpace space, double[][] sample, ImmutableArray<OptionId> built, SolveScheduler scheduler, CancellationToken ct)
+    /// <summary>
+    /// The plan's cost on each draw with its builds fixed (a linear programme per draw; for a plan over time each
+    /// option enters service exactly in its year); null where it is infeasible.
+    /// </summary>
+    private static double?[] Evaluate(UncertaintySpace space, double[][] sample, ImmutableArray<PlannedBuild> plan, SolveScheduler scheduler, DrawSolverPool pool, CancellationToken ct)
     {
-        var fixedCentral = NetworkVariants.WithBuildsFixed(space.Central, built);
+        var fixedPlan = Fixed(plan);
         return
         [
             .. scheduler.Map(Enumerable.Range(0, sample.Length).ToList(), (i, token) =>
             {
-                var result = scheduler.Solve(new SolveJob(space.Changes(sample[i]).ApplyTo(fixedCentral)), token);
+                var result = pool.Solve(space.Apply(sample[i]), null, fixedPlan, token);
                 return result.HasSolution ? result.Objective : null;
             }, ct),
         ];
     }
 
-    private static CandidatePlan Candidate(ImmutableArray<OptionId> built, bool isCentral, int optimalIn, double?[] costs, double?[] optimum)
+    private static CandidatePlan Candidate(ImmutableArray<PlannedBuild> plan, bool isCentral, int optimalIn, double?[] costs, double?[] optimum)
     {
+        ImmutableArray<OptionId> built = [.. plan.Select(p => p.Option).Order()];
         var feasible = costs.Where(c => c is not null).Select(c => c!.Value).ToList();
         var regrets = costs.Select((c, i) => c is { } v && optimum[i] is { } o ? v - o : (double?)null).Where(r => r is not null).Select(r => r!.Value).ToList();
         if (feasible.Count == 0)
-            return new CandidatePlan(built, isCentral, optimalIn, costs.Length, null, null, null, null, null, null);
+            return new CandidatePlan(built, isCentral, optimalIn, costs.Length, null, null, null, null, null, null) { Schedule = plan };
         var sorted = feasible.Order().ToArray();
         return new CandidatePlan(built, isCentral, optimalIn, costs.Count(c => c is null), feasible.Average(), SampleStatistics.MeanHalfWidth(feasible),
-            SampleStatistics.Quantile(sorted, 0.9), sorted[^1], regrets.Count == 0 ? null : regrets.Average(), regrets.Count == 0 ? null : regrets.Max());
+            SampleStatistics.Quantile(sorted, 0.9), sorted[^1], regrets.Count == 0 ? null : regrets.Average(), regrets.Count == 0 ? null : regrets.Max()) { Schedule = plan };
     }
 
     /// <summary>The extensive form on its own sample; VSS and EVPI on that sample; both plans on a fresh sample.</summary>
-    private static TwoStageReport TwoStage(UncertaintySpace space, UncertaintyRequest request, PlanAtCentre central, SolveScheduler scheduler,
+    private static TwoStageReport TwoStage(UncertaintySpace space, UncertaintyRequest request, PlanAtCentre central, SolveScheduler scheduler, DrawSolverPool pool,
         ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
     {
         var seed = unchecked(request.Seed + TwoStageSeedOffset);
@@ -307,9 +349,9 @@ public static class UncertaintyAnalysis
         var networks = sample.Select(space.Apply).ToList();
         var solution = TwoStageOptimiser.Solve(networks, scheduler.Settings with { Threads = Math.Max(1, scheduler.Parallelism) }, request.CvarAlpha, request.CvarWeight, ct);
 
-        var waitAndSee = scheduler.SolveAll([.. networks.Select(n => new SolveJob(n, hint))], ct);
+        var waitAndSee = scheduler.Map(networks, (n, token) => pool.Solve(n, hint, null, token), ct);
         double? ws = waitAndSee.All(r => r.HasSolution) ? waitAndSee.Average(r => r.Objective!.Value) : null;
-        var eevCosts = Evaluate(space, sample, central.Built, scheduler, ct);
+        var eevCosts = Evaluate(space, sample, central.Schedule, scheduler, pool, ct);
         double? eev = eevCosts.All(c => c is not null) ? eevCosts.Average(c => c!.Value) : null;
         var rp = solution.ExpectedCostUsd;
 
@@ -317,8 +359,8 @@ public static class UncertaintyAnalysis
         if (request.OutOfSampleDraws > 0 && solution.Built is { } built && solution.ObjectiveUsd is not null)
         {
             var fresh = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.OutOfSampleDraws, unchecked(request.Seed + OutOfSampleSeedOffset));
-            var stochastic = Evaluate(space, fresh, built, scheduler, ct);
-            var centre = Evaluate(space, fresh, central.Built, scheduler, ct);
+            var stochastic = Evaluate(space, fresh, [.. built.Select(id => new PlannedBuild(id, null))], scheduler, pool, ct);
+            var centre = Evaluate(space, fresh, central.Schedule, scheduler, pool, ct);
             outOfSample = OutOfSampleOf(request.OutOfSampleDraws, unchecked(request.Seed + OutOfSampleSeedOffset), stochastic, centre);
         }
 
@@ -351,7 +393,7 @@ public static class UncertaintyAnalysis
                 d.Draw.ToString(CultureInfo.InvariantCulture),
                 d.Status.ToString().ToLowerInvariant(),
                 d.ObjectiveUsd?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-                string.Join(";", d.Built),
+                string.Join(";", d.Schedule.IsDefaultOrEmpty ? d.Built.Select(b => b.Value) : d.Schedule.Select(p => p.Year is { } y ? $"{p.Option}@{y}" : p.Option.Value)),
             }.Concat(d.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))));
         }
     }

@@ -30,7 +30,11 @@ public sealed record UncertaintyRequest(
     double CvarWeight = 0,
     int OutOfSampleDraws = 0,
     int MaxCandidatePlans = 8,
-    bool BindEachDraw = false);
+    bool BindEachDraw = false)
+{
+    /// <summary>Solve every draw on a model built afresh, as before models were kept across draws: the same answers, slower; for measuring and for the test that pins the two paths together.</summary>
+    public bool RebuildEachDraw { get; init; }
+}
 
 /// <summary>The uncertainty analysis's answer (docs/analyses.md, "Uncertainty").</summary>
 /// <param name="Sampling">How draws were made, in words (for the manifest).</param>
@@ -59,6 +63,12 @@ public sealed record UncertaintyReport(
 {
     public SolveTally Tally { get; init; } = SolveTally.None;
 
+    /// <summary>True for a plan over time: costs are present values in base-year USD, and plans are schedules (each build with its year).</summary>
+    public bool OverTime { get; init; }
+
+    /// <summary>Draws and evaluations that could not reuse a kept model and were built afresh (0 when every draw has the central snapshot's shape).</summary>
+    public int Rebuilds { get; init; }
+
     /// <summary>Every draw: sampled seed values and outcome (the CSV of draws; left out of the JSON, which would be large).</summary>
     [JsonIgnore]
     public ImmutableArray<DrawOutcome> DrawOutcomes { get; init; } = [];
@@ -71,17 +81,38 @@ public sealed record SampledSeed(SeedId Id, SeedDistribution Distribution, doubl
 public sealed record CorrelationCheck(string Group, ImmutableArray<SeedId> Seeds, double Target, double Achieved);
 
 /// <summary>The central-value plan.</summary>
-public sealed record PlanAtCentre(SolveStatus Status, double? ObjectiveUsd, ImmutableArray<OptionId> Built);
+public sealed record PlanAtCentre(SolveStatus Status, double? ObjectiveUsd, ImmutableArray<OptionId> Built)
+{
+    /// <summary>The builds with the year each enters service (a plan over time); years are null for a one-period plan.</summary>
+    public ImmutableArray<PlannedBuild> Schedule { get; init; } = [];
+}
+
+/// <summary>An option a plan builds, and for a plan over time the year it enters service.</summary>
+public sealed record PlannedBuild(OptionId Option, int? Year)
+{
+    public override string ToString() => Year is { } y ? $"{Option} ({y})" : Option.Value;
+}
+
+/// <summary>How many solved draws build an option to enter service in a year.</summary>
+public sealed record YearCount(int Year, int Count, double Share);
 
 /// <summary>Total cost (USD/yr) over the draws with an optimal plan.</summary>
 /// <param name="MeanHalfWidth">Half the width of the 95% confidence interval of the mean.</param>
 public sealed record CostDistribution(int Solved, double Mean, double MeanHalfWidth, double StandardDeviation, double Min, double P5, double P50, double P95, double Max);
 
 /// <summary>How often an option is built, with Wilson's 95% interval of the probability.</summary>
-public sealed record OptionProbability(OptionId Option, int Built, int Of, double Probability, double Low, double High, bool BuiltAtCentre);
+public sealed record OptionProbability(OptionId Option, int Built, int Of, double Probability, double Low, double High, bool BuiltAtCentre)
+{
+    /// <summary>For a plan over time: in how many draws the option enters service in each year (shares of all solved draws).</summary>
+    public ImmutableArray<YearCount> ByYear { get; init; } = [];
+}
 
 /// <summary>A distinct set of builds and how often it is optimal.</summary>
-public sealed record PlanFrequency(ImmutableArray<OptionId> Built, int Count, double Share, double MeanCostUsd, bool IsCentral);
+public sealed record PlanFrequency(ImmutableArray<OptionId> Built, int Count, double Share, double MeanCostUsd, bool IsCentral)
+{
+    /// <summary>The plan with years (a plan over time: distinct schedules are distinct plans).</summary>
+    public ImmutableArray<PlannedBuild> Schedule { get; init; } = [];
+}
 
 /// <summary>An element's share of tonnes (ports: of port throughput; routes: of tonnes delivered), mean over solved draws, and how often it is used.</summary>
 public sealed record ShareSummary(string Element, double MeanShare, double MeanTonnes, double UsedInShare);
@@ -93,7 +124,10 @@ public sealed record ConvergencePoint(int Draws, double MeanUsd, double HalfWidt
 public sealed record DrawProblem(int Draw, SolveStatus Status, string Explanation);
 
 /// <summary>One draw: the sampled value of every seed (in the report's seed order) and what the optimum was.</summary>
-public sealed record DrawOutcome(int Draw, ImmutableArray<double> Values, SolveStatus Status, double? ObjectiveUsd, ImmutableArray<OptionId> Built);
+public sealed record DrawOutcome(int Draw, ImmutableArray<double> Values, SolveStatus Status, double? ObjectiveUsd, ImmutableArray<OptionId> Built)
+{
+    public ImmutableArray<PlannedBuild> Schedule { get; init; } = [];
+}
 
 /// <summary>
 /// One bar of the tornado: the seed (or a correlation group, every member together) at its low and at its high, every
@@ -105,14 +139,26 @@ public sealed record TornadoBar(string Name, bool IsGroup, double? LowValue, dou
 /// <summary>Each candidate plan fixed and evaluated on every draw.</summary>
 /// <param name="LeastExpectedCost">The plan with the least mean cost among those that are feasible on every draw.</param>
 /// <param name="MinimaxRegret">The plan whose worst regret is least, among those feasible on every draw.</param>
-public sealed record RegretTable(ImmutableArray<CandidatePlan> Plans, ImmutableArray<OptionId>? LeastExpectedCost, ImmutableArray<OptionId>? MinimaxRegret, ImmutableArray<OptionId> Central);
+public sealed record RegretTable(ImmutableArray<CandidatePlan> Plans, ImmutableArray<OptionId>? LeastExpectedCost, ImmutableArray<OptionId>? MinimaxRegret, ImmutableArray<OptionId> Central)
+{
+    /// <summary>The least-expected-cost plan with years (a plan over time can hold one set of builds at different years).</summary>
+    public ImmutableArray<PlannedBuild>? LeastExpectedCostSchedule { get; init; }
+
+    public ImmutableArray<PlannedBuild>? MinimaxRegretSchedule { get; init; }
+
+    public ImmutableArray<PlannedBuild> CentralSchedule { get; init; } = [];
+}
 
 /// <summary>
 /// A plan's builds held fixed on every draw: mean, P90 and worst cost, and regret (its cost less the draw's optimum).
 /// Costs are over the draws where it is feasible; <see cref="InfeasibleDraws"/> counts the others.
 /// </summary>
 public sealed record CandidatePlan(ImmutableArray<OptionId> Built, bool IsCentral, int OptimalIn, int InfeasibleDraws,
-    double? MeanCostUsd, double? MeanHalfWidthUsd, double? P90CostUsd, double? WorstCostUsd, double? MeanRegretUsd, double? MaxRegretUsd);
+    double? MeanCostUsd, double? MeanHalfWidthUsd, double? P90CostUsd, double? WorstCostUsd, double? MeanRegretUsd, double? MaxRegretUsd)
+{
+    /// <summary>The plan held fixed, with years for a plan over time (each option enters service exactly then).</summary>
+    public ImmutableArray<PlannedBuild> Schedule { get; init; } = [];
+}
 
 /// <summary>
 /// The two-stage stochastic plan (builds first, flows per draw) from the extensive form over <see cref="Draws"/> draws,

@@ -33,10 +33,13 @@ public static class ReportCommand
         var parallel = CommandSupport.ParallelOption();
         var solver = new SolverOptions();
         var timings = CommandSupport.TimingsOption();
+        var uncertaintyDraws = new Option<int>("--uncertainty-draws") { Description = "Add the uncertainty section (cost distribution, build probabilities, tornado, regret) over this many Latin hypercube draws, and every draw as uncertainty-draws.csv; 0 for none.", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the uncertainty draws: the same seed gives the same section.", DefaultValueFactory = _ => 1 };
+        var twoStage = new Option<int>("--two-stage") { Description = "With --uncertainty-draws: also the two-stage plan over this many draws (VSS, EVPI; files without periods only).", DefaultValueFactory = _ => 0 };
         var force = new Option<bool>("--force") { Description = "Use DIR even when it holds files this tool did not write: they are moved aside to DIR.old, never deleted." };
         var command = new Command("report", "Write a report bundle (HTML, Markdown, JSON, CSV, GeoJSON) for people who will not run a command.")
         {
-            file, output, scenario, scenarios, analyses, sweeps, parallel,
+            file, output, scenario, scenarios, analyses, sweeps, parallel, uncertaintyDraws, seed, twoStage,
         };
         solver.AddTo(command);
         command.Options.Add(timings);
@@ -61,6 +64,12 @@ public static class ReportCommand
                 sweepRequests.Add(sweep);
             }
 
+            var draws = parse.GetValue(uncertaintyDraws);
+            if (draws is 1 or < 0)
+                return CommandSupport.Usage(context, "--uncertainty-draws must be 0 (no uncertainty section) or at least 2.");
+            if (parse.GetValue(twoStage) < 0 || (parse.GetValue(twoStage) > 0 && draws == 0))
+                return CommandSupport.Usage(context, "--two-stage must be 0 or more, and needs --uncertainty-draws.");
+
             if (!File.Exists(path))
                 return CommandSupport.Usage(context, $"{parse.GetValue(file)!.Name}: no such file.");
 
@@ -77,7 +86,11 @@ public static class ReportCommand
             if (folder is null)
                 return CommandSupport.Usage(context, refused!);
 
-            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend) { Scenario = subject };
+            var request = new ReportRequest(path, Split(parse.GetValue(scenarios)), chosen, settings.TimeLimit, settings.RelativeGap, settings.Backend)
+            {
+                Scenario = subject,
+                Uncertainty = draws > 0 ? new ReportUncertainty(draws, parse.GetValue(seed), parse.GetValue(twoStage)) : null,
+            };
             var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
             ReportRun run;
             string? keptAside;

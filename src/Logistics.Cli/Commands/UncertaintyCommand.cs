@@ -28,9 +28,10 @@ public static class UncertaintyCommand
         var cvarWeight = new Option<double>("--cvar-weight") { Description = "Weight λ of CVaR in the two-stage objective (expected cost + λ·CVaR); 0 for expected cost alone.", DefaultValueFactory = _ => 0 };
         var csv = new Option<FileInfo?>("--draws-csv") { Description = "Also write every draw (sampled seed values, status, cost, builds) as CSV to this file." };
         var bindEach = new Option<bool>("--bind-each-draw") { Description = "Bind every draw from the file (overlay, bind, validate) instead of changing the bound snapshot: the same answers, slower; for measuring.", Hidden = true };
+        var rebuildEach = new Option<bool>("--rebuild-each-draw") { Description = "Build the model afresh for every draw instead of changing the coefficients of one kept model: the same answers, slower; for measuring.", Hidden = true };
         var verb = new AnalysisVerb(context, "uncertainty",
             "How sure is the answer: solve many draws of the register's ranges; cost distribution, build probabilities, tornado, regret and a two-stage plan.",
-            draws, seed, scenario, noTornado, noRegret, plans, twoStage, outOfSample, cvarAlpha, cvarWeight, csv, bindEach);
+            draws, seed, scenario, noTornado, noRegret, plans, twoStage, outOfSample, cvarAlpha, cvarWeight, csv, bindEach, rebuildEach);
         return verb.Create(
             parse =>
                 parse.GetValue(draws) < 2 ? "--draws must be at least 2."
@@ -44,7 +45,7 @@ public static class UncertaintyCommand
             (parse, source, settings) =>
             {
                 var request = new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), !parse.GetValue(noTornado), !parse.GetValue(noRegret),
-                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach));
+                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach)) { RebuildEachDraw = parse.GetValue(rebuildEach) };
                 var progress = new ProgressLine(context.Error, ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
                 var report = UncertaintyAnalysis.Run(source, request, settings, progress.Report, context.CancellationToken);
                 progress.Finish();
@@ -62,25 +63,40 @@ public static class UncertaintyCommand
     internal static void Write(TextWriter o, UncertaintyReport report)
     {
         var solved = report.Cost.Solved;
+        // A plan over time costs its whole horizon in present value; a one-period plan costs a year.
+        var unit = report.OverTime ? "M USD PV" : "M USD/yr";
         o.WriteLine($"Uncertainty of {(report.Scenario is null ? "the base network" : $"scenario {report.Scenario}")}: {report.Draws} draws, seed {report.Seed}, {report.Seeds.Length} seeds varied");
         o.WriteLine($"Sampling: {report.Sampling}.");
-        o.WriteLine($"Central plan: {Status(report.Central.Status)}, {M(report.Central.ObjectiveUsd)} M USD/yr, builds {List(report.Central.Built)}");
+        o.WriteLine($"Central plan: {Status(report.Central.Status)}, {M(report.Central.ObjectiveUsd)} {unit}, builds {Plan(report.Central.Schedule, report.Central.Built)}");
         o.WriteLine();
-        o.WriteLine($"Total cost, M USD/yr ({solved} of {report.Draws} draws solved)");
+        o.WriteLine($"Total cost, {unit} ({solved} of {report.Draws} draws solved)");
         var cost = new TextTable("mean", "±95%", "P5", "P50", "P95", "min", "max").AlignRight(0, 1, 2, 3, 4, 5, 6);
         cost.Add(M(report.Cost.Mean), M(report.Cost.MeanHalfWidth), M(report.Cost.P5), M(report.Cost.P50), M(report.Cost.P95), M(report.Cost.Min), M(report.Cost.Max));
         cost.WriteTo(o);
         o.WriteLine();
         o.WriteLine("How often each option is built (95% Wilson interval)");
-        var options = new TextTable("option", "built", "probability", "95% interval", "at centre").AlignRight(1, 2, 3);
+        var options = report.OverTime
+            ? new TextTable("option", "built", "probability", "95% interval", "at centre", "enters service (share of draws)").AlignRight(1, 2, 3)
+            : new TextTable("option", "built", "probability", "95% interval", "at centre").AlignRight(1, 2, 3);
         foreach (var p in report.Options)
-            options.Add(p.Option.Value, $"{p.Built}/{p.Of}", Percent(p.Probability), $"{Percent(p.Low)}–{Percent(p.High)}", p.BuiltAtCentre ? "yes" : "no");
+        {
+            if (report.OverTime)
+            {
+                options.Add(p.Option.Value, $"{p.Built}/{p.Of}", Percent(p.Probability), $"{Percent(p.Low)}–{Percent(p.High)}", p.BuiltAtCentre ? "yes" : "no",
+                    p.ByYear.IsDefaultOrEmpty ? "never" : string.Join(", ", p.ByYear.Select(y => $"{y.Year}: {Percent(y.Share)}")));
+            }
+            else
+            {
+                options.Add(p.Option.Value, $"{p.Built}/{p.Of}", Percent(p.Probability), $"{Percent(p.Low)}–{Percent(p.High)}", p.BuiltAtCentre ? "yes" : "no");
+            }
+        }
+
         options.WriteTo(o);
         o.WriteLine();
         o.WriteLine("How often each plan is optimal");
-        var plans = new TextTable("builds", "draws", "share", "mean M USD/yr", "central").AlignRight(1, 2, 3);
+        var plans = new TextTable("builds", "draws", "share", $"mean {unit}", "central").AlignRight(1, 2, 3);
         foreach (var p in report.Plans)
-            plans.Add(List(p.Built), p.Count.ToString(CultureInfo.InvariantCulture), Percent(p.Share), M(p.MeanCostUsd), p.IsCentral ? "yes" : "");
+            plans.Add(Plan(p.Schedule, p.Built), p.Count.ToString(CultureInfo.InvariantCulture), Percent(p.Share), M(p.MeanCostUsd), p.IsCentral ? "yes" : "");
         plans.WriteTo(o);
         o.WriteLine();
         o.WriteLine("Ports: mean share of port tonnes");
@@ -96,7 +112,7 @@ public static class UncertaintyCommand
         routes.WriteTo(o);
         o.WriteLine();
         o.WriteLine("Convergence of the mean cost");
-        var convergence = new TextTable("draws", "mean M USD/yr", "±95% M USD/yr", "± % of mean").AlignRight(0, 1, 2, 3);
+        var convergence = new TextTable("draws", $"mean {unit}", $"±95% {unit}", "± % of mean").AlignRight(0, 1, 2, 3);
         foreach (var c in report.Convergence)
             convergence.Add(c.Draws.ToString(CultureInfo.InvariantCulture), M(c.MeanUsd), M(c.HalfWidthUsd), Number(c.RelativeHalfWidth * 100, "0.00"));
         convergence.WriteTo(o);
@@ -120,7 +136,7 @@ public static class UncertaintyCommand
         {
             o.WriteLine();
             o.WriteLine("Tornado: each seed at its low and high, the rest central (groups: every member together)");
-            var tornado = new TextTable("seed or group", "low", "high", "M USD/yr at low", "at high", "swing", "builds change").AlignRight(1, 2, 3, 4, 5);
+            var tornado = new TextTable("seed or group", "low", "high", $"{unit} at low", "at high", "swing", "builds change").AlignRight(1, 2, 3, 4, 5);
             foreach (var b in report.Tornado.Take(20))
             {
                 tornado.Add(b.IsGroup ? $"[{b.Name}]" : b.Name, b.LowValue is { } lo ? V(lo) : "low", b.HighValue is { } hi ? V(hi) : "high", M(b.CostAtLowUsd), M(b.CostAtHighUsd), M(b.SwingUsd),
@@ -135,17 +151,17 @@ public static class UncertaintyCommand
         if (report.Regret is { } regret)
         {
             o.WriteLine();
-            o.WriteLine("Candidate plans, builds fixed, on every draw (M USD/yr)");
+            o.WriteLine(report.OverTime ? $"Candidate schedules, each held fixed (builds and years), on every draw ({unit})" : $"Candidate plans, builds fixed, on every draw ({unit})");
             var table = new TextTable("builds", "optimal in", "mean", "P90", "worst", "mean regret", "max regret", "infeasible").AlignRight(1, 2, 3, 4, 5, 6, 7);
             foreach (var c in regret.Plans)
             {
-                table.Add(List(c.Built) + (c.IsCentral ? " (central)" : ""), c.OptimalIn.ToString(CultureInfo.InvariantCulture), M(c.MeanCostUsd), M(c.P90CostUsd), M(c.WorstCostUsd),
+                table.Add(Plan(c.Schedule, c.Built) + (c.IsCentral ? " (central)" : ""), c.OptimalIn.ToString(CultureInfo.InvariantCulture), M(c.MeanCostUsd), M(c.P90CostUsd), M(c.WorstCostUsd),
                     M(c.MeanRegretUsd), M(c.MaxRegretUsd), c.InfeasibleDraws.ToString(CultureInfo.InvariantCulture));
             }
 
             table.WriteTo(o);
-            o.WriteLine($"Least expected cost: {(regret.LeastExpectedCost is { } l ? List(l) : "none is feasible on every draw")}{Versus(regret.LeastExpectedCost, regret.Central)}");
-            o.WriteLine($"Minimax regret:      {(regret.MinimaxRegret is { } m ? List(m) : "none is feasible on every draw")}{Versus(regret.MinimaxRegret, regret.Central)}");
+            o.WriteLine($"Least expected cost: {(regret.LeastExpectedCost is { } l ? Plan(regret.LeastExpectedCostSchedule ?? [], l) : "none is feasible on every draw")}{Versus(regret.LeastExpectedCost, regret.Central)}");
+            o.WriteLine($"Minimax regret:      {(regret.MinimaxRegret is { } m ? Plan(regret.MinimaxRegretSchedule ?? [], m) : "none is feasible on every draw")}{Versus(regret.MinimaxRegret, regret.Central)}");
         }
 
         if (report.TwoStage is { } two)
@@ -153,15 +169,19 @@ public static class UncertaintyCommand
             o.WriteLine();
             o.WriteLine($"Two-stage stochastic plan over {two.Draws} draws (seed {two.Seed}){(two.CvarWeight > 0 ? $", expected cost + {Number(two.CvarWeight, "G4")}·CVaR at α = {Number(two.CvarAlpha, "G4")}" : ", expected cost")}: {Status(two.Status)} ({two.Variables:N0} variables, {two.Constraints:N0} rows, built and solved in {two.ExtensiveFormTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             o.WriteLine($"  Builds: {List(two.Built)}{Versus(two.Built, report.Central.Built)}");
-            o.WriteLine($"  Expected cost RP {M(two.RecourseProblemUsd)}, wait-and-see WS {M(two.WaitAndSeeUsd)}, central plan EEV {M(two.CentralPlanExpectedUsd)} M USD/yr{(two.CvarUsd is { } cv ? $"; CVaR {M(cv)}" : "")}");
-            o.WriteLine($"  VSS = EEV − RP = {M(two.VssUsd)} M USD/yr; EVPI = RP − WS = {M(two.EvpiUsd)} M USD/yr");
+            o.WriteLine($"  Expected cost RP {M(two.RecourseProblemUsd)}, wait-and-see WS {M(two.WaitAndSeeUsd)}, central plan EEV {M(two.CentralPlanExpectedUsd)} {unit}{(two.CvarUsd is { } cv ? $"; CVaR {M(cv)}" : "")}");
+            o.WriteLine($"  VSS = EEV − RP = {M(two.VssUsd)} {unit}; EVPI = RP − WS = {M(two.EvpiUsd)} {unit}");
             if (two.OutOfSample is { } oos)
             {
-                o.WriteLine($"  Out of sample ({oos.Draws} fresh draws, seed {oos.Seed}): two-stage plan {M(oos.StochasticMeanUsd)} ± {M(oos.StochasticHalfWidthUsd)}, central plan {M(oos.CentralMeanUsd)} ± {M(oos.CentralHalfWidthUsd)} M USD/yr; saving {M(oos.SavingMeanUsd)} ± {M(oos.SavingHalfWidthUsd)}"
+                o.WriteLine($"  Out of sample ({oos.Draws} fresh draws, seed {oos.Seed}): two-stage plan {M(oos.StochasticMeanUsd)} ± {M(oos.StochasticHalfWidthUsd)}, central plan {M(oos.CentralMeanUsd)} ± {M(oos.CentralHalfWidthUsd)} {unit}; saving {M(oos.SavingMeanUsd)} ± {M(oos.SavingHalfWidthUsd)}"
                     + (oos.StochasticInfeasible + oos.CentralInfeasible > 0 ? $" (infeasible: two-stage {oos.StochasticInfeasible}, central {oos.CentralInfeasible})" : ""));
             }
         }
     }
+
+    /// <summary>A plan as a list: with years for a plan over time ("rd-spur (2028), …"), else the options.</summary>
+    private static string Plan(System.Collections.Immutable.ImmutableArray<PlannedBuild> schedule, System.Collections.Immutable.ImmutableArray<Network.Model.OptionId> built) =>
+        !schedule.IsDefaultOrEmpty && schedule.Any(p => p.Year is not null) ? string.Join(", ", schedule.Select(p => p.ToString())) : List(built);
 
     private static string Versus(System.Collections.Immutable.ImmutableArray<Network.Model.OptionId>? plan, System.Collections.Immutable.ImmutableArray<Network.Model.OptionId> central) =>
         plan is not { } p ? "" : p.SequenceEqual(central) ? " (the central plan)" :

@@ -220,6 +220,52 @@ internal sealed class OptimisationModel
             .Where(x => Build.ContainsKey(x.o.Id));
 
     public Variable? Builder(Link link) => link.BuiltBy is { } option && Build.TryGetValue(option, out var y) ? y : null;
+
+    /// <summary>
+    /// This model's variables and rows, seen through another snapshot with the same elements and different figures
+    /// (a draw of the uncertainty analysis): graph, classes and layers are derived from <paramref name="network"/>, the
+    /// solver objects are shared. <see cref="ModelRefit"/> then puts the snapshot's coefficients on them. Null when the
+    /// snapshot's model would have a different shape (another arc, layer, injection or class), or the model is elastic:
+    /// the caller builds afresh then.
+    /// </summary>
+    public OptimisationModel? Rebind(Network.Model.Network network)
+    {
+        if (Options.Elastic)
+            return null;
+        var model = new OptimisationModel(network, Solver, IntegerBuilds, Options) { NamePrefix = NamePrefix };
+        if (!model.Graph.Arcs.Select(a => a.Key).SequenceEqual(Graph.Arcs.Select(a => a.Key), StringComparer.Ordinal)
+            || !model.Layers.Select(l => l.Key).SequenceEqual(Layers.Select(l => l.Key), StringComparer.Ordinal)
+            || !model.Classes.Select(c => c.Key).SequenceEqual(Classes.Select(c => c.Key), StringComparer.Ordinal))
+            return null;
+        foreach (var layer in Layers)
+        {
+            foreach (var arc in Graph.Arcs)
+            {
+                // A link that stops (or starts) allowing the layer's commodity would change the variables.
+                var allowed = arc.Link is not { } link || network.Link(link.Id).Allows(layer.Commodity);
+                if (allowed != Flow[layer.Index, arc.Index] is not null)
+                    return null;
+                model.Flow[layer.Index, arc.Index] = Flow[layer.Index, arc.Index];
+            }
+
+            // Injections exist where a mine supplies the layer's commodity: the same mines must.
+            var supplying = network.NodesOfKind(NodeKind.Mine).Count(m => !m.Supplies.IsDefault && m.Supplies.Any(s => s.Commodity == layer.Commodity && s.TonnesPerYear > 0));
+            if (supplying != Injections[layer.Index].Select(i => i.Mine).Distinct().Count())
+                return null;
+            model.Injections[layer.Index].AddRange(Injections[layer.Index]);
+        }
+
+        foreach (var flowClass in Classes)
+            model.Absorptions[flowClass.Index].AddRange(Absorptions[flowClass.Index]);
+        Array.Copy(Delivered, model.Delivered, Delivered.Length);
+        foreach (var (key, v) in Unshipped) model.Unshipped[key] = v;
+        foreach (var (key, v) in Build) model.Build[key] = v;
+        foreach (var (key, v) in RowsByFamily) model.RowsByFamily[key] = v;
+        foreach (var (key, v) in SupplyRows) model.SupplyRows[key] = v;
+        model.DeliverRows.AddRange(DeliverRows);
+        model.CapacityRows.AddRange(CapacityRows.Select(r => r with { Arcs = [.. r.Arcs.Select(a => model.Graph.Arcs[a.Index])] }));
+        return model;
+    }
 }
 
 /// <summary>

@@ -158,19 +158,40 @@ internal sealed class TimelineModel
         };
     }
 
-    /// <summary>Budgets in time: capex paid out per calendar year, and capex of the options entering service per period.</summary>
-    private void AddBudgetsInTime()
+    /// <summary>
+    /// Budgets in time: capex paid out per calendar year, and capex of the options entering service per period. On a
+    /// refit the rows exist already: their entries are cleared and summed again in the same order as when built.
+    /// </summary>
+    private void AddBudgetsInTime(bool refit = false)
     {
         var metadata = Network.Metadata;
         var first = Periods[0];
+        Constraint Row(string name, double upper)
+        {
+            if (refit && Solver.LookupConstraintOrNull(name) is { } existing)
+            {
+                existing.SetUb(upper);
+                foreach (var option in Network.Options)
+                {
+                    for (var p = 0; p < Periods.Length; p++)
+                        existing.SetCoefficient(InService(option.Id, p), 0);
+                }
+
+                return existing;
+            }
+
+            var row = Solver.MakeConstraint(double.NegativeInfinity, upper, name);
+            first.Relax(row, -1, SlackKind.BudgetOverrun);
+            return row;
+        }
+
         if (metadata.CapexBudgetPerPeriodUsd is { } perPeriod)
         {
             for (var p = 0; p < Periods.Length; p++)
             {
-                var row = Solver.MakeConstraint(double.NegativeInfinity, perPeriod, $"capexBudgetPeriod[{Network.Periods[p].Id}]");
+                var row = Row($"capexBudgetPeriod[{Network.Periods[p].Id}]", perPeriod);
                 foreach (var option in Network.Options)
                     AddEntry(row, option, p, option.CapexUsd);
-                first.Relax(row, -1, SlackKind.BudgetOverrun);
             }
         }
 
@@ -184,16 +205,65 @@ internal sealed class TimelineModel
                     foreach (var (year, usd) in OptionCashFlows.CapexOutlays(option, Network.Periods[p].StartYear))
                     {
                         if (!rows.TryGetValue(year, out var row))
-                        {
-                            row = rows[year] = Solver.MakeConstraint(double.NegativeInfinity, perYear, $"capexBudgetYear[{year}]");
-                            first.Relax(row, -1, SlackKind.BudgetOverrun);
-                        }
-
+                            row = rows[year] = Row($"capexBudgetYear[{year}]", perYear);
                         AddEntry(row, option, p, usd);
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// This model seen through another snapshot of the same plan with different figures (a draw): each period's copy
+    /// rebound to the draw's period snapshot (<see cref="OptimisationModel.Rebind"/>), discounting from the draw's
+    /// metadata. Null when some period's model would have another shape. <see cref="Refit"/> then sets the figures.
+    /// </summary>
+    public TimelineModel? Rebind(Network.Model.Network network)
+    {
+        if (network.Periods.Length != Periods.Length || network.Options.Length != Network.Options.Length)
+            return null;
+        var discounting = Discounting.For(network);
+        var periods = ImmutableArray.CreateBuilder<OptimisationModel>();
+        var factors = ImmutableArray.CreateBuilder<double>();
+        for (var p = 0; p < Periods.Length; p++)
+        {
+            if (Periods[p].Rebind(WithPlanOptions(network.PeriodNetworks[p], network)) is not { } model)
+                return null;
+            periods.Add(model);
+            var period = network.Periods[p];
+            factors.Add(discounting.Annuity(period.StartYear, period.Years));
+        }
+
+        return new TimelineModel(network, Solver, periods.ToImmutable(), discounting, factors.ToImmutable(), Starts);
+    }
+
+    /// <summary>
+    /// Puts this model's snapshot on the solver: every period's figures at its factor (<see cref="ModelRefit"/>), the
+    /// in-service variables' bounds and present values, and the budgets in time. <paramref name="schedule"/>, when
+    /// given, fixes the plan: each option named is in service exactly from its year, every other one never.
+    /// </summary>
+    public void Refit(IReadOnlyDictionary<OptionId, int>? schedule)
+    {
+        for (var p = 0; p < Periods.Length; p++)
+            ModelRefit.Apply(Periods[p], Factors[p], buildObjective: false);
+        var objective = Solver.Objective();
+        var last = Periods.Length - 1;
+        foreach (var option in Network.Options)
+        {
+            for (var p = 0; p <= last; p++)
+            {
+                var z = InService(option.Id, p);
+                var (lower, upper) = Bounds(option, p);
+                if (schedule is not null)
+                    lower = upper = schedule.TryGetValue(option.Id, out var year) && Network.Periods[p].StartYear >= year ? 1 : 0;
+                ModelRefit.SetBounds(z, lower, upper);
+                var entry = EntryValue(option, p).Net;
+                var later = p < last ? EntryValue(option, p + 1).Net : 0;
+                objective.SetCoefficient(z, entry - later);
+            }
+        }
+
+        AddBudgetsInTime(refit: true);
     }
 
     /// <summary>Adds amount × (z[o,p] − z[o,p−1]): paid only when the option enters service in p.</summary>

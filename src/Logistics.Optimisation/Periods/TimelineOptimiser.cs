@@ -21,11 +21,8 @@ internal static class TimelineOptimiser
 {
     public static OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        // One clock for the whole run: the limit covers the build, the solve and every period's prices, as for one period.
-        var clock = new Solving.Pipeline.RunClock(time, settings.TimeLimit);
-        var started = clock.Now();
-        var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
-        var backend = settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
+        var started = time.GetTimestamp();
+        var backend = BackendFor(network, settings);
         var threads = Math.Max(1, settings.Threads);
         var orTools = OrToolsVersion.VersionString();
         var isLp = backend == SolverBackend.Glop;
@@ -44,11 +41,35 @@ internal static class TimelineOptimiser
         }
 
         var model = TimelineModel.Build(network, solver, integerBuilds: !isLp, options);
+        return SolveBuilt(model, backend, settings, options, time, started, cancellationToken);
+    }
+
+    /// <summary>The backend a plan over time uses: SCIP for <see cref="SolverBackend.Auto"/> whenever there are options (they are decided in time).</summary>
+    public static SolverBackend BackendFor(Network.Model.Network network, SolverSettings settings)
+    {
+        var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
+        return settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
+    }
+
+    /// <summary>
+    /// Solves a model already built (or rebound and refitted to a draw: <see cref="TimelineModel.Refit"/>) and reports
+    /// it. Prices per period only when <see cref="SolverSettings.ComputePrices"/> asks for them.
+    /// </summary>
+    public static OptimisationResult SolveBuilt(TimelineModel model, SolverBackend backend, SolverSettings settings, ModelOptions options, TimeProvider time, long started, CancellationToken cancellationToken)
+    {
+        var network = model.Network;
+        var solver = model.Solver;
+        var threads = Math.Max(1, settings.Threads);
+        var orTools = OrToolsVersion.VersionString();
+        var isLp = backend == SolverBackend.Glop;
+        SolverRun Empty() => new(backend, NetworkOptimiser.BackendName(backend), orTools, "", false, threads, 0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, time.GetElapsedTime(started));
         var built = time.GetTimestamp();
         var buildTime = time.GetElapsedTime(started, built);
+        // One clock for the whole run, from `started`: the limit covers the build, the solve and every period's prices.
+        var clock = new Solving.Pipeline.RunClock(time, settings.TimeLimit is { } whole ? whole - buildTime : null);
         if (clock.Expired)
         {
-            var late = Solving.Pipeline.Termination.OutOfTimeBeforeSolve("building the model", clock.Limit!.Value, clock.Elapsed);
+            var late = Solving.Pipeline.Termination.OutOfTimeBeforeSolve("building the model", settings.TimeLimit!.Value, buildTime);
             return Failed(network, late.Status, late.Message, Empty() with { BuildTime = buildTime }) with { Reason = late.Reason };
         }
 

@@ -63,6 +63,12 @@ public static class ReportJsonWriter
                 json.WriteRawValue(AnalysisJson.Serialize(resilience));
             }
 
+            if (model.Uncertainty is { } uncertainty)
+            {
+                json.WritePropertyName("uncertainty");
+                json.WriteRawValue(AnalysisJson.Serialize(uncertainty));
+            }
+
             json.WriteStartArray("sweeps");
             foreach (var sweep in model.Sweeps)
                 json.WriteRawValue(AnalysisJson.Serialize(sweep));
@@ -114,6 +120,7 @@ public static class ReportJsonWriter
             if (request.SolveTimeLimit is { } limit) json.WriteNumber("solveTimeLimitSeconds", limit.TotalSeconds);
             if (request.RelativeGap is { } gap) json.WriteNumber("relativeGap", gap);
             if (request.Solver != SolverBackend.Auto) json.WriteString("solver", ResultJsonWriter.Name(request.Solver));
+            if (request.Uncertainty is { } u) Uncertainty(json, u);
         });
     }
 
@@ -164,6 +171,19 @@ public static class ReportJsonWriter
         if (m.RelativeGap is { } g) json.WriteNumber("relativeGap", g);
         else json.WriteNull("relativeGap");
         json.WriteNumber("parallelism", m.Parallelism);
+        if (m.Uncertainty is { } u) Uncertainty(json, u);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The uncertainty study's settings: enough, with the inputs' hash, to draw the same sample again.</summary>
+    private static void Uncertainty(Utf8JsonWriter json, ReportUncertainty u)
+    {
+        json.WriteStartObject("uncertainty");
+        json.WriteNumber("draws", u.Draws);
+        json.WriteNumber("seed", u.Seed);
+        json.WriteNumber("twoStageDraws", u.TwoStageDraws);
+        json.WriteNumber("maxCandidatePlans", u.MaxCandidatePlans);
+        json.WriteString("sampling", Analysis.Uncertainty.UncertaintyAnalysis.SamplingMethod);
         json.WriteEndObject();
     }
 

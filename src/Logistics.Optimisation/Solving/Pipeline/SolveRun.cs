@@ -56,5 +56,12 @@ internal sealed class SolveRun(Network.Model.Network network, SolverSettings set
         PriceTime = PriceTime,
     };
 
-    public void Dispose() => Solver?.Dispose();
+    /// <summary>False when the solver is lent by a model kept across solves (<see cref="Stochastic.ResolvableModel"/>), which disposes it itself.</summary>
+    public bool OwnsSolver { get; init; } = true;
+
+    public void Dispose()
+    {
+        if (OwnsSolver)
+            Solver?.Dispose();
+    }
 }

@@ -1,0 +1,41 @@
+using Logistics.Analysis;
+using Logistics.Analysis.Uncertainty;
+using Logistics.Network.IO;
+using Logistics.Reports.Document;
+
+namespace Logistics.Reports.Content;
+
+/// <summary>
+/// What a bundle does for <see cref="ReportRequest.Uncertainty"/>: runs the study, puts its section before the run
+/// manifest, and writes every draw as CSV (uncertainty-draws.csv) so an analyst can redo any number.
+/// </summary>
+internal static class UncertaintyStudy
+{
+    public const string DrawsFile = "uncertainty-draws.csv";
+
+    public static UncertaintyReport Run(NetworkSource source, ReportUncertainty study, AnalysisSettings settings, CancellationToken cancellationToken)
+    {
+        var network = source.Bind().Network;
+        var overTime = network is { IsPeriodised: true };
+        var request = new UncertaintyRequest(study.Draws, study.Seed, Scenario: null, Tornado: true, Regret: true,
+            TwoStageDraws: overTime ? 0 : study.TwoStageDraws, MaxCandidatePlans: study.MaxCandidatePlans);
+        return UncertaintyAnalysis.Run(source, request, settings, null, cancellationToken);
+    }
+
+    /// <summary>The document with the uncertainty section inserted before the manifest (at the end when there is none); unchanged without a study.</summary>
+    public static ReportDocument AddSection(ReportDocument document, UncertaintyReport? report)
+    {
+        if (report is null)
+            return document;
+        var section = UncertaintySection.Compose(report);
+        var manifest = Enumerable.Range(0, document.Sections.Length).FirstOrDefault(i => document.Sections[i].Anchor == "manifest", -1);
+        return document with { Sections = manifest < 0 ? document.Sections.Add(section) : document.Sections.Insert(manifest, section) };
+    }
+
+    public static string DrawsCsv(UncertaintyReport report)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        UncertaintyAnalysis.WriteDrawsCsv(report, writer);
+        return writer.ToString();
+    }
+}
