@@ -20,6 +20,9 @@ public enum StudyKind
 
     /// <summary>N-1 outages (<c>logistics resilience</c>): the base optimum, then one unit per outage answer.</summary>
     Resilience,
+
+    /// <summary>Monte Carlo draws (<c>logistics uncertainty --no-tornado --no-regret</c>): the central plan, then one unit per draw.</summary>
+    Uncertainty,
 }
 
 /// <summary>
@@ -32,6 +35,8 @@ public enum StudyKind
 /// <param name="Scenario">Sweep and resilience: the scenario applied first; null for the base.</param>
 /// <param name="Sweep">Sweep: what to vary.</param>
 /// <param name="ItemSize">Units (solves, roughly) per work item: more means less overhead, fewer means finer spreading.</param>
+/// <param name="Draws">Uncertainty: the number of Latin hypercube draws.</param>
+/// <param name="Seed">Uncertainty: the seed the sample is made from (by whoever plans or runs an item: the same seed, the same draws).</param>
 public sealed record StudyDefinition(
     StudyKind Kind,
     string NetworkFile,
@@ -42,7 +47,9 @@ public sealed record StudyDefinition(
     double? TimeLimitSeconds = null,
     double? RelativeGap = null,
     double UnshippedPenaltyUsdPerTonne = AnalysisSettings.DefaultUnshippedPenaltyUsdPerTonne,
-    int ItemSize = 1)
+    int ItemSize = 1,
+    int Draws = 0,
+    int Seed = 0)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

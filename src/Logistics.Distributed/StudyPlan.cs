@@ -42,6 +42,7 @@ public static class StudyPlans
         StudyKind.Compare => CompareStudy.Instance,
         StudyKind.Sweep => SweepStudy.Instance,
         StudyKind.Resilience => ResilienceStudy.Instance,
+        StudyKind.Uncertainty => UncertaintyStudy.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No plan for this study kind."),
     };
 }

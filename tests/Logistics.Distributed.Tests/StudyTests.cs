@@ -52,6 +52,25 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     }
 
     [Fact]
+    public async Task Uncertainty_draws_split_into_items_on_three_workers_give_the_report_of_the_single_machine_run_for_the_same_seed()
+    {
+        fixture.EnsureWorkers();
+        var (source, compare) = Compare(fixture.DefaultNetwork, []);
+        var definition = compare with { Kind = StudyKind.Uncertainty, Draws = 7, Seed = 42, ItemSize = 2 };
+        await using var client = await StudyClient.ConnectAsync(fixture.ConnectionString, CancellationToken.None);
+        var (id, _) = await client.SubmitAsync(source, definition, CancellationToken.None);
+
+        var status = await WaitAsync(client, id);
+
+        Assert.Equal("done", status.State);
+        Assert.Equal([1, 4], status.Items.GroupBy(i => i.Stage).Select(g => g.Count()));
+        var expected = AnalysisJson.Serialize(Logistics.Analysis.Uncertainty.UncertaintyAnalysis.Run(source, UncertaintyStudy.Request(definition), Local(definition)));
+        Assert.Equal(expected, await client.ResultAsync(id, CancellationToken.None));
+        var other = Logistics.Analysis.Uncertainty.UncertaintyAnalysis.Run(source, UncertaintyStudy.Request(definition with { Seed = 43 }), Local(definition));
+        Assert.NotEqual(AnalysisJson.Serialize(other), expected); // the seed decides the draws: the comparison is not vacuous
+    }
+
+    [Fact]
     public async Task Submitting_the_same_study_twice_reuses_the_first_and_other_settings_make_a_new_one()
     {
         var (source, definition) = Compare(fixture.TinyNetwork, ["phase2"]);

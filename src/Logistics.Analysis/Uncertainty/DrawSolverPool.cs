@@ -37,6 +37,9 @@ internal sealed class DrawSolverPool : IDisposable
         _rebuildEachDraw = rebuildEachDraw;
     }
 
+    /// <summary>The scheduler of solves made afresh (a fallback when no model can be kept); its tally counts those.</summary>
+    public SolveScheduler Scheduler => _scheduler;
+
     /// <summary>Solves on kept models so far, and how many stopped before proving optimality.</summary>
     public SolveTally Tally => new(Volatile.Read(ref _solves), Volatile.Read(ref _unproven));
 

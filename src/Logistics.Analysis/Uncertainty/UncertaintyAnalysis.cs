@@ -31,58 +31,45 @@ public static class UncertaintyAnalysis
     /// <exception cref="AnalysisInputException">The request is malformed, or the network does not load.</exception>
     public static UncertaintyReport Run(NetworkSource source, UncertaintyRequest request, AnalysisSettings settings, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (request.Draws < 2)
-            throw new AnalysisInputException("An uncertainty analysis needs at least 2 draws.");
-        if (request.TwoStageDraws < 0 || request.OutOfSampleDraws < 0)
-            throw new AnalysisInputException("The numbers of two-stage and out-of-sample draws cannot be negative.");
-        if (!(request.CvarAlpha > 0 && request.CvarAlpha < 1))
-            throw new AnalysisInputException("The CVaR level (--cvar-alpha) must lie strictly between 0 and 1, e.g. 0.9 for the worst 10% of draws.");
-        if (!(request.CvarWeight >= 0))
-            throw new AnalysisInputException("The CVaR weight (--cvar-weight) must be 0 or more.");
-
-        var load = source.Bind(new LoadOptions { Scenario = request.Scenario });
-        if (!load.Succeeded || load.Network is null)
-            throw new AnalysisInputException($"The network{(request.Scenario is null ? "" : $" with scenario '{request.Scenario}'")} is invalid; run 'logistics validate' for every problem.", load.Errors);
-        var overTime = load.Network.IsPeriodised;
-        if (overTime && request.TwoStageDraws > 0)
-        {
-            throw new AnalysisInputException(
-                "The two-stage plan (--two-stage) is not available for a file with periods: its extensive form decides one set of builds for one year, not a schedule. "
-                + "Run without --two-stage (or with --two-stage 0); the candidate schedules and their regret say which schedule holds up best.");
-        }
-
-        if (overTime && request.BindEachDraw)
-            throw new AnalysisInputException("--bind-each-draw binds one-period files only; a file with periods is varied on its bound snapshot (every period alike).");
-        var space = UncertaintySpace.For(load.Network, source.Seeds);
+        using var set = UncertaintyDrawSet.Prepare(source, request, settings);
+        var space = set.Space;
+        var overTime = set.OverTime;
         // Draws need costs, builds and flows, not prices: skipping the price LP halves the work per draw.
-        var scheduler = new SolveScheduler(settings with { Solver = settings.Solver with { ComputePrices = false } });
+        var scheduler = new SolveScheduler(set.DrawSettings);
         using var pool = new DrawSolverPool(space.Central, scheduler, request.RebuildEachDraw);
 
         var centralResult = scheduler.Solve(new SolveJob(space.Central), cancellationToken);
         var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
         var hint = Outcomes.Hint(centralResult);
 
-        var sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.Draws, request.Seed);
+        var sample = set.Sample;
         var done = 0;
         var draws = scheduler.Map(Enumerable.Range(0, request.Draws).ToList(), (i, ct) =>
         {
             var network = request.BindEachDraw ? BindDraw(source, request.Scenario, space, sample[i]) : space.Apply(sample[i]);
             var result = request.BindEachDraw ? scheduler.Solve(new SolveJob(network, hint), ct) : pool.Solve(network, hint, null, ct);
             progress?.Invoke(Interlocked.Increment(ref done), request.Draws);
-            return new SolvedDraw(i, network, result, PlanOf(result, overTime));
+            return Solved(i, network, result, overTime);
         }, cancellationToken);
 
-        var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result)) { Schedule = d.Plan }).ToImmutableArray();
-        var solved = draws.Where(d => d.Result.Status == SolveStatus.Optimal || d.Result.Status == SolveStatus.Feasible).ToList();
         var tornado = request.Tornado ? Tornado(space, scheduler, pool, hint, cancellationToken) : [];
         var regret = request.Regret ? Regret(space, sample, draws, central, request.MaxCandidatePlans, scheduler, pool, cancellationToken) : null;
         var twoStage = request.TwoStageDraws > 0 ? TwoStage(space, request, central, scheduler, pool, hint, cancellationToken) : null;
-        var tally = scheduler.Tally;
         var kept = pool.Tally;
+        var tally = new SolveTally(scheduler.Tally.Solves + kept.Solves, scheduler.Tally.Unproven + kept.Unproven);
+        return Report(set, centralResult, draws, tornado, regret, twoStage, tally, pool.Rebuilds);
+    }
 
+    internal static SolvedDraw Solved(int index, Network.Model.Network network, OptimisationResult result, bool overTime) => new(index, network, result, PlanOf(result, overTime));
+
+    /// <summary>The report from the central plan and the solved draws (in draw order): shared by <see cref="Run"/> and <see cref="UncertaintyDrawSet.Assemble"/>.</summary>
+    internal static UncertaintyReport Report(UncertaintyDrawSet set, OptimisationResult centralResult, ImmutableArray<SolvedDraw> draws, ImmutableArray<TornadoBar> tornado,
+        RegretTable? regret, TwoStageReport? twoStage, SolveTally tally, int rebuilds)
+    {
+        var (request, space, sample, overTime) = (set.Request, set.Space, set.Sample, set.OverTime);
+        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
+        var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result)) { Schedule = d.Plan }).ToImmutableArray();
+        var solved = draws.Where(d => d.Result.Status == SolveStatus.Optimal || d.Result.Status == SolveStatus.Feasible).ToList();
         return new UncertaintyReport(
             request.Scenario,
             request.Draws,
@@ -103,10 +90,10 @@ public static class UncertaintyAnalysis
             regret,
             twoStage)
         {
-            Tally = new SolveTally(tally.Solves + kept.Solves, tally.Unproven + kept.Unproven),
+            Tally = tally,
             DrawOutcomes = outcomes,
             OverTime = overTime,
-            Rebuilds = pool.Rebuilds,
+            Rebuilds = rebuilds,
         };
     }
 
@@ -120,7 +107,7 @@ public static class UncertaintyAnalysis
             : throw new AnalysisInputException("A draw does not give a valid network when bound from the file.", load.Errors);
     }
 
-    private sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
+    internal sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
 
     /// <summary>The plan a result chose: its builds, each with the year it enters service for a plan over time.</summary>
     private static ImmutableArray<PlannedBuild> PlanOf(OptimisationResult result, bool overTime) =>

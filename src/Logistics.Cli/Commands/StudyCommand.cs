@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Analysis.Uncertainty;
 using Logistics.Distributed;
 
 using Npgsql;
@@ -13,7 +14,7 @@ using static Logistics.Cli.Commands.CommandSupport;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics study submit FILE --kind compare|sweep|resilience … [--item-size N] [--wait] [--json FILE]</c> and
+/// <c>logistics study submit FILE --kind compare|sweep|resilience|uncertainty … [--item-size N] [--wait] [--json FILE]</c> and
 /// <c>logistics study status ID [--wait] [--json FILE]</c>: a study run by distributed workers (docs/distributed.md).
 /// The database comes from the LOGISTICS_POSTGRES environment variable, never from the command line (it may hold a
 /// password). Exit codes: 0 submitted or done, 1 invalid input, 2 usage, 3 the study failed, has failed items, or
@@ -34,25 +35,29 @@ public static class StudyCommand
     private static Command Submit(CliContext context)
     {
         var file = NetworkPathArgument();
-        var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep or resilience.", Required = true };
-        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience");
+        var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep, resilience or uncertainty.", Required = true };
+        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience", "uncertainty");
         var scenarios = new Option<string>("--scenarios") { Description = "compare: comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
-        var scenario = ScenarioOption("sweep, resilience: apply this scenario first.");
+        var scenario = ScenarioOption("sweep, resilience, uncertainty: apply this scenario first.");
         var param = new Option<string?>("--param") { Description = "sweep: the field to vary, as a scenario path." };
         var from = new Option<double?>("--from") { Description = "sweep: first value." };
         var to = new Option<double?>("--to") { Description = "sweep: last value." };
         var steps = new Option<int>("--steps") { Description = "sweep: number of values, both ends included.", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "sweep: bracket switching points to this width." };
+        var draws = new Option<int>("--draws") { Description = "uncertainty: number of Latin hypercube draws (at least 2).", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "uncertainty: seed of the sample; the same seed gives the same draws whoever solves them.", DefaultValueFactory = _ => 1 };
         var itemSize = new Option<int>("--item-size") { Description = "Units (about one solve each) per work item.", DefaultValueFactory = _ => 1 };
+        var itemsOf = new Option<int?>("--items-of") { Description = "uncertainty: draws per work item (the same as --item-size for the draws)." };
         var wait = new Option<bool>("--wait") { Description = "Follow the study to the end and print its result." };
         var json = JsonOption();
         var solver = new SolverOptions();
-        var command = new Command("submit", "Submit a study; the same inputs and settings submitted again reuse the first study.") { file, kind, scenarios, scenario, param, from, to, steps, tolerance, itemSize, wait, json };
+        var command = new Command("submit", "Submit a study; the same inputs and settings submitted again reuse the first study.") { file, kind, scenarios, scenario, param, from, to, steps, tolerance, draws, seed, itemSize, itemsOf, wait, json };
         solver.AddTo(command);
         command.SetAction(parse =>
         {
             if (ConnectionString(context) is not { } connection) return ExitCodes.Usage;
-            if (parse.GetValue(itemSize) < 1) return Usage(context, "--item-size must be at least 1.");
+            var size = parse.GetValue(itemsOf) ?? parse.GetValue(itemSize);
+            if (size < 1) return Usage(context, "--item-size and --items-of must be at least 1.");
             if (solver.Read(parse, context) is not { } settings) return ExitCodes.Usage;
             var source = Read(context, parse.GetValue(file)!);
             if (source is null) return ExitCodes.InvalidInput;
@@ -87,13 +92,28 @@ public static class StudyCommand
                     }
 
                     break;
+                case StudyKind.Uncertainty:
+                    if (parse.GetValue(draws) < 2) return Usage(context, "--draws must be at least 2.");
+                    if (Bind(context, source, parse.GetValue(scenario)) is null) return ExitCodes.InvalidInput;
+                    try
+                    {
+                        // The sample is made here once to check the register's ranges; workers make the same one from the seed.
+                        using var set = UncertaintyDrawSet.Prepare(source, new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), false, false), new AnalysisSettings(settings, 1));
+                    }
+                    catch (AnalysisInputException ex)
+                    {
+                        return InvalidInput(context, ex);
+                    }
+
+                    break;
                 default:
                     if (Bind(context, source, parse.GetValue(scenario)) is null) return ExitCodes.InvalidInput;
                     break;
             }
 
             var definition = new StudyDefinition(studyKind, Path.GetFileName(source.FilePath), ids, studyKind == StudyKind.Compare ? null : parse.GetValue(scenario), sweep,
-                settings.Backend, settings.TimeLimit?.TotalSeconds, settings.RelativeGap, ItemSize: parse.GetValue(itemSize));
+                settings.Backend, settings.TimeLimit?.TotalSeconds, settings.RelativeGap, ItemSize: size,
+                Draws: studyKind == StudyKind.Uncertainty ? parse.GetValue(draws) : 0, Seed: studyKind == StudyKind.Uncertainty ? parse.GetValue(seed) : 0);
             return Database(context, connection, async client =>
             {
                 var (id, reused) = await client.SubmitAsync(source, definition, context.CancellationToken).ConfigureAwait(false);
@@ -171,6 +191,11 @@ public static class StudyCommand
                 var sweep = AnalysisJson.Deserialize<SweepReport>(result);
                 SweepCommand.Write(context.Out, sweep);
                 report = sweep;
+                break;
+            case StudyKind.Uncertainty:
+                var uncertainty = AnalysisJson.Deserialize<UncertaintyReport>(result);
+                UncertaintyCommand.Write(context.Out, uncertainty);
+                report = uncertainty;
                 break;
             default:
                 var resilience = AnalysisJson.Deserialize<ResilienceReport>(result);
