@@ -5,8 +5,12 @@
 # worker processes (one item at a time each), waits for them to be up, then runs, each on an empty study table:
 #   - throughput: `study submit networks/chagai.network.json --kind compare` (16 variants, one solve each; item size 1)
 #   - overhead: a resilience study of a 4-link network (17 items of about one tiny solve each)
+#   - uncertainty: 200 draws of the default network, items of 1 draw and of 20 draws
 # and prints the makespan (submit → assembled), the sum of item run times, the overhead per item
-# ((makespan × workers − Σ run) / items) and the time from the last item to the assembled result.
+# ((makespan × workers − Σ run) / items, which counts idle workers too), from the per-item timestamps the median gap
+# between a worker finishing one item and starting its next (Hangfire's fetch, our start/finish updates) and the
+# median time inside an item outside its solves (context, result write), and the time from the last item to the
+# assembled result. The load average is printed before each worker count: the machine may be shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("${@:-1 2 4}"); read -r -a counts <<<"${counts[*]}"
@@ -51,12 +55,16 @@ measure() { # $1 label, $2 workers, rest: submit arguments
   psql_ "select '$label', $n, count(*), round(extract(epoch from s.finished_at - s.submitted_at)::numeric, 2),
            round((sum(i.run_ms) / 1000)::numeric, 2),
            round(((extract(epoch from s.finished_at - s.submitted_at) * 1000 * $n - sum(i.run_ms)) / count(*))::numeric, 0),
-           round((extract(epoch from s.finished_at - s.last_item_at) * 1000)::numeric, 0)
+           (select round(percentile_cont(0.5) within group (order by gap)::numeric, 0) from (
+              select extract(epoch from started_at - lag(finished_at) over (partition by worker order by started_at)) * 1000 gap
+              from logistics_study_item where study_id = $id) g where gap is not null),
+           round(percentile_cont(0.5) within group (order by extract(epoch from i.finished_at - i.started_at) * 1000 - i.run_ms)::numeric, 0),
+           round((extract(epoch from s.finished_at - max(i.finished_at)) * 1000)::numeric, 0)
          from logistics_study s join logistics_study_item i on i.study_id = s.id where s.id = $id
-         group by s.id, s.finished_at, s.submitted_at, s.last_item_at" | tr '|' '\t'
+         group by s.id, s.finished_at, s.submitted_at" | tr '|' '\t'
 }
 
-echo -e "study\tworkers\titems\tmakespan_s\tsum_run_s\toverhead_ms_per_item\tlast_item_to_assembled_ms"
+echo -e "study\tworkers\titems\tmakespan_s\tsum_run_s\toverhead_ms_per_item\tmedian_gap_ms\tmedian_in_item_ms\tlast_item_to_assembled_ms"
 for n in "${counts[@]}"; do
   for _ in $(seq "$n"); do
     Mode=distributed Distributed__PollIntervalSeconds=0.2 DOTNET_ENVIRONMENT=Production dotnet "$worker" >"$dir/worker-$n-$RANDOM.log" 2>&1 &
@@ -64,12 +72,21 @@ for n in "${counts[@]}"; do
   done
   until [ "$(psql_ "select count(*) from hangfire.server" 2>/dev/null || echo 0)" -ge "$n" ]; do sleep 1; done
   sleep 2
+  echo "# $n worker(s); load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
   # Warm each worker's OR-Tools and JIT first (not measured), then the two measured studies.
   measure warm-up "$n" "$dir/tiny/networks/tiny.network.json" --kind resilience --gap 1e-5 >/dev/null
   measure compare "$n" networks/chagai.network.json --kind compare
   measure overhead "$n" "$dir/tiny/networks/tiny.network.json" --kind resilience
+  measure uncertainty-1 "$n" networks/chagai.network.json --kind uncertainty --draws 200 --seed 1 --items-of 1
+  measure uncertainty-20 "$n" networks/chagai.network.json --kind uncertainty --draws 200 --seed 1 --items-of 20
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   pids=()
   psql_ "delete from hangfire.server" >/dev/null
 done
+# The single-machine reference of the uncertainty rows (the same report; Release CLI, warm file cache).
+for par in 1 2; do
+  t0=$(date +%s.%N); dotnet "$cli" uncertainty networks/chagai.network.json --draws 200 --seed 1 --no-tornado --no-regret --parallel "$par" >/dev/null
+  echo -e "single-machine uncertainty --parallel $par\t$(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.2f') s (process start included)"
+done
+echo "# done; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -188,6 +188,7 @@ public sealed class StudyStore(NpgsqlDataSource dataSource)
             update logistics_study_item
                set state = $4, result = $5, error = $6, solves = $7, unproven = $8, run_ms = $9, finished_at = clock_timestamp()
              where study_id = $1 and stage = $2 and item = $3 and state in ('queued', 'running')
+            returning finished_at
             """);
         AddKey(command, studyId, stage, item);
         command.Parameters.Add(new() { Value = error is null ? "done" : "failed" });
@@ -196,15 +197,18 @@ public sealed class StudyStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = result.Solves });
         command.Parameters.Add(new() { Value = result.Unproven });
         command.Parameters.Add(new() { Value = runMilliseconds });
-        var counted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-        if (counted)
+        var finished = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (finished is DateTime at)
         {
-            await using var touch = DataSource.CreateCommand("update logistics_study set last_item_at = clock_timestamp() where id = $1");
+            // The item's own finish time, kept as the latest: this update may run after another worker has already
+            // assembled the study (it saw this item done), and must not move the last item past the assembly.
+            await using var touch = DataSource.CreateCommand("update logistics_study set last_item_at = greatest(coalesce(last_item_at, $2), $2) where id = $1");
             touch.Parameters.Add(new() { Value = studyId });
+            touch.Parameters.Add(new() { Value = at, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             await touch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return counted;
+        return finished is not null;
     }
 
     /// <summary>A run stopped by shutdown before finishing: the item goes back to the queue and the run does not count as an attempt.</summary>
