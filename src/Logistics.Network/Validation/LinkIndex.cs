@@ -19,6 +19,8 @@ internal sealed class LinkIndex
     private readonly string[] _names;
     private readonly int[][] _forward; // per node: pairs (neighbour, link index), flattened
     private readonly int[][] _backward;
+    private readonly List<int> _everyCommodity = []; // usable links open to every commodity
+    private readonly Dictionary<CommodityId, List<int>> _onlySome = []; // usable links listing the commodity
 
     private LinkIndex(Model.Network network)
     {
@@ -33,6 +35,10 @@ internal sealed class LinkIndex
         for (var k = 0; k < Usable.Length; k++)
         {
             var link = Usable[k];
+            if (link.AllowedCommodities.IsDefaultOrEmpty)
+                _everyCommodity.Add(k);
+            foreach (var commodity in link.AllowedCommodities.IsDefault ? [] : link.AllowedCommodities.Distinct())
+                (_onlySome.TryGetValue(commodity, out var some) ? some : _onlySome[commodity] = []).Add(k);
             var (from, to) = (_ids[link.From.Value], _ids[link.To.Value]);
             forward[from].AddRange(to, k);
             backward[to].AddRange(from, k);
@@ -47,6 +53,21 @@ internal sealed class LinkIndex
 
     /// <summary>The links of the network, in file order, that exist with every option built (not forced out), join two known nodes and are not loops.</summary>
     public ImmutableArray<Link> Usable { get; }
+
+    /// <summary>
+    /// The usable links <paramref name="commodity"/> may use (<see cref="Link.Allows"/>), in file order, without testing
+    /// every link per commodity: a file with a commodity per customer has as many commodities as links per customer.
+    /// </summary>
+    public IEnumerable<Link> UsableFor(CommodityId commodity)
+    {
+        var some = _onlySome.GetValueOrDefault(commodity) ?? [];
+        var (a, b) = (0, 0);
+        while (a < _everyCommodity.Count || b < some.Count)
+        {
+            var takeEvery = b >= some.Count || (a < _everyCommodity.Count && _everyCommodity[a] < some[b]);
+            yield return Usable[takeEvery ? _everyCommodity[a++] : some[b++]];
+        }
+    }
 
     public static LinkIndex Of(Model.Network network) => Cache.GetValue(network, n => new LinkIndex(n));
 

@@ -29,7 +29,7 @@ public static class SupplyCapacityCheck
         var sinkNodes = markets.Count > 0 ? markets : network.NodesOfKind(NodeKind.Port).ToList();
         // The graphs do not depend on the mine: build the whole one once and one per commodity when first needed (the
         // maximum flow from each mine is the check itself).
-        var whole = Graph(network, vertices, linkAdds, portAdds, _ => true, sinkNodes);
+        var whole = Graph(network, vertices, linkAdds, portAdds, TransportGraph.UsableLinks(network), sinkNodes);
         // One maximum flow from all the mines at once, each capped at its supply: when it ships everything, every mine
         // alone can ship its own (its flow in the joint plan is a feasible flow for it), so no mine needs its own flow.
         // Only when the joint flow falls short are the mines checked one by one, which names the ones that are short.
@@ -54,7 +54,7 @@ public static class SupplyCapacityCheck
                 {
                     var bans = network.Rules.OfType<ModeBanRule>().Where(r => r.Enabled && r.Commodity == s.Commodity).Select(r => r.Mode).ToHashSet();
                     var buyers = markets.Where(m => m.Demands.Any(d => d.Commodity == s.Commodity && d.MaxTpy is not <= 0)).ToList();
-                    var graph = Graph(network, vertices, linkAdds, portAdds, l => l.Allows(s.Commodity) && !bans.Contains(l.Mode), buyers);
+                    var graph = Graph(network, vertices, linkAdds, portAdds, LinkIndex.Of(network).UsableFor(s.Commodity).Where(l => !bans.Contains(l.Mode)), buyers);
                     var suppliers = mines.Select(m => (vertices.Out(m), m.Supplies.Where(x => x.Commodity == s.Commodity).Sum(x => x.TonnesPerYear))).Where(x => x.Item2 > 0);
                     byCommodity[s.Commodity] = routes = (graph, Ships(graph, vertices, suppliers));
                 }
@@ -72,7 +72,7 @@ public static class SupplyCapacityCheck
 
     /// <summary>Link and port capacities with every option built; ports are split in two so their throughput is an edge.</summary>
     private static FlowGraph Graph(Model.Network network, Vertices vertices, Dictionary<LinkId, double> linkAdds,
-        Dictionary<NodeId, double> portAdds, Func<Link, bool> allows, List<Node> sinkNodes)
+        Dictionary<NodeId, double> portAdds, IEnumerable<Link> links, List<Node> sinkNodes)
     {
         var graph = new FlowGraph(vertices.Count);
         foreach (var node in network.Nodes)
@@ -82,7 +82,7 @@ public static class SupplyCapacityCheck
             graph.AddEdge(vertices.In(node), vertices.Out(node), capacity);
         }
 
-        foreach (var link in TransportGraph.UsableLinks(network).Where(allows))
+        foreach (var link in links)
         {
             var capacity = link.CapacityTpy is { } cap ? cap + linkAdds.GetValueOrDefault(link.Id) : Unlimited;
             var from = network.Node(link.From);
