@@ -55,6 +55,7 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Backends(output));
         root.Subcommands.Add(NetworkFile(output));
         root.Subcommands.Add(Inputs(output));
+        root.Subcommands.Add(Loading(output));
         foreach (var set in new[] { "mcnd", "cflp", "dimacs" })
             root.Subcommands.Add(Standard(set, output, error));
         root.Subcommands.Add(Heuristics(output, error));
@@ -195,6 +196,19 @@ public static class BenchmarkCommandLine
             InputBenchmarks.Run(p.GetValue(path)!, p.GetValue(parts)!.Split(','), sizes, output);
             return 0;
         });
+        return command;
+    }
+
+    private static Command Loading(TextWriter output)
+    {
+        var command = new Command("loading", "Issue 15's loading targets: a CFLP instance converted to a network file and a synthetic network, loaded and validated in process, stage by stage (median of warm runs).");
+        var cflp = new Option<string>("--cflp") { Description = "The CFLP instance to convert.", DefaultValueFactory = _ => "cap131" };
+        var synthetic = new Option<string>("--synthetic") { Description = "The synthetic instance.", DefaultValueFactory = _ => "synthetic-n1000-l4000-c30-o700-s42" };
+        var runs = new Option<int>("--runs") { Description = "Warm runs after the cold one.", DefaultValueFactory = _ => 7 };
+        var data = Data();
+        foreach (var o in new Option[] { cflp, synthetic, runs, data })
+            command.Options.Add(o);
+        command.SetAction(p => LoadTimings.Run(p.GetValue(cflp)!, p.GetValue(synthetic)!, p.GetValue(data), Math.Max(1, p.GetValue(runs)), output));
         return command;
     }
 

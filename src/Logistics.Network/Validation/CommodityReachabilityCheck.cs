@@ -33,7 +33,7 @@ public static class CommodityReachabilityCheck
                 if (routes.ReachesMarket.Contains(mine.Id.Value)) continue;
 
                 var why = routes.Markets.Count == 0 ? "no market demands it"
-                    : Blockers(network, TransportGraph.ReachableFrom(TransportGraph.Directed(network, routes.Allows), [mine.Id.Value]), commodity, routes.Bans);
+                    : Blockers(network, TransportGraph.ReachableFrom(network, [mine.Id.Value], routes.Allows), commodity, routes.Bans);
                 var diagnostic = c.At(DiagnosticCodes.CommodityCannotReachMarket, $"nodes[{mine.Id}].supply[{commodity}]",
                     $"{commodity} from mine '{mine.Id}' cannot reach any market that demands it, even with every option built: {why}."
                     + (supply.AllowUnshipped ? " The mine may leave it unshipped, so the model stays feasible." : ""));

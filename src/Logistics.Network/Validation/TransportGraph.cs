@@ -11,9 +11,7 @@ namespace Logistics.Network.Validation;
 /// </summary>
 internal static class TransportGraph
 {
-    public static IEnumerable<Link> UsableLinks(Model.Network network) =>
-        network.Links.Where(l => network.TryGetNode(l.From, out _) && network.TryGetNode(l.To, out _) && l.From != l.To
-            && (l.BuiltBy is not { } option || !network.TryGetOption(option, out var o) || o.Decision != BuildDecision.ForcedOut));
+    public static IEnumerable<Link> UsableLinks(Model.Network network) => LinkIndex.Of(network).Usable;
 
     /// <param name="allows">When given, only links it accepts become edges (for example the links one commodity may use).</param>
     /// <param name="reversed">Every edge turned round: what is reachable from X in it is what can reach X in the network.</param>
@@ -36,7 +34,11 @@ internal static class TransportGraph
     /// backwards from the targets, so a check need not search forwards once per mine.
     /// </summary>
     public static HashSet<string> Reaching(Model.Network network, IEnumerable<string> targets, Func<Link, bool>? allows = null) =>
-        ReachableFrom(Directed(network, allows, reversed: true), targets);
+        LinkIndex.Of(network).Search(targets, allows, backwards: true);
+
+    /// <summary>Every node reachable from <paramref name="roots"/> (the roots included) over the links <paramref name="allows"/> accepts.</summary>
+    public static HashSet<string> ReachableFrom(Model.Network network, IEnumerable<string> roots, Func<Link, bool>? allows = null) =>
+        LinkIndex.Of(network).Search(roots, allows, backwards: false);
 
     /// <summary>Every vertex reachable from <paramref name="roots"/> (the roots included), by QuikGraph's breadth-first search from a temporary super-root.</summary>
     public static HashSet<string> ReachableFrom(AdjacencyGraph<string, Edge<string>> graph, IEnumerable<string> roots)

@@ -27,19 +27,40 @@ public sealed record ValidationContext(
 /// <summary>Sorts diagnostics by file, line and column (then code) and, in strict mode, promotes warnings to errors.</summary>
 public static class DiagnosticOrder
 {
-    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, bool strict) =>
-    [
-        .. diagnostics
-            .Select(d => strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d)
-            .Distinct()
-            .OrderBy(d => d.File is null ? 1 : 0)
-            .ThenBy(d => d.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Line ?? int.MaxValue)
-            .ThenBy(d => d.Column ?? 0)
-            .ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ThenBy(d => d.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal),
-    ];
+    /// <summary>
+    /// Distinct diagnostics by file (none last), line, column, code, path and message; ties keep their first-seen order.
+    /// One comparison per pair, with the first-seen index as the last key, gives the same order as the stable multi-key
+    /// LINQ sort it replaces at a fraction of its cost (a file without seeds yields a warning per figure).
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, bool strict)
+    {
+        var unique = new HashSet<Diagnostic>();
+        var kept = new List<Diagnostic>();
+        foreach (var d in diagnostics)
+        {
+            var e = strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d;
+            if (unique.Add(e)) kept.Add(e);
+        }
+
+        var order = new int[kept.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => Compare(kept[a], kept[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        var sorted = ImmutableArray.CreateBuilder<Diagnostic>(order.Length);
+        foreach (var i in order) sorted.Add(kept[i]);
+        return sorted.MoveToImmutable();
+    }
+
+    private static int Compare(Diagnostic x, Diagnostic y)
+    {
+        var c = (x.File is null ? 1 : 0).CompareTo(y.File is null ? 1 : 0);
+        if (c == 0) c = string.CompareOrdinal(x.File, y.File);
+        if (c == 0) c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+        if (c == 0) c = (x.Column ?? 0).CompareTo(y.Column ?? 0);
+        if (c == 0) c = string.CompareOrdinal(x.Code, y.Code);
+        if (c == 0) c = string.CompareOrdinal(x.Path, y.Path);
+        if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+        return c;
+    }
 }
 
 /// <summary>Runs the check families in a fixed order, each timed as a stage when <see cref="StageTimings"/> are on.</summary>
