@@ -56,7 +56,7 @@ public enum TwoStageMethod
 public static class TwoStageOptimiser
 {
     /// <summary>With <see cref="TwoStageMethod.Auto"/>, the most draws solved as the extensive form (docs/benchmarks.md, "Extensive form or L-shaped").</summary>
-    public const int AutoExtensiveMaxDraws = 50;
+    public const int AutoExtensiveMaxDraws = 5;
 
     /// <summary>The method <see cref="TwoStageMethod.Auto"/> stands for with this many draws.</summary>
     public static TwoStageMethod Resolve(TwoStageMethod method, int draws) =>
