@@ -66,6 +66,30 @@ public sealed class UncertaintyCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_two_stage_method_option_solves_by_the_l_shaped_method_and_says_so()
+    {
+        var json = Path.Combine(_folder, "two.json");
+
+        var result = CliRunner.Run("uncertainty", Default, "--draws", "2", "--seed", "4", "--no-tornado", "--no-regret", "--two-stage", "4", "--two-stage-method", "l-shaped", "--json", json);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Matches(@"Solved by the L-shaped method: [1-9][0-9]* iterations, [1-9][0-9]* optimality and [0-9]+ feasibility cuts", result.Out);
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var two = document.RootElement.GetProperty("twoStage");
+        Assert.True(two.GetProperty("iterations").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void An_unknown_two_stage_method_is_a_usage_error()
+    {
+        var result = CliRunner.Run("uncertainty", Default, "--two-stage", "4", "--two-stage-method", "benders");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("'benders' not recognized", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'l-shaped'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_refuses_a_single_uncertainty_draw_with_exit_code_2()
     {
         var result = CliRunner.Run("report", Default, "--out", Path.Combine(_folder, "bundle"), "--uncertainty-draws", "1");

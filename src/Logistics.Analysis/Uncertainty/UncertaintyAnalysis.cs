@@ -334,7 +334,7 @@ public static class UncertaintyAnalysis
         var seed = unchecked(request.Seed + TwoStageSeedOffset);
         var sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.TwoStageDraws, seed);
         var networks = sample.Select(space.Apply).ToList();
-        var solution = TwoStageOptimiser.Solve(networks, scheduler.Settings with { Threads = Math.Max(1, scheduler.Parallelism) }, request.CvarAlpha, request.CvarWeight, ct);
+        var solution = TwoStageOptimiser.Solve(networks, scheduler.Settings with { Threads = Math.Max(1, scheduler.Parallelism) }, request.TwoStageMethod, request.CvarAlpha, request.CvarWeight, ct);
 
         var waitAndSee = scheduler.Map(networks, (n, token) => pool.Solve(n, hint, null, token), ct);
         double? ws = waitAndSee.All(r => r.HasSolution) ? waitAndSee.Average(r => r.Objective!.Value) : null;
@@ -353,7 +353,14 @@ public static class UncertaintyAnalysis
 
         return new TwoStageReport(request.TwoStageDraws, seed, request.CvarAlpha, request.CvarWeight, solution.Status, solution.Message, solution.Built,
             solution.ObjectiveUsd, rp, solution.CvarUsd, ws, eev, eev is { } e && rp is { } r ? e - r : null, rp is { } r2 && ws is { } w ? r2 - w : null,
-            solution.Variables, solution.Constraints, outOfSample) { ExtensiveFormTime = solution.SolveTime };
+            solution.Variables, solution.Constraints, outOfSample)
+        {
+            ExtensiveFormTime = solution.SolveTime,
+            Method = solution.Method,
+            Iterations = solution.Iterations,
+            OptimalityCuts = solution.OptimalityCuts,
+            FeasibilityCuts = solution.FeasibilityCuts,
+        };
     }
 
     private static OutOfSample OutOfSampleOf(int draws, int seed, double?[] stochastic, double?[] central)

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
+using Logistics.Optimisation.Stochastic;
 
 namespace Logistics.Analysis.Uncertainty;
 
@@ -32,6 +33,9 @@ public sealed record UncertaintyRequest(
     int MaxCandidatePlans = 8,
     bool BindEachDraw = false)
 {
+    /// <summary>How the two-stage plan is solved: the extensive form, the L-shaped method, or by the number of draws (<see cref="TwoStageOptimiser.AutoExtensiveMaxDraws"/>).</summary>
+    public TwoStageMethod TwoStageMethod { get; init; } = TwoStageMethod.Auto;
+
     /// <summary>Solve every draw on a model built afresh, as before models were kept across draws: the same answers, slower; for measuring and for the test that pins the two paths together.</summary>
     public bool RebuildEachDraw { get; init; }
 }
@@ -188,9 +192,21 @@ public sealed record TwoStageReport(
     int Constraints,
     OutOfSample? OutOfSample)
 {
-    /// <summary>Wall time of the extensive form's build and solve (left out of the JSON, which is deterministic).</summary>
+    /// <summary>Wall time of the extensive form's (or the L-shaped method's) build and solve (left out of the JSON, which is deterministic).</summary>
     [JsonIgnore]
     public TimeSpan ExtensiveFormTime { get; init; }
+
+    /// <summary>How the plan was solved (never <see cref="TwoStageMethod.Auto"/>: the method auto chose).</summary>
+    public TwoStageMethod Method { get; init; } = TwoStageMethod.Extensive;
+
+    /// <summary>Master solves of the L-shaped method; 0 for the extensive form.</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>Optimality cuts of the L-shaped method.</summary>
+    public int OptimalityCuts { get; init; }
+
+    /// <summary>Feasibility cuts of the L-shaped method.</summary>
+    public int FeasibilityCuts { get; init; }
 }
 
 /// <summary>Both plans' mean cost on fresh draws with 95% intervals, and the mean of their paired difference.</summary>

@@ -3,13 +3,14 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Optimisation.Stochastic;
 
 using static Logistics.Cli.Commands.CommandSupport;
 
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics uncertainty FILE --draws N --seed K [--scenario S] [--two-stage N] [--parallel P] [--json F]</c>: Monte Carlo
+/// <c>logistics uncertainty FILE --draws N --seed K [--scenario S] [--two-stage N [--two-stage-method M]] [--parallel P] [--json F]</c>: Monte Carlo
 /// over the register's ranges, tornado, candidate plans with regret and a two-stage stochastic plan (docs/analyses.md, "Uncertainty").
 /// </summary>
 public static class UncertaintyCommand
@@ -23,6 +24,12 @@ public static class UncertaintyCommand
         var noRegret = new Option<bool>("--no-regret") { Description = "Skip candidate plans and regret (one linear programme per plan and draw)." };
         var plans = new Option<int>("--plans") { Description = "Evaluate at most this many distinct optimal plans (the most frequent) for regret, with the central plan.", DefaultValueFactory = _ => 8 };
         var twoStage = new Option<int>("--two-stage") { Description = "Also solve the two-stage stochastic plan over this many draws of its own (extensive form); 0 skips it.", DefaultValueFactory = _ => 0 };
+        var method = new Option<string>("--two-stage-method")
+        {
+            Description = $"How to solve the two-stage plan: extensive (one MIP over every draw), l-shaped (Benders decomposition: a master over the builds, one LP per draw) or auto (extensive up to {TwoStageOptimiser.AutoExtensiveMaxDraws} draws, l-shaped above).",
+            DefaultValueFactory = _ => "auto",
+        };
+        method.AcceptOnlyFromAmong("auto", "extensive", "l-shaped");
         var outOfSample = new Option<int>("--out-of-sample") { Description = "Evaluate the two-stage and central plans on this many fresh draws.", DefaultValueFactory = _ => 0 };
         var cvarAlpha = new Option<double>("--cvar-alpha") { Description = "CVaR level α of the two-stage objective: the mean of the worst 1 − α of draws.", DefaultValueFactory = _ => 0.9 };
         var cvarWeight = new Option<double>("--cvar-weight") { Description = "Weight λ of CVaR in the two-stage objective (expected cost + λ·CVaR); 0 for expected cost alone.", DefaultValueFactory = _ => 0 };
@@ -31,7 +38,7 @@ public static class UncertaintyCommand
         var rebuildEach = new Option<bool>("--rebuild-each-draw") { Description = "Build the model afresh for every draw instead of changing the coefficients of one kept model: the same answers, slower; for measuring.", Hidden = true };
         var verb = new AnalysisVerb(context, "uncertainty",
             "How sure is the answer: solve many draws of the register's ranges; cost distribution, build probabilities, tornado, regret and a two-stage plan.",
-            draws, seed, scenario, noTornado, noRegret, plans, twoStage, outOfSample, cvarAlpha, cvarWeight, csv, bindEach, rebuildEach);
+            draws, seed, scenario, noTornado, noRegret, plans, twoStage, method, outOfSample, cvarAlpha, cvarWeight, csv, bindEach, rebuildEach);
         return verb.Create(
             parse =>
                 parse.GetValue(draws) < 2 ? "--draws must be at least 2."
@@ -45,7 +52,16 @@ public static class UncertaintyCommand
             (parse, source, settings) =>
             {
                 var request = new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), !parse.GetValue(noTornado), !parse.GetValue(noRegret),
-                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach)) { RebuildEachDraw = parse.GetValue(rebuildEach) };
+                    parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach))
+                {
+                    RebuildEachDraw = parse.GetValue(rebuildEach),
+                    TwoStageMethod = parse.GetValue(method) switch
+                    {
+                        "extensive" => TwoStageMethod.Extensive,
+                        "l-shaped" => TwoStageMethod.LShaped,
+                        _ => TwoStageMethod.Auto,
+                    },
+                };
                 var progress = new ProgressLine(context.Error, ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
                 var report = UncertaintyAnalysis.Run(source, request, settings, progress.Report, context.CancellationToken);
                 progress.Finish();
@@ -168,6 +184,9 @@ public static class UncertaintyCommand
         {
             o.WriteLine();
             o.WriteLine($"Two-stage stochastic plan over {two.Draws} draws (seed {two.Seed}){(two.CvarWeight > 0 ? $", expected cost + {Number(two.CvarWeight, "G4")}·CVaR at α = {Number(two.CvarAlpha, "G4")}" : ", expected cost")}: {Status(two.Status)} ({two.Variables:N0} variables, {two.Constraints:N0} rows, built and solved in {two.ExtensiveFormTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            o.WriteLine(two.Method == TwoStageMethod.LShaped
+                ? $"  Solved by the L-shaped method: {two.Iterations} iterations, {two.OptimalityCuts} optimality and {two.FeasibilityCuts} feasibility cuts"
+                : "  Solved as the extensive form");
             o.WriteLine($"  Builds: {List(two.Built)}{Versus(two.Built, report.Central.Built)}");
             o.WriteLine($"  Expected cost RP {M(two.RecourseProblemUsd)}, wait-and-see WS {M(two.WaitAndSeeUsd)}, central plan EEV {M(two.CentralPlanExpectedUsd)} {unit}{(two.CvarUsd is { } cv ? $"; CVaR {M(cv)}" : "")}");
             o.WriteLine($"  VSS = EEV − RP = {M(two.VssUsd)} {unit}; EVPI = RP − WS = {M(two.EvpiUsd)} {unit}");

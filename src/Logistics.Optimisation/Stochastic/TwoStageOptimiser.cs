@@ -21,7 +21,33 @@ public sealed record TwoStageSolution(
     ImmutableArray<double> DrawCostsUsd,
     int Variables,
     int Constraints,
-    TimeSpan SolveTime);
+    TimeSpan SolveTime)
+{
+    /// <summary>How the plan was solved.</summary>
+    public TwoStageMethod Method { get; init; } = TwoStageMethod.Extensive;
+
+    /// <summary>Master solves of the L-shaped method; 0 for the extensive form.</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>Optimality cuts the L-shaped method added (one per draw and iteration at most).</summary>
+    public int OptimalityCuts { get; init; }
+
+    /// <summary>Feasibility cuts the L-shaped method added (build at least one option left out).</summary>
+    public int FeasibilityCuts { get; init; }
+}
+
+/// <summary>How the two-stage plan is solved (docs/analyses.md, "Two-stage plan").</summary>
+public enum TwoStageMethod
+{
+    /// <summary>The extensive form up to <see cref="TwoStageOptimiser.AutoExtensiveMaxDraws"/> draws, the L-shaped method above.</summary>
+    Auto,
+
+    /// <summary>One MIP holding every draw's flow model (SCIP).</summary>
+    Extensive,
+
+    /// <summary>Multi-cut L-shaped (Benders) decomposition: a SCIP master over the builds, a GLOP model per draw.</summary>
+    LShaped,
+}
 
 /// <summary>
 /// Solves the extensive form of the two-stage stochastic plan with SCIP: builds once for every draw, flows per draw,
@@ -29,14 +55,28 @@ public sealed record TwoStageSolution(
 /// </summary>
 public static class TwoStageOptimiser
 {
+    /// <summary>With <see cref="TwoStageMethod.Auto"/>, the most draws solved as the extensive form (docs/benchmarks.md, "Extensive form or L-shaped").</summary>
+    public const int AutoExtensiveMaxDraws = 5;
+
+    /// <summary>The method <see cref="TwoStageMethod.Auto"/> stands for with this many draws.</summary>
+    public static TwoStageMethod Resolve(TwoStageMethod method, int draws) =>
+        method != TwoStageMethod.Auto ? method : draws <= AutoExtensiveMaxDraws ? TwoStageMethod.Extensive : TwoStageMethod.LShaped;
+
+    /// <summary>Solves the two-stage plan by <paramref name="method"/> (the extensive form or the L-shaped method: the same plan within the gap).</summary>
+    public static TwoStageSolution Solve(IReadOnlyList<Network.Model.Network> draws, SolverSettings settings, TwoStageMethod method, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        return Resolve(method, draws.Count) == TwoStageMethod.LShaped
+            ? LShapedOptimiser.Solve(draws, settings, cvarAlpha, cvarWeight, cancellationToken)
+            : Solve(draws, settings, cvarAlpha, cvarWeight, cancellationToken);
+    }
+
+    /// <summary>Solves the extensive form.</summary>
     public static TwoStageSolution Solve(IReadOnlyList<Network.Model.Network> draws, SolverSettings settings, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draws);
         ArgumentNullException.ThrowIfNull(settings);
-        if (draws.Count == 0)
-            throw new ArgumentException("A two-stage plan needs at least one draw.", nameof(draws));
-        if (!(cvarAlpha > 0 && cvarAlpha < 1))
-            throw new ArgumentOutOfRangeException(nameof(cvarAlpha), "CVaR's level must lie strictly between 0 and 1.");
+        Validate(draws, cvarAlpha);
         var started = TimeProvider.System.GetTimestamp();
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools could not create the SCIP solver.");
         var form = ExtensiveForm.Create(draws, solver, cvarAlpha, cvarWeight);
@@ -67,6 +107,17 @@ public static class TwoStageOptimiser
         double? cvar = cvarWeight > 0 ? CvarOf(costs, cvarAlpha) : null;
         return new TwoStageSolution(ours, message, built, solver.Objective().Value(), solver.Objective().BestBound(), expected, cvar, costs,
             solver.NumVariables(), solver.NumConstraints(), elapsed);
+    }
+
+    internal static void Validate(IReadOnlyList<Network.Model.Network> draws, double cvarAlpha)
+    {
+        if (draws.Count == 0)
+            throw new ArgumentException("A two-stage plan needs at least one draw.", nameof(draws));
+        if (!(cvarAlpha > 0 && cvarAlpha < 1))
+            throw new ArgumentOutOfRangeException(nameof(cvarAlpha), "CVaR's level must lie strictly between 0 and 1.");
+        var options = draws[0].Options.Select(o => o.Id).ToList();
+        if (draws.Any(d => !d.Options.Select(o => o.Id).SequenceEqual(options)))
+            throw new ArgumentException("Every draw of a two-stage plan must have the same investment options.", nameof(draws));
     }
 
     /// <summary>CVaR_α of equally likely costs: min over η of η + E[(cost − η)+] / (1 − α), attained at a cost value.</summary>
