@@ -35,7 +35,7 @@ public static class StudyCommand
     {
         var file = NetworkPathArgument();
         var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep or resilience.", Required = true };
-        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience");
+        kind.AcceptOnlyFromAmong([.. new[] { AnalysisKind.Compare, AnalysisKind.Sweep, AnalysisKind.Resilience }.Select(AnalysisKinds.Name)]);
         var scenarios = new Option<string>("--scenarios") { Description = "compare: comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
         var scenario = ScenarioOption("sweep, resilience: apply this scenario first.");
         var param = new Option<string?>("--param") { Description = "sweep: the field to vary, as a scenario path." };
