@@ -6,6 +6,7 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
 

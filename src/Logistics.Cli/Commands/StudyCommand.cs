@@ -5,6 +5,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Distributed;
+using Logistics.Presentation;
 
 using Npgsql;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 
