@@ -31,8 +31,9 @@ public static class AnalysisJson
     public static T Deserialize<T>(string json)
         where T : class => JsonSerializer.Deserialize<T>(json, WithTimings) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
 
-    public static void WriteFile<T>(T report, string path, bool includeTimings = false)
-        where T : class => File.WriteAllText(path, Serialize(report, includeTimings) + "\n");
+    /// <summary>What a <c>--json</c> file holds: <see cref="Serialize"/> and a final newline. The host writes it.</summary>
+    public static string ToFileText<T>(T report, bool includeTimings = false)
+        where T : class => Serialize(report, includeTimings) + "\n";
 
     private static JsonSerializerOptions CreateOptions(bool includeTimings)
     {

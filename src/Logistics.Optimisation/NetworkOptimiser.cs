@@ -98,22 +98,15 @@ public sealed class NetworkOptimiser
     }
 
     /// <summary>
-    /// Writes the exact model a solve with these settings would build (variables and rows named as in docs/model.md)
-    /// as CPLEX LP text (<c>.lp</c>) or free MPS (<c>.mps</c>), chosen by the file's extension.
+    /// The exact model a solve with these settings would build (variables and rows named as in docs/model.md), as
+    /// CPLEX LP or free MPS text. The optimiser writes no files: the host puts the text where the user asked.
     /// </summary>
-    /// <exception cref="ArgumentException">The extension is neither .lp nor .mps.</exception>
-    public static void ExportModel(Network.Model.Network network, SolverSettings settings, string path)
+    public static string ExportModel(Network.Model.Network network, SolverSettings settings, ModelFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".lp" or ".mps"))
-            throw new ArgumentException($"Cannot export a model to '{Path.GetFileName(path)}': the file name must end in .lp or .mps.", nameof(path));
         if (network.IsPeriodised)
-        {
-            File.WriteAllText(path, Periods.TimelineOptimiser.Export(network, lpFormat: extension == ".lp"));
-            return;
-        }
+            return Periods.TimelineOptimiser.Export(network, lpFormat: format == ModelFileFormat.Lp);
 
         var backend = settings.Backend == SolverBackend.Auto ? ChooseBackend(network) : settings.Backend;
         var isLp = backend == SolverBackend.Glop;
@@ -121,7 +114,6 @@ public sealed class NetworkOptimiser
         using var solver = Solver.CreateSolver(isLp ? "GLOP" : "SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
         ModelBuilder.Build(network, solver, integerBuilds: !isLp);
         // Our own writer: OR-Tools' exporters round coefficients to 6 significant digits.
-        var text = extension == ".lp" ? Output.ModelFileWriter.ToLp(solver) : Output.ModelFileWriter.ToMps(solver);
-        File.WriteAllText(path, text);
+        return format == ModelFileFormat.Lp ? Output.ModelFileWriter.ToLp(solver) : Output.ModelFileWriter.ToMps(solver);
     }
 }

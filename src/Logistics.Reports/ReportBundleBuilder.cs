@@ -20,12 +20,6 @@ namespace Logistics.Reports;
 /// </summary>
 public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
 {
-    /// <summary>Analysis names, in the order the report presents them.</summary>
-    public static ImmutableArray<string> KnownAnalyses { get; } = ["solve", "compare", "value", "sweep", "resilience"];
-
-    /// <summary>What runs when the request names no analysis.</summary>
-    public static ImmutableArray<string> DefaultAnalyses { get; } = ["solve", "compare", "value", "resilience"];
-
     /// <summary>
     /// The sweep a report runs when <c>sweep</c> is requested without sweeps of its own: the discount rate from 4% to
     /// 14%, the assumption every option's value depends on.
@@ -52,9 +46,9 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
-        var unknown = (request.Analyses.IsDefault ? [] : request.Analyses).Where(a => !KnownAnalyses.Contains(a)).ToList();
+        var unknown = (request.Analyses.IsDefault ? [] : request.Analyses).Where(a => !AnalysisKinds.IsKnown(a)).ToList();
         if (unknown.Count > 0)
-            throw new ArgumentException($"Unknown analysis '{unknown[0]}'. Known: {string.Join(", ", KnownAnalyses)}.", nameof(request));
+            throw new ArgumentException($"Unknown analysis '{unknown[0]}'. Known: {string.Join(", ", AnalysisKinds.Names)}.", nameof(request));
         // Solves are CPU-bound and synchronous; run them off the caller's thread so a host stays responsive.
         return Task.Run(() => Run(request, outputDirectory, cancellationToken), cancellationToken);
     }
@@ -64,7 +58,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var startedAt = clock.GetUtcNow();
         var started = clock.GetTimestamp();
         Directory.CreateDirectory(outputDirectory);
-        var analyses = request.Analyses.IsDefaultOrEmpty ? DefaultAnalyses : [.. KnownAnalyses.Where(request.Analyses.Contains)];
+        var analyses = AnalysisKinds.Select(request.Analyses.IsDefault ? [] : request.Analyses);
         var networkFile = Path.GetFileName(request.NetworkPath);
 
         var (source, readDiagnostics) = NetworkSource.Read(request.NetworkPath);
@@ -86,22 +80,22 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var baseResult = new NetworkOptimiser(clock).Solve(network, solver with { Threads = 1 }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var comparison = analyses.Contains("compare") ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
+        var comparison = analyses.Contains(AnalysisKind.Compare) ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
         var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
-        var skipped = new List<(string, string)>();
+        var skipped = new List<(AnalysisKind, string)>();
         // The report's value and resilience sections are written for one representative year; for a plan over time the
         // CLI verbs give the timed answers (value with years, outages by period), so the report names them instead.
         if (network.IsPeriodised)
         {
-            if (analyses.Contains("value") && anyFree)
-                skipped.Add(("value", $"For a plan over time this report does not show value with timing yet; run 'logistics value {networkFile}' for each option's best year, the value of waiting, break-even capex, payback and IRR."));
-            if (analyses.Contains("resilience"))
-                skipped.Add(("resilience", $"For a plan over time this report does not show outages yet; run 'logistics resilience {networkFile} --period P --years N' for an outage in a given period."));
+            if (analyses.Contains(AnalysisKind.Value) && anyFree)
+                skipped.Add((AnalysisKind.Value, $"For a plan over time this report does not show value with timing yet; run 'logistics value {networkFile}' for each option's best year, the value of waiting, break-even capex, payback and IRR."));
+            if (analyses.Contains(AnalysisKind.Resilience))
+                skipped.Add((AnalysisKind.Resilience, $"For a plan over time this report does not show outages yet; run 'logistics resilience {networkFile} --period P --years N' for an outage in a given period."));
         }
 
-        var values = !network.IsPeriodised && analyses.Contains("value") && anyFree && baseResult.HasSolution ? Optional("value", skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
-        var resilience = !network.IsPeriodised && analyses.Contains("resilience") && baseResult.HasSolution ? Optional("resilience", skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
-        var sweeps = analyses.Contains("sweep")
+        var values = !network.IsPeriodised && analyses.Contains(AnalysisKind.Value) && anyFree && baseResult.HasSolution ? Optional(AnalysisKind.Value, skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
+        var resilience = !network.IsPeriodised && analyses.Contains(AnalysisKind.Resilience) && baseResult.HasSolution ? Optional(AnalysisKind.Resilience, skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
+        var sweeps = analyses.Contains(AnalysisKind.Sweep)
             ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;
 
@@ -129,7 +123,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     }
 
     private ReportRun Invalid(ReportRequest request, string outputDirectory, string networkFile, string hash, ImmutableArray<string> inputs,
-        ImmutableArray<Diagnostic> diagnostics, DateTimeOffset startedAt, long started, ImmutableArray<string> analyses)
+        ImmutableArray<Diagnostic> diagnostics, DateTimeOffset startedAt, long started, ImmutableArray<AnalysisKind> analyses)
     {
         var manifest = new RunManifest(networkFile, hash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
             request.Scenarios.IsDefault ? [] : request.Scenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario };
@@ -151,14 +145,14 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var cost = b.Objective is not { } o ? "no solution" : b.IsPlanOverTime ? $"{Fmt.Money(o)} present value" : Fmt.UsdPerYear(o);
         var scenarios = model.Comparison is null ? 0 : model.Comparison.Outcomes.Length - 1;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{model.SubjectId}: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses)}; {ResultJsonWriter.Name(status)}");
+            $"{model.SubjectId}: {ResultJsonWriter.Name(b.Status)}, {cost}; {scenarios} scenario(s); analyses {string.Join(",", model.Manifest.Analyses.Select(AnalysisKinds.Name))}; {ResultJsonWriter.Name(status)}");
     }
 
     /// <summary>
     /// Runs an analysis that may not apply to this network (value and resilience do not take plans over time yet): the
     /// analysis's own reason goes into the report instead of failing the whole bundle.
     /// </summary>
-    private static T? Optional<T>(string analysis, List<(string, string)> skipped, Func<T> run)
+    private static T? Optional<T>(AnalysisKind analysis, List<(AnalysisKind, string)> skipped, Func<T> run)
         where T : class
     {
         try

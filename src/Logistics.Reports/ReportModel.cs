@@ -23,7 +23,7 @@ public sealed record RunManifest(
     string ToolVersion,
     DateTimeOffset StartedAt,
     TimeSpan Elapsed,
-    ImmutableArray<string> Analyses,
+    ImmutableArray<AnalysisKind> Analyses,
     ImmutableArray<string> Scenarios,
     TimeSpan? SolveTimeLimit,
     double? RelativeGap,
@@ -61,7 +61,7 @@ public sealed record ReportModel(
     public Analysis.Uncertainty.UncertaintyReport? Uncertainty { get; init; }
 
     /// <summary>Analyses that were asked for but could not run on this network, with the analysis's reason (a plan over time, for one).</summary>
-    public ImmutableArray<(string Analysis, string Reason)> Skipped { get; init; } = [];
+    public ImmutableArray<(AnalysisKind Analysis, string Reason)> Skipped { get; init; } = [];
 
     /// <summary>What the report is of: the scenario applied (<see cref="RunManifest.Scenario"/>), or <c>base</c>.</summary>
     public string SubjectId => Manifest.Scenario ?? BaseId;

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using Logistics.Analysis;
+
 namespace Logistics.Worker;
 
 /// <summary>
@@ -126,9 +128,9 @@ public sealed partial record JobSpec(
             }
 
             ImmutableArray<string> analyses = Strings(root, "analyses", errors);
-            foreach (string analysis in analyses.Where(a => !WorkerOptions.KnownAnalyses.Contains(a, StringComparer.Ordinal)))
+            foreach (string analysis in analyses.Where(a => !AnalysisKinds.IsKnown(a)))
             {
-                errors.Add($"analysis \"{analysis}\" is unknown; use any of {string.Join(", ", WorkerOptions.KnownAnalyses)}");
+                errors.Add($"analysis \"{analysis}\" is unknown; use any of {string.Join(", ", AnalysisKinds.Names)}");
             }
 
             int? limit = null;

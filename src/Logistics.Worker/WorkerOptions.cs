@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Logistics.Analysis;
+
 namespace Logistics.Worker;
 
 /// <summary>
@@ -11,11 +13,8 @@ public sealed class WorkerOptions
 {
     public const string SectionName = "Worker";
 
-    /// <summary>The analyses the ReportRequest contract knows.</summary>
-    public static readonly ImmutableArray<string> KnownAnalyses = ["compare", "resilience", "solve", "sweep", "value"];
-
-    /// <summary>What a watched network gets when no analyses are configured.</summary>
-    public static readonly ImmutableArray<string> DefaultAnalyses = ["solve", "compare", "value", "resilience"];
+    /// <summary>What a watched network gets when no analyses are configured (<see cref="AnalysisKinds.Default"/>).</summary>
+    public static readonly ImmutableArray<string> DefaultAnalyses = [.. AnalysisKinds.Default.Select(AnalysisKinds.Name)];
 
     /// <summary>Folder of <c>*.network.json</c> files to watch.</summary>
     public string NetworksRoot { get; set; } = "networks";

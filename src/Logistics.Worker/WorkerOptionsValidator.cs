@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
+using Logistics.Analysis;
+
 namespace Logistics.Worker;
 
 /// <summary>Checks every setting at start and says which one is wrong and how to fix it.</summary>
@@ -46,9 +48,9 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
 
         foreach (string analysis in options.Analyses)
         {
-            if (!WorkerOptions.KnownAnalyses.Contains(analysis, StringComparer.Ordinal))
+            if (!AnalysisKinds.IsKnown(analysis))
             {
-                errors.Add($"{S}:Analyses contains \"{analysis}\", which is not an analysis; use any of {string.Join(", ", WorkerOptions.KnownAnalyses)}.");
+                errors.Add($"{S}:Analyses contains \"{analysis}\", which is not an analysis; use any of {string.Join(", ", AnalysisKinds.Names)}.");
             }
         }
 

@@ -1,4 +1,5 @@
 using Logistics.Network.Model;
+using Logistics.Presentation;
 
 namespace Logistics.Optimisation.Tests;
 

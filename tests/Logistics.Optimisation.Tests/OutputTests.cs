@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Logistics.Network.Model;
+using Logistics.Presentation;
 
 namespace Logistics.Optimisation.Tests;
 

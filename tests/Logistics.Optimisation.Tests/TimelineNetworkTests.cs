@@ -78,24 +78,15 @@ public sealed class TimelineNetworkTests
         var result = Solve.Optimal(network);
         var cbc = Solve.Optimal(network, SolverBackend.Cbc);
         Assert.Equal(result.Objective!.Value, cbc.Objective!.Value, 1e-6 * result.Objective.Value);
-        var path = Path.Combine(Path.GetTempPath(), $"timeline-{Guid.NewGuid():N}.mps");
-        try
-        {
-            NetworkOptimiser.ExportModel(network, SolverSettings.Default, path);
-            var text = System.IO.File.ReadAllText(path);
-            Assert.Contains("phase2.build[rd-spur]", text, StringComparison.Ordinal);
-            Assert.Contains("monotone[rd-spur][phase2]", text, StringComparison.Ordinal);
-            var model = new Google.OrTools.ModelBuilder.Model();
-            Assert.True(model.ImportFromMpsString(text));
-            var solver = new Google.OrTools.ModelBuilder.Solver("scip");
-            Assert.True(solver.SolverIsSupported());
-            Assert.Equal(Google.OrTools.ModelBuilder.SolveStatus.OPTIMAL, solver.Solve(model));
-            Assert.Equal(result.Objective!.Value, solver.ObjectiveValue, 1e-6 * result.Objective.Value);
-        }
-        finally
-        {
-            System.IO.File.Delete(path);
-        }
+        var text = NetworkOptimiser.ExportModel(network, SolverSettings.Default, ModelFileFormat.Mps);
+        Assert.Contains("phase2.build[rd-spur]", text, StringComparison.Ordinal);
+        Assert.Contains("monotone[rd-spur][phase2]", text, StringComparison.Ordinal);
+        var model = new Google.OrTools.ModelBuilder.Model();
+        Assert.True(model.ImportFromMpsString(text));
+        var solver = new Google.OrTools.ModelBuilder.Solver("scip");
+        Assert.True(solver.SolverIsSupported());
+        Assert.Equal(Google.OrTools.ModelBuilder.SolveStatus.OPTIMAL, solver.Solve(model));
+        Assert.Equal(result.Objective!.Value, solver.ObjectiveValue, 1e-6 * result.Objective.Value);
     }
 
     private static Network.Model.Network Load(string scenario)

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using Logistics.Analysis;
 using Logistics.Network.IO;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Periods;
+using Logistics.Presentation;
 using Logistics.Reports.Content;
 
 using Microsoft.Extensions.Time.Testing;
@@ -169,9 +171,9 @@ public sealed partial class TimelineReportTests(TimelineBundle bundle)
         var run = await builder.RunAsync(new ReportRequest(TestPaths.TimelineNetwork, [], ["solve", "value", "resilience"]), folder, CancellationToken.None);
 
         Assert.Equal(ReportStatus.Complete, run.Outcome.Status);
-        Assert.Equal(["value", "resilience"], run.Model!.Skipped.Select(s => s.Analysis));
+        Assert.Equal([AnalysisKind.Value, AnalysisKind.Resilience], run.Model!.Skipped.Select(s => s.Analysis));
         Assert.All(run.Model.Skipped, s => Assert.Contains("plan over time", s.Reason, StringComparison.Ordinal));
-        Assert.All(run.Model.Skipped, s => Assert.Contains($"'logistics {s.Analysis} ", s.Reason, StringComparison.Ordinal));
+        Assert.All(run.Model.Skipped, s => Assert.Contains($"'logistics {s.Analysis.Name()} ", s.Reason, StringComparison.Ordinal));
         var md = File.ReadAllText(Path.Combine(folder, "report.md"));
         Assert.Contains("_The value analysis was asked for but not run: ", md, StringComparison.Ordinal);
         Assert.Contains("_The resilience analysis was asked for but not run: ", md, StringComparison.Ordinal);

@@ -80,7 +80,7 @@ internal static class CommandSupport
         where T : class
     {
         if (json is null) return true;
-        if (!OutputFile.TryWrite(context, json, "--json", path => AnalysisJson.WriteFile(report, path, includeTimings))) return false;
+        if (!OutputFile.TryWrite(context, json, "--json", AnalysisJson.ToFileText(report, includeTimings))) return false;
         context.Out.WriteLine();
         context.Out.WriteLine($"Analysis written to {json.Name}.");
         return true;

@@ -3,6 +3,7 @@ using System.CommandLine;
 
 using Logistics.Analysis;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

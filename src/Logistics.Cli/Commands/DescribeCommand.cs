@@ -5,6 +5,7 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Network.Text;
+using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
 

@@ -19,6 +19,10 @@ internal static class OutputFile
         return null;
     }
 
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no byte-order mark); false after printing why it failed.</summary>
+    public static bool TryWrite(CliContext context, FileInfo file, string option, string text) =>
+        TryWrite(context, file, option, path => File.WriteAllText(path, text));
+
     /// <summary>Writes through <paramref name="write"/> (which is given the path to write); false after printing why it failed.</summary>
     public static bool TryWrite(CliContext context, FileInfo file, string option, Action<string> write)
     {

@@ -28,7 +28,7 @@ public static class ReportCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the bundle into (created; must be absent, empty or an earlier bundle, unless --force; never a folder holding an input).", Required = true };
         var scenario = CommandSupport.ScenarioOption("The report is of this scenario (an id the file defines): its plan, maps and analyses; the comparison still shows the base and the other scenarios.");
         var scenarios = new Option<string[]>("--scenarios") { Description = "Scenario ids to compare with the base, comma-separated (default: every scenario the file defines).", AllowMultipleArgumentsPerToken = true };
-        var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)} (default: {string.Join(",", ReportBundleBuilder.DefaultAnalyses)}).", AllowMultipleArgumentsPerToken = true };
+        var analyses = new Option<string[]>("--analyses") { Description = $"Analyses to run, comma-separated, from {string.Join(", ", AnalysisKinds.Names)} (default: {string.Join(",", AnalysisKinds.Default.Select(AnalysisKinds.Name))}).", AllowMultipleArgumentsPerToken = true };
         var sweeps = new Option<string[]>("--sweep") { Description = "A sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS, e.g. options[pasni-package].capexUsd:0:2e9:9 (repeatable; default: the discount rate from 0.04 to 0.14)." };
         var parallel = CommandSupport.ParallelOption();
         var solver = new SolverOptions();
@@ -49,9 +49,9 @@ public static class ReportCommand
             var path = parse.GetValue(file)!.FullName;
             var target = parse.GetValue(output)!.FullName;
             var chosen = Split(parse.GetValue(analyses));
-            var unknown = chosen.FirstOrDefault(a => !ReportBundleBuilder.KnownAnalyses.Contains(a));
+            var unknown = chosen.FirstOrDefault(a => !AnalysisKinds.IsKnown(a));
             if (unknown is not null)
-                return CommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", ReportBundleBuilder.KnownAnalyses)}.");
+                return CommandSupport.Usage(context, $"unknown analysis '{unknown}'. Choose from {string.Join(", ", AnalysisKinds.Names)}.");
             if (CommandSupport.CheckParallel(context, parse.GetValue(parallel)) is { } bad)
                 return bad;
             if (solver.Read(parse, context) is not { } settings)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Logistics.Analysis;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

@@ -6,6 +6,7 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
 
@@ -82,7 +83,8 @@ public static class SolveCommand
             if (parse.GetValue(export) is { } modelFile)
             {
                 var network = loaded.Network;
-                if (!OutputFile.TryWrite(context, modelFile, "--export-model", p => NetworkOptimiser.ExportModel(network, settings, p)))
+                var format = modelFile.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) ? ModelFileFormat.Lp : ModelFileFormat.Mps;
+                if (!OutputFile.TryWrite(context, modelFile, "--export-model", NetworkOptimiser.ExportModel(network, settings, format)))
                     return ExitCodes.InvalidInput;
                 context.Out.WriteLine($"Model written to {modelFile.Name}.");
             }
@@ -92,7 +94,7 @@ public static class SolveCommand
             ResultConsoleWriter.Write(result, loaded.Network, context.Out);
             if (parse.GetValue(json) is { } output)
             {
-                if (!OutputFile.TryWrite(context, output, "--json", p => ResultJsonWriter.WriteFile(result, p, parse.GetValue(timings))))
+                if (!OutputFile.TryWrite(context, output, "--json", ResultJsonWriter.ToJson(result, parse.GetValue(timings))))
                     return ExitCodes.InvalidInput;
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Result written to {output.Name}."));
             }

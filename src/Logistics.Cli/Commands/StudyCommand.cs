@@ -6,6 +6,7 @@ using System.Globalization;
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
 using Logistics.Distributed;
+using Logistics.Presentation;
 
 using Npgsql;
 

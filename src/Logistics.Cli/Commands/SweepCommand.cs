@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
 using Logistics.Optimisation.Stochastic;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 
 using Logistics.Analysis;
 using Logistics.Network.Model;
+using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

@@ -40,12 +40,6 @@ public static class ResultJsonWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static void WriteFile(OptimisationResult result, string path, bool includeTimings = true)
-    {
-        using var stream = File.Create(path);
-        Write(result, stream, includeTimings);
-    }
-
     /// <summary>camelCase of an enum member: <c>AnnualisedCapex</c> → <c>annualisedCapex</c>.</summary>
     public static string Name<T>(T value)
         where T : struct, Enum

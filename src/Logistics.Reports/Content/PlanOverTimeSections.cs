@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 using Logistics.Reports.Document;
 using Logistics.Reports.Graphics;
 

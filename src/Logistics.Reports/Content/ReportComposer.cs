@@ -63,7 +63,7 @@ internal static class ReportComposer
         }
 
         foreach (var (analysis, reason) in model.Skipped)
-            yield return new Paragraph($"The {analysis} analysis was asked for but not run: {reason}", ParagraphStyle.Note);
+            yield return new Paragraph($"The {analysis.Name()} analysis was asked for but not run: {reason}", ParagraphStyle.Note);
     }
 
     public static ReportDocument ComposeInvalid(RunManifest manifest, ImmutableArray<Diagnostic> diagnostics)
@@ -542,7 +542,7 @@ internal static class ReportComposer
         if (m.Scenario is { } subject)
             rows.Add(["Scenario reported on", subject]);
         rows.Add(["Scenarios", m.Scenarios.IsEmpty ? "(none)" : string.Join(", ", m.Scenarios)]);
-        rows.Add(["Analyses", string.Join(", ", m.Analyses)]);
+        rows.Add(["Analyses", string.Join(", ", m.Analyses.Select(AnalysisKinds.Name))]);
         rows.Add(["Time limit per solve", m.SolveTimeLimit is { } t ? Fmt.Seconds(t) : "none"]);
         rows.Add(["Relative gap asked", m.RelativeGap is { } g ? Fmt.Gap(g) : $"default ({Fmt.Gap(SolverSettings.DefaultRelativeGap)})"]);
         if (m.IncludeTimings)

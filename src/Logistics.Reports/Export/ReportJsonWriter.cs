@@ -80,7 +80,7 @@ public static class ReportJsonWriter
                 foreach (var (analysis, reason) in model.Skipped)
                 {
                     json.WriteStartObject();
-                    json.WriteString("analysis", analysis);
+                    json.WriteString("analysis", analysis.Name());
                     json.WriteString("reason", reason);
                     json.WriteEndObject();
                 }
@@ -161,7 +161,7 @@ public static class ReportJsonWriter
         }
 
         json.WriteStartArray("analyses");
-        foreach (var a in m.Analyses) json.WriteStringValue(a);
+        foreach (var a in m.Analyses) json.WriteStringValue(a.Name());
         json.WriteEndArray();
         json.WriteStartArray("scenarios");
         foreach (var s in m.Scenarios) json.WriteStringValue(s);

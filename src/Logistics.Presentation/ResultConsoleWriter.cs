@@ -2,9 +2,9 @@ using System.Globalization;
 
 using Logistics.Network.Model;
 using Logistics.Network.Text;
-using Logistics.Optimisation.Output;
+using Logistics.Optimisation;
 
-namespace Logistics.Optimisation;
+namespace Logistics.Presentation;
 
 /// <summary>
 /// The console summary of a solve: status, objective, builds, routes with their per-tonne breakdown, bottlenecks and
@@ -81,7 +81,7 @@ public static class ResultConsoleWriter
         }
 
         pv.Add("Total", TextTable.Number(result.Costs.Total));
-        pv.Write(writer);
+        pv.WriteTo(writer);
 
         writer.WriteLine();
         writer.WriteLine("Periods");
@@ -93,7 +93,7 @@ public static class ResultConsoleWriter
                 p.OperatingUsdPerTonne is { } perTonne ? TextTable.Number(perTonne, 2) : "-", TextTable.Number(p.PresentValueFactor, 3));
         }
 
-        periods.Write(writer);
+        periods.WriteTo(writer);
         foreach (var p in result.Periods)
         {
             writer.WriteLine();
@@ -148,7 +148,7 @@ public static class ResultConsoleWriter
                     TextTable.Number(c.CapacityTpy), TextTable.Number(c.ValueUsdPerTonne, 2));
             }
 
-            table.Write(writer, "    ");
+            table.WriteTo(writer, "    ");
         }
 
         writer.WriteLine();
@@ -156,14 +156,14 @@ public static class ResultConsoleWriter
         var markets = new TextTable(("Commodity", false), ("Market", false), ("Delivered cost", true), ("Delivery dual", true));
         foreach (var m in prices.Markets)
             markets.Add(m.Commodity.Value, m.Market.Value, m.MarginalDeliveredCostUsdPerTonne is { } d ? TextTable.Number(d, 2) : "-", TextTable.Number(m.DeliveryDualUsdPerTonne, 2));
-        markets.Write(writer, "    ");
+        markets.WriteTo(writer, "    ");
 
         writer.WriteLine();
         writer.WriteLine("  Mine gates: USD/yr added per extra t/yr of output");
         var gates = new TextTable(("Mine", false), ("Commodity", false), ("Gate price", true));
         foreach (var g in prices.MineGates)
             gates.Add(g.Mine.Value, g.Commodity.Value, TextTable.Number(g.UsdPerTonne, 2));
-        gates.Write(writer, "    ");
+        gates.WriteTo(writer, "    ");
     }
 
     private static void WriteBuilds(OptimisationResult result, TextWriter writer)
@@ -179,7 +179,7 @@ public static class ResultConsoleWriter
         var table = new TextTable(("Option", false), ("Built", false), ("Decision", false), ("Capex USD", true), ("Annualised USD/yr", true), ("O&M USD/yr", true));
         foreach (var b in result.Builds)
             table.Add(b.Id.Value, b.Built ? "yes" : "no", b.Decision.ToString(), TextTable.Number(b.CapexUsd), TextTable.Number(b.AnnualisedCapexUsd), TextTable.Number(b.FixedOmUsd));
-        table.Write(writer);
+        table.WriteTo(writer);
     }
 
     private static void WriteRoutes(OptimisationResult result, TextWriter writer)
@@ -202,7 +202,7 @@ public static class ResultConsoleWriter
                 TextTable.Number(c.Risk, 2), TextTable.Number(c.Operating, 2), TextTable.Number(c.CapexShare, 2), TextTable.Number(c.Total, 2));
         }
 
-        table.Write(writer);
+        table.WriteTo(writer);
         writer.WriteLine("  Operating = transport + handling + transhipment + capital in transit + risk: what moving a tonne costs.");
         writer.WriteLine("  Capex share = each built option's annualised capex and O&M divided by all tonnes on routes using what it");
         writer.WriteLine("  builds or expands: an allocation, which vanishes when a route leaves the option while the capex is still paid.");
@@ -241,7 +241,7 @@ public static class ResultConsoleWriter
                 TextTable.Number(b.UsedTpy), TextTable.Number(b.CapacityTpy), TextTable.Percent(b.Utilisation));
         }
 
-        table.Write(writer);
+        table.WriteTo(writer);
     }
 
     private static void WriteCosts(OptimisationResult result, TextWriter writer)
@@ -268,7 +268,7 @@ public static class ResultConsoleWriter
         totals.AddRange(buckets.Select(b => TextTable.Number(result.Costs.Bucket(b))));
         totals.Add(TextTable.Number(result.Costs.Total));
         table.Add([.. totals]);
-        table.Write(writer);
+        table.WriteTo(writer);
     }
 
     private static void WriteUnshipped(OptimisationResult result, TextWriter writer)
@@ -281,6 +281,6 @@ public static class ResultConsoleWriter
         var table = new TextTable(("Mine", false), ("Commodity", false), ("Unshipped t/yr", true), ("Supply t/yr", true));
         foreach (var u in unshipped)
             table.Add(u.Mine.Value, u.Commodity.Value, TextTable.Number(u.TonnesPerYear), TextTable.Number(u.SupplyTpy));
-        table.Write(writer);
+        table.WriteTo(writer);
     }
 }
