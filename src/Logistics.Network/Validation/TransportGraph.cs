@@ -1,7 +1,6 @@
 using Logistics.Network.Model;
 
 using QuikGraph;
-using QuikGraph.Algorithms.Search;
 
 namespace Logistics.Network.Validation;
 
@@ -39,20 +38,4 @@ internal static class TransportGraph
     /// <summary>Every node reachable from <paramref name="roots"/> (the roots included) over the links <paramref name="allows"/> accepts.</summary>
     public static HashSet<string> ReachableFrom(Model.Network network, IEnumerable<string> roots, Func<Link, bool>? allows = null) =>
         LinkIndex.Of(network).Search(roots, allows, backwards: false);
-
-    /// <summary>Every vertex reachable from <paramref name="roots"/> (the roots included), by QuikGraph's breadth-first search from a temporary super-root.</summary>
-    public static HashSet<string> ReachableFrom(AdjacencyGraph<string, Edge<string>> graph, IEnumerable<string> roots)
-    {
-        const string superRoot = "\0roots"; // cannot clash: ids match ^[a-z][a-z0-9-]*$
-        graph.AddVertex(superRoot);
-        foreach (var root in roots) graph.AddEdge(new Edge<string>(superRoot, root));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var search = new BreadthFirstSearchAlgorithm<string, Edge<string>>(graph);
-        search.DiscoverVertex += v => seen.Add(v);
-        search.SetRootVertex(superRoot);
-        search.Compute();
-        graph.RemoveVertex(superRoot);
-        seen.Remove(superRoot);
-        return seen;
-    }
 }

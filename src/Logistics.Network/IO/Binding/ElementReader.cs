@@ -177,7 +177,11 @@ internal sealed partial class ElementReader
                 Report(DiagnosticCodes.UnknownField, p.NamePosition, path.Child(p.Name), $"Unknown field '{p.Name}' in a figure; a figure is {{ \"value\": n, \"source\": \"seed-id\" }}.", null);
             }
 
-            if (figure["source"] is { } source && !(IsKind(source, JValueKind.String, field, path.Child("source")) && CheckId((JValue)source, path.Child("source")))) ok = false;
+            if (figure["source"] is { } source)
+            {
+                var sourcePath = path.Child("source");
+                if (!(IsKind(source, JValueKind.String, field, sourcePath) && CheckId((JValue)source, sourcePath))) ok = false;
+            }
             if (figure["value"] is not { } inner)
             {
                 Report(DiagnosticCodes.Required, figure.Position, path.Child("value"), "Figure object has no 'value'.", "Write { \"value\": n, \"source\": \"seed-id\" }.");
