@@ -73,6 +73,13 @@ internal static class TimelineOptimiser
             return Failed(network, late.Status, late.Message, Empty() with { BuildTime = buildTime }) with { Reason = late.Reason };
         }
 
+        // Under a time limit a large plan starts from a complete feasible schedule (at most half of what is left), as
+        // a one-period solve does (Solving/Pipeline/StartStep): without it SCIP found no plan in 60 s from 500 nodes.
+        var undecided = network.Options.Any(o => Enumerable.Range(0, model.Periods.Length).Any(p => model.InService(o.Id, p) is var z && z.Lb() < z.Ub()));
+        if (clock.Remaining is { } startLeft && options.IncumbentStart && !isLp && undecided && settings.BuildHint is null
+            && solver.NumVariables() >= options.IncumbentStartMinVariables)
+            TimelineStart.TryHint(model, startLeft / 2, time, cancellationToken);
+
         var allowed = clock.Remaining;
         if (allowed is { } limit)
             solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
@@ -87,6 +94,7 @@ internal static class TimelineOptimiser
         if (!isLp)
             parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, settings.RelativeGap ?? SolverSettings.DefaultRelativeGap);
         Solver.ResultStatus status;
+        var backendStarted = time.GetTimestamp();
         var cancelled = cancellationToken.IsCancellationRequested;
         if (cancelled)
         {
@@ -95,13 +103,15 @@ internal static class TimelineOptimiser
         else
         {
             using var registration = cancellationToken.Register(() => solver.InterruptSolve());
+            backendStarted = time.GetTimestamp();
             status = solver.Solve(parameters);
             cancelled = cancellationToken.IsCancellationRequested;
         }
 
         var solved = time.GetTimestamp();
         var solveTime = time.GetElapsedTime(built, solved);
-        var timedOut = allowed is { } t && (solveTime >= t * 0.9 || status == Solver.ResultStatus.NOT_SOLVED);
+        // Solve time includes the start; whether the backend ran into the limit is judged on its own time.
+        var timedOut = allowed is { } t && (time.GetElapsedTime(backendStarted, solved) >= t * 0.9 || status == Solver.ResultStatus.NOT_SOLVED);
         SolverRun Run() => new(backend, NetworkOptimiser.BackendName(backend), orTools, solver.SolverVersion(), !isLp, threads,
             solver.NumVariables(), solver.NumConstraints(), buildTime, solveTime, TimeSpan.Zero, time.GetElapsedTime(started));
 
