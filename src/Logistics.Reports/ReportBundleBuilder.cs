@@ -83,18 +83,10 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var comparison = analyses.Contains(AnalysisKind.Compare) ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
         var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
         var skipped = new List<(AnalysisKind, string)>();
-        // The report's value and resilience sections are written for one representative year; for a plan over time the
-        // CLI verbs give the timed answers (value with years, outages by period), so the report names them instead.
-        if (network.IsPeriodised)
-        {
-            if (analyses.Contains(AnalysisKind.Value) && anyFree)
-                skipped.Add((AnalysisKind.Value, $"For a plan over time this report does not show value with timing yet; run 'logistics value {networkFile}' for each option's best year, the value of waiting, break-even capex, payback and IRR."));
-            if (analyses.Contains(AnalysisKind.Resilience))
-                skipped.Add((AnalysisKind.Resilience, $"For a plan over time this report does not show outages yet; run 'logistics resilience {networkFile} --period P --years N' for an outage in a given period."));
-        }
-
-        var values = !network.IsPeriodised && analyses.Contains(AnalysisKind.Value) && anyFree && baseResult.HasSolution ? Optional(AnalysisKind.Value, skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
-        var resilience = !network.IsPeriodised && analyses.Contains(AnalysisKind.Resilience) && baseResult.HasSolution ? Optional(AnalysisKind.Resilience, skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
+        // On a plan over time both analyses answer with timing (ValueAnalysis and ResilienceAnalysis dispatch on the
+        // network): value with best and first years, outages from the first period for its length.
+        var values = analyses.Contains(AnalysisKind.Value) && anyFree && baseResult.HasSolution ? Optional(AnalysisKind.Value, skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
+        var resilience = analyses.Contains(AnalysisKind.Resilience) && baseResult.HasSolution ? Optional(AnalysisKind.Resilience, skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
         var sweeps = analyses.Contains(AnalysisKind.Sweep)
             ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;
@@ -149,8 +141,8 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     }
 
     /// <summary>
-    /// Runs an analysis that may not apply to this network (value and resilience do not take plans over time yet): the
-    /// analysis's own reason goes into the report instead of failing the whole bundle.
+    /// Runs an analysis that may not apply to this network (its input error, such as a base without a solution to
+    /// compare against): the analysis's own reason goes into the report instead of failing the whole bundle.
     /// </summary>
     private static T? Optional<T>(AnalysisKind analysis, List<(AnalysisKind, string)> skipped, Func<T> run)
         where T : class

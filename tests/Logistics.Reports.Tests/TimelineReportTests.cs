@@ -164,22 +164,56 @@ public sealed partial class TimelineReportTests(TimelineBundle bundle)
     }
 
     [Fact]
-    public async Task Value_and_resilience_of_a_plan_over_time_are_left_to_their_cli_verbs_with_the_reason_and_the_bundle_is_still_written()
+    public async Task Value_and_resilience_of_a_plan_over_time_answer_with_timing_in_markdown_html_csv_and_json()
     {
         var folder = TestPaths.NewTempFolder();
-        var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 1, IncludeTimings = false };
+        var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 2, IncludeTimings = false };
         var run = await builder.RunAsync(new ReportRequest(TestPaths.TimelineNetwork, [], ["solve", "value", "resilience"]), folder, CancellationToken.None);
+        string Read(string name) => File.ReadAllText(Path.Combine(folder, name));
 
         Assert.Equal(ReportStatus.Complete, run.Outcome.Status);
-        Assert.Equal([AnalysisKind.Value, AnalysisKind.Resilience], run.Model!.Skipped.Select(s => s.Analysis));
-        Assert.All(run.Model.Skipped, s => Assert.Contains("plan over time", s.Reason, StringComparison.Ordinal));
-        Assert.All(run.Model.Skipped, s => Assert.Contains($"'logistics {s.Analysis.Name()} ", s.Reason, StringComparison.Ordinal));
-        var md = File.ReadAllText(Path.Combine(folder, "report.md"));
-        Assert.Contains("_The value analysis was asked for but not run: ", md, StringComparison.Ordinal);
-        Assert.Contains("_The resilience analysis was asked for but not run: ", md, StringComparison.Ordinal);
-        Assert.Contains("\"skipped\": [", File.ReadAllText(Path.Combine(folder, "result.json")), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"skipped\"", bundle.Read("result.json"), StringComparison.Ordinal);
+        Assert.Empty(run.Model!.Skipped);
+        var values = run.Model.Values!;
+        var resilience = run.Model.Resilience!;
+        Assert.NotNull(values.Timeline);
+        Assert.NotNull(resilience.Window);
+        var md = Read("report.md");
+        Assert.Contains("## Option values over time", md, StringComparison.Ordinal);
+        Assert.Contains("## Resilience over time: single failures", md, StringComparison.Ordinal);
+        Assert.Contains("| Value of waiting M USD |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("M USD/yr", md.Split("## Option values over time")[1], StringComparison.Ordinal);
+        Assert.Contains("id=\"values\"", Read("report.html"), StringComparison.Ordinal);
+        Assert.Contains("id=\"resilience\"", Read("report.html"), StringComparison.Ordinal);
+
+        // One CSV row per valuation and per outage, the value of waiting = PV first − PV with, the losses as in the analysis.
+        var rows = Rows(Read("option-values.csv"));
+        Assert.Equal(values.Valuations.Length, rows.Count - 1);
+        var header = rows[0].ToList();
+        foreach (var (row, v) in rows.Skip(1).Zip(values.Valuations))
+        {
+            Assert.Equal(v.Option.Value, row[header.IndexOf("option")]);
+            if (v.Timing is { PresentValueFirstYearUsd: { } first, PresentValueWithUsd: { } with })
+                Assert.Equal(first - with, double.Parse(row[header.IndexOf("value_of_waiting_usd")], CultureInfo.InvariantCulture), 0.02);
+        }
+
+        var outages = Rows(Read("outages.csv"));
+        Assert.Equal(resilience.Outages.Length, outages.Count - 1);
+        Assert.All(outages.Skip(1), r => Assert.Equal(resilience.Window!.Period, r[4]));
+        var json = Read("result.json");
+        Assert.Contains("\"valueOfWaitingUsd\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"window\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"skipped\"", json, StringComparison.Ordinal);
+        GoldenFileTests.MatchesGolden(Read("option-values.csv"), TestPaths.Golden("option-values.csv", "chagai-timeline"), "option-values.csv");
+        GoldenFileTests.MatchesGolden(Read("outages.csv"), TestPaths.Golden("outages.csv", "chagai-timeline"), "outages.csv");
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_bundle_without_value_or_resilience_writes_no_table_of_theirs()
+    {
+        Assert.DoesNotContain("option-values.csv", bundle.Files);
+        Assert.DoesNotContain("outages.csv", bundle.Files);
+        Assert.DoesNotContain("\"skipped\"", bundle.Read("result.json"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,8 +39,9 @@ internal static class ReportComposer
         sections[0] = sections[0] with { Blocks = sections[0].Blocks.InsertRange(lead + 1, SubjectNotes(model)) };
         if (model.Comparison is not null) sections.Add(ScenariosSection(model, model.Comparison, names));
         else if (model.Base.Diagnosis is not null || !model.Base.HasSolution) sections.Add(DiagnosisOnly(model));
-        if (model.Values is not null) sections.Add(ValuesSection(model.Values));
-        if (model.Resilience is not null) sections.Add(ResilienceSection(model.Resilience));
+        // A plan over time's analyses answer in present values with years (value with timing, outages in a window).
+        if (model.Values is not null) sections.Add(model.Values.Timeline is { } timeline ? TimedAnalysisSections.Values(model.Values, timeline) : ValuesSection(model.Values));
+        if (model.Resilience is not null) sections.Add(model.Resilience.Window is { } window ? TimedAnalysisSections.Resilience(model.Resilience, window) : ResilienceSection(model.Resilience));
         if (!model.Sweeps.IsEmpty) sections.Add(SweepsSection(model.Sweeps, names));
         sections.Add(ManifestSection(model, status));
         sections.Add(AssumptionsSection(model));

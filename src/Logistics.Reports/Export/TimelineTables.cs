@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using Logistics.Analysis;
 using Logistics.Optimisation;
 using Logistics.Reports.Content;
 
@@ -8,7 +9,8 @@ namespace Logistics.Reports.Export;
 /// <summary>
 /// The tidy tables of plans over time (docs/reports.md), written only when the report's plan has periods, so a
 /// one-period bundle keeps exactly its files: the schedule, the periods, routes and costs per period (a <c>period</c>
-/// column after <c>scenario</c>), and the present value by calendar year of the plan the report is of.
+/// column after <c>scenario</c>), the present value by calendar year of the plan the report is of, and, when those
+/// analyses ran, the option values with timing and the outages over time.
 /// </summary>
 internal static class TimelineTables
 {
@@ -21,7 +23,7 @@ internal static class TimelineTables
         var variants = model.Variants().Where(v => v.Result.IsPlanOverTime).ToList();
         if (variants.Count == 0)
             return [];
-        return
+        List<(string Name, string Csv)> tables =
         [
             ("schedule.csv", Schedule(variants, model)),
             ("periods.csv", Periods(variants)),
@@ -29,6 +31,43 @@ internal static class TimelineTables
             ("period-costs.csv", Costs(variants)),
             ("present-value-by-year.csv", ByYear(model)),
         ];
+        if (model.Values is { Timeline: not null } values)
+            tables.Add(("option-values.csv", OptionValues(model, values)));
+        if (model.Resilience is { Window: { } window } resilience)
+            tables.Add(("outages.csv", Outages(model, resilience, window)));
+        return [.. tables];
+    }
+
+    /// <summary>Each row of the value analysis with timing (present values in base-year USD; docs/analyses.md, "value with timing").</summary>
+    private static string OptionValues(ReportModel model, ValueReport values)
+    {
+        var csv = new CsvTable("scenario", "option", "label", "built_in_optimum", "capex_usd", "best_year", "first_possible_year", "pv_with_usd", "pv_without_usd",
+            "npv_usd", "pv_first_year_usd", "value_of_waiting_usd", "break_even_capex_usd", "own_break_even_capex_usd", "payback_year", "irr");
+        foreach (var v in values.Valuations)
+        {
+            var t = v.Timing;
+            csv.Row(model.SubjectId, v.Option.Value, v.Label, v.BuiltInOptimum ? "true" : "false", N(v.CapexUsd, Usd), CsvField.Number(t?.BestYear), CsvField.Number(t?.FirstPossibleYear),
+                N(t?.PresentValueWithUsd, Usd), N(t?.PresentValueWithoutUsd, Usd), N(t?.NpvUsd, Usd), N(t?.PresentValueFirstYearUsd, Usd), N(t?.ValueOfWaitingUsd, Usd),
+                N(t?.BreakEvenCapexUsd, Usd), N(t?.BreakEvenOwnCapexUsd, Usd), CsvField.Number(t?.PaybackYear), N(v.Irr, 6));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Every outage of the resilience analysis over time: losses in present value, unshipped tonnes over the outage, both answers.</summary>
+    private static string Outages(ReportModel model, ResilienceReport resilience, OutageWindow window)
+    {
+        var csv = new CsvTable("scenario", "rank", "element", "kind", "period", "start_year", "years", "kept_status", "kept_loss_usd", "kept_unshipped_t",
+            "replanned_status", "replanned_loss_usd", "replanned_unshipped_t", "replanned_schedule");
+        foreach (var o in resilience.Outages)
+        {
+            csv.Row(model.SubjectId, CsvField.Number(o.Rank), o.ElementId, o.Kind.ToString().ToLowerInvariant(), window.Period, CsvField.Number(window.StartYear), CsvField.Number(window.Years),
+                ResultJsonWriter.Name(o.Operational.Status), N(o.Operational.ExtraAnnualCostUsd, Usd), N(o.Operational.UnshippedTonnes, Tonnes),
+                ResultJsonWriter.Name(o.Strategic.Status), N(o.Strategic.ExtraAnnualCostUsd, Usd), N(o.Strategic.UnshippedTonnes, Tonnes),
+                string.Join(";", (o.Strategic.Schedule ?? []).Select(s => s.ToString())));
+        }
+
+        return csv.ToString();
     }
 
     /// <summary>Every option of every variant: built or not, the year it enters service, and its present value in parts.</summary>
