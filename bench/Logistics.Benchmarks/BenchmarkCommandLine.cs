@@ -142,8 +142,8 @@ public static class BenchmarkCommandLine
 
     private static Command Build(TextWriter output, TextWriter error)
     {
-        var command = new Command("build", "Model build time by family (best of 3) for one synthetic instance.");
-        var name = One("NAME", "Instance name like synthetic-n1000-l4000-c30-o700-s42.");
+        var command = new Command("build", "Model build time by family (best of 3) for one synthetic instance; with a period suffix, the plan over time's whole build (best of 3, wall and CPU, per thousand variables).");
+        var name = One("NAME", "Instance name like synthetic-n1000-l4000-c30-o700-s42 (or ...-p3).");
         command.Arguments.Add(name);
         command.SetAction(p =>
         {
