@@ -111,6 +111,22 @@ public sealed class ProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Distributed_mode_without_a_connection_string_stops_with_the_invalid_settings_exit_code_and_says_what_to_set()
+    {
+        using var folder = new TestFolder();
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Mode"] = "distributed",
+            [Logistics.Distributed.DistributedOptions.ConnectionVariable] = "",
+            [Logistics.Distributed.DistributedOptions.Section + "__ConnectionString"] = "",
+        });
+
+        Assert.Equal(WorkerExitCodes.InvalidSettings, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("logistics-worker: Distributed mode needs a PostgreSQL connection string", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reports_folder_that_cannot_be_created_stops_the_worker_with_the_folders_unusable_exit_code_and_says_why()
     {
         using var folder = new TestFolder();
