@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
@@ -131,10 +132,10 @@ public static class CompareAnalysis
         var unshipped = penalised.Unshipped.Where(u => u.TonnesPerYear > 0).ToImmutableArray();
         var total = unshipped.Sum(u => u.TonnesPerYear);
         foreach (var u in unshipped)
-            problems.Add($"{u.Mine} cannot ship {MoneyFormat.Tonnes(u.TonnesPerYear)} of {MoneyFormat.Tonnes(u.SupplyTpy)} t/yr of {u.Commodity}.");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{u.Mine} cannot ship {u.TonnesPerYear:#,0} of {u.SupplyTpy:#,0} t/yr of {u.Commodity}."));
         var shortfall = Outcomes.MinimumShortfall(penalised, network);
         if (shortfall > 0.5)
-            problems.Add($"Markets receive {MoneyFormat.Tonnes(shortfall)} t/yr less than their minimums.");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Markets receive {shortfall:#,0} t/yr less than their minimums."));
         if (unshipped.IsEmpty && shortfall <= 0.5)
             problems.Add("Allowing unshipped output and dropping demand minimums makes it feasible with everything shipped: a demand minimum or rule combination is what cannot be met.");
         return new OutcomeDiagnosis(problems.ToImmutable(), unshipped, total);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
@@ -115,8 +114,7 @@ internal static class TimedValueAnalysis
             payback, irr, flows, withSchedule, ScheduledOption.Of(without), ScheduledOption.Of(early), early.Status);
         return new OptionValuation(row.Option, row.Kind, label, row.Valued, row.InSolveIn, row.OutSolveOut, builtInOptimum,
             capex, annualised, om, lifetime, with.Status, without.Status, with.Objective, without.Objective,
-            Outcomes.Built(with), Outcomes.Built(without), null, null, null, npv, irr, null, breakEven,
-            Explain(row, label, builtInOptimum, with, without, timing, capex))
+            Outcomes.Built(with), Outcomes.Built(without), null, null, null, npv, irr, null, breakEven)
         {
             BreakEvenOwnCapexUsd = ownBreakEven,
             Timing = timing,
@@ -201,33 +199,6 @@ internal static class TimedValueAnalysis
         return year;
     }
 
-
     /// <summary>Differences within the MIP gap are solver noise: report them as zero.</summary>
     private static double Tidy(double usd, double reference) => Math.Abs(usd) < 1 + (SolverSettings.DefaultRelativeGap * Math.Abs(reference)) ? 0 : usd;
-
-    private static string Explain(ValueAnalysis.Row row, string label, bool built, OptimisationResult with, OptimisationResult without, TimedValuation t, double capex)
-    {
-        var forced = row.Kind switch
-        {
-            ValuationKind.Bundle => $"{row.Option} with what it requires ({string.Join(", ", row.Prerequisites)}) in service, each in its best year, against {row.Option} never built",
-            ValuationKind.GivenPrerequisites => $"{row.Option} in service against never built, {string.Join(", ", row.Prerequisites)} in service in both",
-            _ => $"{row.Option} in service against never built",
-        };
-        if (with.HasSolution && without.Status == SolveStatus.Infeasible)
-            return $"{forced}: indispensable, without it no plan meets every constraint in some period, so it has no finite value; the optimum {(built ? "builds" : "does not build")} {label}.";
-        if (t.NpvUsd is not { } npv || t.BestYear is not { } best)
-            return $"{forced}: no answer, the solve with it is {with.Status.ToString().ToLowerInvariant()} and the one without it {without.Status.ToString().ToLowerInvariant()}.";
-
-        var verdict = npv >= 0 ? $"its best year is {best}, where it is worth {MoneyFormat.WithUnit(npv)} in present value" : $"even in its best year, {best}, it costs {MoneyFormat.WithUnit(-npv)} more in present value than not building it";
-        var wait = t.ValueOfWaitingUsd switch
-        {
-            null => $"it cannot be forced in from {t.FirstPossibleYear} ({t.FirstYearStatus.ToString().ToLowerInvariant()})",
-            0 => $"building as early as possible ({t.FirstPossibleYear}) is best",
-            { } w => $"waiting until {best} rather than building for {t.FirstPossibleYear} is worth {MoneyFormat.WithUnit(w)}",
-        };
-        var scale = capex > 0 && t.BreakEvenCapexUsd is { } b ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:0%} of its capex)") : "";
-        var pays = t.BreakEvenCapexUsd is { } be ? be > 0 ? $"it pays at a capex up to {MoneyFormat.WithUnit(be)}{scale}" : "it would not pay even at zero capex" : "no break-even capex";
-        var payback = t.PaybackYear is { } y ? $"pays back in {y}" : "does not pay back by the horizon's end";
-        return $"{forced}: {verdict}; {wait}; {pays}; {payback}; the optimum {(built ? "builds" : "does not build")} {label}.";
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;
@@ -127,8 +126,7 @@ public static class ValueAnalysis
         double? ownBreakEven = saving is { } sv ? own.CapexUsd + (sv / Finance.CapitalRecoveryFactor(r, own.LifetimeYears)) : null;
         return new OptionValuation(row.Option, row.Kind, label, row.Valued, row.InSolveIn, row.OutSolveOut, builtInOptimum,
             capex, annualised, om, lifetime, inResult.Status, outResult.Status, inResult.Objective, outResult.Objective,
-            Outcomes.Built(inResult), Outcomes.Built(outResult), operating, net, saving, npv, irr, payback, breakEven,
-            Explain(row, label, builtInOptimum, inResult, outResult, saving, npv, breakEven, capex))
+            Outcomes.Built(inResult), Outcomes.Built(outResult), operating, net, saving, npv, irr, payback, breakEven)
         {
             BreakEvenOwnCapexUsd = ownBreakEven,
         };
@@ -154,26 +152,5 @@ public static class ValueAnalysis
         }
 
         return flows;
-    }
-
-    private static string Explain(Row row, string label, bool built, OptimisationResult inResult, OptimisationResult outResult, double? saving, double? npv, double? breakEven, double capex)
-    {
-        var forced = row.Kind switch
-        {
-            ValuationKind.Bundle => $"{row.Option} forced in with what it requires ({string.Join(", ", row.Prerequisites)}) against {row.Option} forced out",
-            ValuationKind.GivenPrerequisites => $"{row.Option} forced in against forced out, {string.Join(", ", row.Prerequisites)} forced in for both",
-            _ => $"{row.Option} forced in against forced out",
-        };
-        if (inResult.HasSolution && outResult.Status == SolveStatus.Infeasible)
-            return $"{forced}: indispensable, without it no plan meets every constraint (everything must ship), so it has no finite value; the optimum {(built ? "builds" : "does not build")} {label}.";
-        if (saving is not { } s || npv is not { } n || breakEven is not { } b)
-        {
-            return $"{forced}: no answer, the forced-in solve is {inResult.Status.ToString().ToLowerInvariant()} and the forced-out solve {outResult.Status.ToString().ToLowerInvariant()}.";
-        }
-
-        var verdict = s >= 0 ? $"building saves {MoneyFormat.WithUnit(s)}/yr" : $"building costs {MoneyFormat.WithUnit(-s)}/yr more";
-        var scale = capex > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({b / capex:0%} of its capex)") : "";
-        var breakEvenText = b > 0 ? $"it pays at a capex up to {MoneyFormat.WithUnit(b)}{scale}" : "it would not pay even at zero capex";
-        return $"{forced}: {verdict}, NPV {MoneyFormat.WithUnit(n)}; {breakEvenText}; the optimum {(built ? "builds" : "does not build")} {label}.";
     }
 }

@@ -78,7 +78,6 @@ public sealed record ValueTimeline(int BaseYear, int FirstYear, int LastYear, Im
 /// <param name="BreakEvenCapexUsd">Capex at which the annualised capex equals the net benefit (building and not building cost the same); ≤ 0 when it never pays.</param>
 /// <param name="InStatus">Status of the forced-in solve.</param>
 /// <param name="OutStatus">Status of the forced-out solve.</param>
-/// <param name="Explanation">One sentence: what was forced and what the answer means.</param>
 public sealed record OptionValuation(
     OptionId Option,
     ValuationKind Kind,
@@ -103,8 +102,7 @@ public sealed record OptionValuation(
     double? NpvUsd,
     double? Irr,
     double? PaybackYears,
-    double? BreakEvenCapexUsd,
-    string Explanation)
+    double? BreakEvenCapexUsd)
 {
     /// <summary>
     /// The capex of <see cref="Option"/> alone at which building and not building cost the same, every other option's

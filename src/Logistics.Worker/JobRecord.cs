@@ -5,7 +5,7 @@ namespace Logistics.Worker;
 /// Paths in it are relative to the reports folder, so the record stays true when the shared folder is mounted elsewhere.
 /// </summary>
 /// <param name="Job">The job's name (its file name without <c>.json</c>).</param>
-/// <param name="State"><c>queued</c>, <c>running</c>, <c>waitingForSpace</c> (disk full; tries again), <c>interrupted</c> (will resume), <c>done</c> or <c>failed</c>.</param>
+/// <param name="State">Written <c>queued</c>, <c>running</c>, <c>waitingForSpace</c> (disk full; tries again), <c>interrupted</c> (will resume), <c>done</c> or <c>failed</c>.</param>
 /// <param name="Report">The bundle folder, relative to the reports folder; null when none was written.</param>
 /// <param name="ReportStatus"><c>Complete</c>, <c>TimedOut</c> or <c>InvalidInput</c>.</param>
 /// <param name="Reused">True when an identical report already existed and nothing was solved.</param>
@@ -14,7 +14,7 @@ namespace Logistics.Worker;
 /// restart finishes this key if its bundle was published, even when the network changed in between.</param>
 public sealed record JobRecord(
     string Job,
-    string State,
+    JobState State,
     DateTimeOffset ClaimedAt,
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? FinishedAt = null,
@@ -26,14 +26,4 @@ public sealed record JobRecord(
     string? Summary = null,
     string? Error = null,
     int Attempts = 0,
-    string? ReportKey = null)
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Interrupted = "interrupted";
-
-    /// <summary>The build failed on a full disk; the job waits and tries again (never failed for it).</summary>
-    public const string WaitingForSpace = "waitingForSpace";
-    public const string Done = "done";
-    public const string Failed = "failed";
-}
+    string? ReportKey = null);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Logistics.Worker;
 
@@ -16,13 +15,6 @@ public sealed record ClaimedJob(string Name, string FilePath, bool Resumed);
 public sealed class JobStore
 {
     public const string RecordSuffix = ".record.json";
-
-    private static readonly JsonSerializerOptions RecordJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     private readonly TimeProvider _clock;
     private readonly TimeSpan _settle;
@@ -174,7 +166,7 @@ public sealed class JobStore
         string path = RecordFile(Processing, job.Name);
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<JobRecord>(File.ReadAllText(path), RecordJson) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), WorkerJson.Default.JobRecord) : null;
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
@@ -198,16 +190,16 @@ public sealed class JobStore
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(record);
-        string folder = record.State == JobRecord.Done ? Done : Failed;
+        string folder = record.State == JobState.Done ? Done : Failed;
         AtomicFile.WriteAllText(RecordFile(folder, job.Name), Serialize(record));
         File.Move(job.FilePath, JobFile(folder, job.Name), overwrite: true);
         AtomicFile.TryDelete(RecordFile(Processing, job.Name));
         return folder;
     }
 
-    public static string Serialize(JobRecord record) => JsonSerializer.Serialize(record, RecordJson) + "\n";
+    public static string Serialize(JobRecord record) => JsonSerializer.Serialize(record, WorkerJson.Default.JobRecord) + "\n";
 
-    public static JobRecord? Deserialize(string json) => JsonSerializer.Deserialize<JobRecord>(json, RecordJson);
+    public static JobRecord? Deserialize(string json) => JsonSerializer.Deserialize(json, WorkerJson.Default.JobRecord);
 
     public static string RecordFile(string folder, string name) => Path.Combine(folder, name + RecordSuffix);
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes: see ExitCodes.
+// The report worker: watches the networks folder and the job inbox, writes report bundles. Exit codes: see WorkerExitCodes.
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(args);
 
 // The appsettings.json shipped next to the program is the lowest layer, so the defaults and an operator's edits there
@@ -46,7 +46,7 @@ try
 catch (InvalidOperationException e) when (distributed && e.Message.StartsWith("Distributed mode", StringComparison.Ordinal))
 {
     await Console.Error.WriteLineAsync("logistics-worker: " + e.Message);
-    return ExitCodes.InvalidSettings;
+    return WorkerExitCodes.InvalidSettings;
 }
 catch (OptionsValidationException e)
 {
@@ -56,5 +56,5 @@ catch (OptionsValidationException e)
         await Console.Error.WriteLineAsync("  " + failure);
     }
 
-    return ExitCodes.InvalidSettings;
+    return WorkerExitCodes.InvalidSettings;
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Logistics.Network.IO;
 using Logistics.Reports;
 using Microsoft.Extensions.Logging;
@@ -27,13 +26,6 @@ public sealed class ReportRunner(
 
     /// <summary>A job with a scenario files its bundles under <c>&lt;output&gt;/scenario-&lt;id&gt;/</c>.</summary>
     public const string ScenarioSeriesPrefix = "scenario-";
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     private WorkerOptions Options => options.Value;
 
@@ -64,7 +56,7 @@ public sealed class ReportRunner(
         try
         {
             PublishedBundle published = await WhileDiskFullAsync(
-                "network",
+                WorkKind.Network,
                 network,
                 null,
                 ct => PublishAsync(network, request, Path.Combine(Options.ReportsRoot, network), null, ct),
@@ -82,7 +74,7 @@ public sealed class ReportRunner(
         catch (Exception e)
         {
             // The hash has no bundle, so the next change, rescan or restart tries again.
-            WorkerLog.WorkFailed(logger, e, "network", network, e.Message);
+            WorkerLog.WorkFailed(logger, e, WorkKind.Network.Word(), network, e.Message);
             status.RecordFailure(network, new RunResult(clock.GetUtcNow(), source, null, null, null, e.GetType().Name + ": " + e.Message));
         }
     }
@@ -92,7 +84,7 @@ public sealed class ReportRunner(
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(job);
-        JobRecord record = store.ReadRecord(job) ?? new JobRecord(job.Name, JobRecord.Queued, clock.GetUtcNow());
+        JobRecord record = store.ReadRecord(job) ?? new JobRecord(job.Name, JobState.Queued, clock.GetUtcNow());
         if (job.Resumed)
         {
             WorkerLog.JobResumed(logger, job.Name);
@@ -113,7 +105,7 @@ public sealed class ReportRunner(
         if (spec is null || networkPath is null)
         {
             WorkerLog.JobRefused(logger, job.Name, error!);
-            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), Error = error });
+            Finish(store, job, record with { State = JobState.Failed, FinishedAt = clock.GetUtcNow(), Error = error });
             return;
         }
 
@@ -121,14 +113,14 @@ public sealed class ReportRunner(
         if (SeriesNameProblem(network) is { } refused)
         {
             WorkerLog.JobRefused(logger, job.Name, refused);
-            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), Error = refused });
+            Finish(store, job, record with { State = JobState.Failed, FinishedAt = clock.GetUtcNow(), Error = refused });
             return;
         }
 
         if (spec.Scenario is { } scenario && UnknownScenario(networkPath, scenario) is { } unknown)
         {
             WorkerLog.JobRefused(logger, job.Name, unknown);
-            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), Network = network, Error = unknown });
+            Finish(store, job, record with { State = JobState.Failed, FinishedAt = clock.GetUtcNow(), Network = network, Error = unknown });
             return;
         }
 
@@ -150,7 +142,7 @@ public sealed class ReportRunner(
             Uncertainty = spec.Uncertainty,
         };
         DateTimeOffset started = clock.GetUtcNow();
-        record = record with { State = JobRecord.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
+        record = record with { State = JobState.Running, StartedAt = started, Network = network, Attempts = record.Attempts + 1, Error = null };
         store.WriteProcessingRecord(job, record);
 
         PublishedBundle published;
@@ -166,9 +158,9 @@ public sealed class ReportRunner(
             else
             {
                 published = await WhileDiskFullAsync(
-                    "job",
+                    WorkKind.Job,
                     job.Name,
-                    message => TryWriteProcessingRecord(store, job, record with { State = JobRecord.WaitingForSpace, Error = "the disk is full; trying again: " + message }),
+                    message => TryWriteProcessingRecord(store, job, record with { State = JobState.WaitingForSpace, Error = "the disk is full; trying again: " + message }),
                     ct => PublishAsync(
                         network,
                         request,
@@ -185,15 +177,15 @@ public sealed class ReportRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            store.WriteProcessingRecord(job, record with { State = JobRecord.Interrupted });
+            store.WriteProcessingRecord(job, record with { State = JobState.Interrupted });
             throw;
         }
         catch (Exception e)
         {
             string message = e.GetType().Name + ": " + e.Message;
-            WorkerLog.WorkFailed(logger, e, "job", job.Name, e.Message);
+            WorkerLog.WorkFailed(logger, e, WorkKind.Job.Word(), job.Name, e.Message);
             status.RecordFailure(network, new RunResult(clock.GetUtcNow(), "job " + job.Name, null, null, null, message));
-            Finish(store, job, record with { State = JobRecord.Failed, FinishedAt = clock.GetUtcNow(), DurationSeconds = Seconds(started), Error = message });
+            Finish(store, job, record with { State = JobState.Failed, FinishedAt = clock.GetUtcNow(), DurationSeconds = Seconds(started), Error = message });
             return;
         }
 
@@ -202,7 +194,7 @@ public sealed class ReportRunner(
         bool invalid = outcome?.Status == ReportStatus.InvalidInput;
         Finish(store, job, record with
         {
-            State = invalid ? JobRecord.Failed : JobRecord.Done,
+            State = invalid ? JobState.Failed : JobState.Done,
             FinishedAt = clock.GetUtcNow(),
             DurationSeconds = Seconds(started),
             Report = Relative(published.BundleDirectory),
@@ -219,7 +211,7 @@ public sealed class ReportRunner(
         try
         {
             string path = Path.Combine(bundleDirectory, OutcomeFileName);
-            return File.Exists(path) ? JsonSerializer.Deserialize<BundleOutcome>(File.ReadAllText(path), Json)?.Outcome : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), WorkerJson.Default.BundleOutcome)?.Outcome : null;
         }
         catch (Exception e) when (e is JsonException or IOException)
         {
@@ -244,7 +236,7 @@ public sealed class ReportRunner(
                 {
                     Scenario = request.Scenario,
                 };
-                await File.WriteAllTextAsync(Path.Combine(directory, OutcomeFileName), JsonSerializer.Serialize(filed, Json) + "\n", ct)
+                await File.WriteAllTextAsync(Path.Combine(directory, OutcomeFileName), JsonSerializer.Serialize(filed, WorkerJson.Default.BundleOutcome) + "\n", ct)
                     .ConfigureAwait(false);
                 return outcome;
             },
@@ -265,7 +257,7 @@ public sealed class ReportRunner(
     /// during the wait cancels it like a build, so a job is recorded for resume.
     /// </summary>
     private async Task<PublishedBundle> WhileDiskFullAsync(
-        string kind,
+        WorkKind kind,
         string name,
         Action<string>? waiting,
         Func<CancellationToken, Task<PublishedBundle>> publish,
@@ -283,7 +275,7 @@ public sealed class ReportRunner(
                     attempt,
                     TimeSpan.FromMilliseconds(Options.DiskFullRetryMilliseconds),
                     TimeSpan.FromMilliseconds(Options.DiskFullRetryMaxMilliseconds));
-                WorkerLog.DiskFullWaiting(logger, kind, name, e.Message, pause.TotalSeconds);
+                WorkerLog.DiskFullWaiting(logger, kind.Word(), name, e.Message, pause.TotalSeconds);
                 waiting?.Invoke(e.Message);
                 await Task.Delay(pause, clock, cancellationToken).ConfigureAwait(false);
             }
@@ -342,7 +334,7 @@ public sealed class ReportRunner(
     private void Finish(JobStore store, ClaimedJob job, JobRecord record)
     {
         store.Finish(job, record);
-        if (record.State == JobRecord.Done)
+        if (record.State == JobState.Done)
         {
             WorkerLog.JobDone(logger, job.Name, record.Report ?? "");
         }
@@ -355,19 +347,4 @@ public sealed class ReportRunner(
     private double Seconds(DateTimeOffset since) => Math.Round((clock.GetUtcNow() - since).TotalSeconds, 3);
 
     private string Relative(string path) => Path.GetRelativePath(Options.ReportsRoot, path).Replace('\\', '/');
-
-    /// <summary>The content of <see cref="OutcomeFileName"/>.</summary>
-    private sealed record BundleOutcome(
-        string ReportKey,
-        string InputsHash,
-        System.Collections.Immutable.ImmutableArray<string> Scenarios,
-        System.Collections.Immutable.ImmutableArray<string> Analyses,
-        double? SolveTimeLimitSeconds,
-        double? RelativeGap,
-        ReportOutcome Outcome)
-    {
-        /// <summary>The scenario the report is of; absent (null) for the file's base.</summary>
-        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-        public string? Scenario { get; init; }
-    }
 }

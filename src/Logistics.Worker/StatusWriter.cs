@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Logistics.Worker;
@@ -10,13 +9,6 @@ namespace Logistics.Worker;
 /// </summary>
 public sealed class StatusWriter
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly WorkerStatus _status;
@@ -41,7 +33,7 @@ public sealed class StatusWriter
         try
         {
             string path = PathIn(reportsRoot);
-            return File.Exists(path) ? JsonSerializer.Deserialize<StatusDocument>(File.ReadAllText(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), WorkerJson.Default.StatusDocument) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -49,7 +41,7 @@ public sealed class StatusWriter
         }
     }
 
-    public static StatusDocument? Parse(string json) => JsonSerializer.Deserialize<StatusDocument>(json, Json);
+    public static StatusDocument? Parse(string json) => JsonSerializer.Deserialize(json, WorkerJson.Default.StatusDocument);
 
     public async Task RunAsync(string reportsRoot, int maxConcurrentJobs, CancellationToken cancellationToken)
     {
@@ -75,7 +67,7 @@ public sealed class StatusWriter
     {
         try
         {
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_status.Snapshot(_clock.GetUtcNow(), maxConcurrentJobs), Json) + "\n");
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_status.Snapshot(_clock.GetUtcNow(), maxConcurrentJobs), WorkerJson.Default.StatusDocument) + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

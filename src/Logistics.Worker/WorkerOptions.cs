@@ -28,6 +28,12 @@ public sealed class WorkerOptions
     /// <summary>How long a file must stay unchanged before it is processed.</summary>
     public int DebounceMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// How often the inbox is listed when its watcher reports nothing (network shares, and a file still settling for
+    /// the debounce time before it is claimed). The watcher wakes the feed early whenever it does see a change.
+    /// </summary>
+    public int InboxPollMilliseconds { get; set; } = 2000;
+
     /// <summary>How many reports are built at once.</summary>
     public int MaxConcurrentJobs { get; set; } = 2;
 

@@ -39,6 +39,7 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         }
 
         Range(errors, "DebounceMilliseconds", options.DebounceMilliseconds, 10, 600_000);
+        Range(errors, "InboxPollMilliseconds", options.InboxPollMilliseconds, 10, 600_000);
         Range(errors, "MaxConcurrentJobs", options.MaxConcurrentJobs, 1, 64);
         Range(errors, "SolveTimeLimitSeconds", options.SolveTimeLimitSeconds, 1, 86_400);
         Range(errors, "ShutdownTimeoutSeconds", options.ShutdownTimeoutSeconds, 1, 3_600);

@@ -12,7 +12,7 @@ public static class WorkerServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the report worker: options from the <c>Worker</c> section (validated at start), the report builder,
-    /// the scheduler as a hosted service, systemd integration (inactive outside systemd) and the shutdown timeout.
+    /// the scheduler and its three parts (network-change feed, inbox feed, consumer) with the scheduler as a hosted service, systemd integration (inactive outside systemd) and the shutdown timeout.
     /// Register your own <see cref="IReportBuilder"/> or <see cref="TimeProvider"/> first to replace the defaults.
     /// </summary>
     public static IServiceCollection AddLogisticsWorker(this IServiceCollection services, IConfiguration configuration)
@@ -44,6 +44,9 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton<WorkerStatus>();
         services.AddSingleton<StatusWriter>();
         services.AddSingleton<ReportRunner>();
+        services.AddSingleton<NetworkChangeFeed>();
+        services.AddSingleton<InboxFeed>();
+        services.AddSingleton<WorkConsumer>();
         services.AddHostedService<ReportScheduler>();
 
         // Type=notify readiness, journald-friendly logs and SIGTERM handling when run under systemd; no-op elsewhere.

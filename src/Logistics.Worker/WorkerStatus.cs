@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Logistics.Worker;
 
 /// <summary>One piece of work being built now.</summary>
-public sealed record RunningWork(string Kind, string Name, string? Network, DateTimeOffset StartedAt);
+public sealed record RunningWork(WorkKind Kind, string Name, string? Network, DateTimeOffset StartedAt);
 
 /// <summary>How the last run of a network came out.</summary>
 /// <param name="Source">The watched network file or the job that produced it.</param>

@@ -33,7 +33,9 @@ public sealed class TimedValueAnalysisTests
         Assert.Empty(t.ScheduleWithout);
         Assert.Equal(new[] { new ScheduledOption(new OptionId("shortcut"), 2025) }, t.ScheduleFirstYear.ToArray());
         Assert.Equal(2027, report.Timeline!.LastYear + 1);
-        Assert.Contains("waiting until 2026 rather than building for 2025", row.Explanation, StringComparison.Ordinal);
+        Assert.Equal(
+            "shortcut in service against never built: its best year is 2026, where it is worth 231 USD in present value; waiting until 2026 rather than building for 2025 is worth 424 USD; it pays at a capex up to 1,467 USD (147% of its capex); does not pay back by the horizon's end; the optimum builds shortcut.",
+            Logistics.Presentation.ValueSentences.Explain(row));
     }
 
     [Fact]

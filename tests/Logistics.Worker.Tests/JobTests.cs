@@ -28,7 +28,7 @@ public sealed class JobTests
             """);
         JobRecord record = await WaitForRecordAsync(folder, "done", "board-pack", worker.Logs);
 
-        Assert.Equal(JobRecord.Done, record.State);
+        Assert.Equal(JobState.Done, record.State);
         Assert.Equal("chagai", record.Network);
         Assert.Equal("Complete", record.ReportStatus);
         Assert.NotNull(record.StartedAt);
@@ -84,7 +84,7 @@ public sealed class JobTests
         folder.DropJob("phase9", """{ "network": "chagai.network.json", "scenario": "phase9", "analyses": ["solve"] }""");
         JobRecord record = await WaitForRecordAsync(folder, "failed", "phase9", worker.Logs);
 
-        Assert.Equal(JobRecord.Failed, record.State);
+        Assert.Equal(JobState.Failed, record.State);
         Assert.Contains("scenario \"phase9\" is not defined in chagai.network.json (known: phase2", record.Error, StringComparison.Ordinal);
         Assert.Null(record.Report);
         Assert.Equal(0, record.Attempts);
@@ -199,7 +199,7 @@ public sealed class JobTests
         // Both slots are free: a good job still runs, and nothing is left in processing to be retried at the next start.
         folder.WriteNetwork("chagai");
         folder.DropJob("after", """{ "network": "chagai.network.json", "analyses": ["solve"] }""");
-        Assert.Equal(JobRecord.Done, (await WaitForRecordAsync(folder, "done", "after", worker.Logs)).State);
+        Assert.Equal(JobState.Done, (await WaitForRecordAsync(folder, "done", "after", worker.Logs)).State);
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(folder.Jobs, "processing")));
     }
 
@@ -323,7 +323,7 @@ public sealed class JobTests
         string processing = Path.Combine(folder.Jobs, "processing");
         Assert.True(File.Exists(Path.Combine(processing, "long.json")), "the interrupted job stays in processing");
         JobRecord interrupted = JobStore.Deserialize(File.ReadAllText(JobStore.RecordFile(processing, "long")))!;
-        Assert.Equal(JobRecord.Interrupted, interrupted.State);
+        Assert.Equal(JobState.Interrupted, interrupted.State);
         Assert.Empty(folder.Bundles("chagai", "long"));
         Assert.Empty(folder.TemporaryEntries(includeStatusFile: true));
         Assert.Contains(worker.Logs.Entries, e => e.EventId == 3003);
@@ -349,11 +349,13 @@ public sealed class JobTests
                 ["Worker:MaxConcurrentJobs"] = "0",
                 ["Worker:Analyses:0"] = "optimise",
                 ["Worker:InboxRoot"] = "missing/jobs",
+                ["Worker:InboxPollMilliseconds"] = "0",
             });
 
         OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(error.Failures, f => f.StartsWith("Worker:NetworksRoot \"", StringComparison.Ordinal) && f.Contains("does not exist", StringComparison.Ordinal));
         Assert.Contains("Worker:MaxConcurrentJobs is 0; it must be between 1 and 64.", error.Failures);
+        Assert.Contains("Worker:InboxPollMilliseconds is 0; it must be between 10 and 600000.", error.Failures);
         Assert.Contains(error.Failures, f => f.Contains("\"optimise\", which is not an analysis", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Worker:InboxRoot", StringComparison.Ordinal) && f.Contains("is inside Worker:NetworksRoot", StringComparison.Ordinal));
     }

@@ -45,7 +45,7 @@ public sealed class ProcessTests(ITestOutputHelper output)
             // SIGTERM before the host has installed its handler would end the runtime the default way (143).
             await Poll.UntilAsync(() => second.Output.Contains("Application started", StringComparison.Ordinal), "the host has started");
             Assert.Equal(0, await second.TerminateAsync(TimeSpan.FromSeconds(30)));
-            Assert.Equal(JobRecord.Done, record.State);
+            Assert.Equal(JobState.Done, record.State);
             Assert.Equal("Complete", record.ReportStatus);
             if (landed == MidBuild)
             {
@@ -89,7 +89,7 @@ public sealed class ProcessTests(ITestOutputHelper output)
         if (!File.Exists(done))
         {
             JobRecord record = JobStore.Deserialize(File.ReadAllText(JobStore.RecordFile(Path.Combine(folder.Jobs, "processing"), "stopped")))!;
-            Assert.Equal(JobRecord.Interrupted, record.State);
+            Assert.Equal(JobState.Interrupted, record.State);
             Assert.Contains("Work interrupted by shutdown: job stopped", worker.Output, StringComparison.Ordinal);
             Assert.Empty(folder.Bundles("chagai", "stopped"));
         }
@@ -99,25 +99,41 @@ public sealed class ProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_bad_setting_stops_the_worker_process_with_exit_code_2_and_a_message_without_a_stack_trace()
+    public async Task A_bad_setting_stops_the_worker_process_with_the_invalid_settings_exit_code_and_a_message_without_a_stack_trace()
     {
         using var folder = new TestFolder();
         using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__MaxConcurrentJobs"] = "0" });
 
-        Assert.Equal(2, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(WorkerExitCodes.InvalidSettings, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("invalid settings", worker.Output, StringComparison.Ordinal);
         Assert.Contains("Worker:MaxConcurrentJobs is 0; it must be between 1 and 64.", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_reports_folder_that_cannot_be_created_stops_the_worker_with_exit_code_3_and_says_why()
+    public async Task Distributed_mode_without_a_connection_string_stops_with_the_invalid_settings_exit_code_and_says_what_to_set()
+    {
+        using var folder = new TestFolder();
+        using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Mode"] = "distributed",
+            [Logistics.Distributed.DistributedOptions.ConnectionVariable] = "",
+            [Logistics.Distributed.DistributedOptions.Section + "__ConnectionString"] = "",
+        });
+
+        Assert.Equal(WorkerExitCodes.InvalidSettings, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("logistics-worker: Distributed mode needs a PostgreSQL connection string", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reports_folder_that_cannot_be_created_stops_the_worker_with_the_folders_unusable_exit_code_and_says_why()
     {
         using var folder = new TestFolder();
         string file = folder.Write(Path.Combine(folder.Root, "not-a-folder"), "");
         using WorkerProcess worker = WorkerProcess.Start(folder, new Dictionary<string, string> { ["Worker__ReportsRoot"] = Path.Combine(file, "reports") });
 
-        Assert.Equal(3, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(WorkerExitCodes.FoldersUnusable, await worker.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("Cannot use the reports folder", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", worker.Output, StringComparison.Ordinal);
     }

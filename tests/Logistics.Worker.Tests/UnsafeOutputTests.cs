@@ -96,7 +96,7 @@ public sealed class UnsafeOutputTests
         // it was building) in processing, the bundle published.
         File.Move(Path.Combine(done, "board.json"), Path.Combine(processing, "board.json"));
         File.Delete(JobStore.RecordFile(done, "board"));
-        File.WriteAllText(JobStore.RecordFile(processing, "board"), JobStore.Serialize(first with { State = JobRecord.Running, FinishedAt = null, Report = null, ReportStatus = null, Summary = null }));
+        File.WriteAllText(JobStore.RecordFile(processing, "board"), JobStore.Serialize(first with { State = JobState.Running, FinishedAt = null, Report = null, ReportStatus = null, Summary = null }));
 
         // Then a planner edits the network while the worker is down.
         File.AppendAllText(network, "\n// edited while the worker was down\n");

@@ -28,6 +28,10 @@ public sealed class WatchingTests
             Assert.StartsWith(name[^12..], document.RootElement.GetProperty("reportKey").GetString(), StringComparison.Ordinal);
             Assert.Equal("Complete", document.RootElement.GetProperty("outcome").GetProperty("status").GetString());
             Assert.Equal(InputFingerprint.Compute(network).Hash, document.RootElement.GetProperty("inputsHash").GetString());
+
+            // Every question is named, an absent one as null (the base report has no scenario, which is left out).
+            Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("relativeGap").ValueKind);
+            Assert.False(document.RootElement.TryGetProperty("scenario", out _), "a base report names no scenario");
         }
 
         // The configured analyses and time limit reach the builder (here: the defaults).

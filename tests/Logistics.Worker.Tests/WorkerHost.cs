@@ -42,6 +42,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             ["Worker:NetworksRoot"] = "networks",
             ["Worker:ReportsRoot"] = "reports",
             ["Worker:DebounceMilliseconds"] = "50",
+            ["Worker:InboxPollMilliseconds"] = "50",
             ["Worker:MaxConcurrentJobs"] = "2",
             ["Worker:ShutdownTimeoutSeconds"] = "5",
         };

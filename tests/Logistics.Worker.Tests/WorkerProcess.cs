@@ -43,6 +43,7 @@ internal sealed class WorkerProcess : IDisposable
         start.Environment["Worker__NetworksRoot"] = folder.Networks;
         start.Environment["Worker__ReportsRoot"] = folder.Reports;
         start.Environment["Worker__DebounceMilliseconds"] = "50";
+        start.Environment["Worker__InboxPollMilliseconds"] = "50";
 
         // Watched networks get the cheap analyses (as in WorkerHost); a job that needs real work names its own.
         start.Environment["Worker__Analyses__0"] = WorkerHost.CheapAnalyses;

@@ -6,6 +6,7 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
 
@@ -111,7 +112,7 @@ internal static class CommandSupport
     public static string M(double? usd) => usd is { } v ? MoneyFormat.Millions(v) : "-";
 
     /// <summary>A difference in M USD with its sign; one that rounds to 0.0 shows no sign.</summary>
-    public static string Signed(double? usd) => usd is { } v ? (Math.Round(v / 1e6, 1) == 0 ? MoneyFormat.Millions(0) : (v > 0 ? "+" : "") + MoneyFormat.Millions(v)) : "-";
+    public static string Signed(double? usd) => usd is { } v ? MoneyFormat.SignedMillions(v) : "-";
 
     public static string T(double tonnes) => MoneyFormat.Tonnes(tonnes);
 

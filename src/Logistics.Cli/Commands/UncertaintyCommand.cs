@@ -205,7 +205,7 @@ public static class UncertaintyCommand
 
     private static string Versus(System.Collections.Immutable.ImmutableArray<Network.Model.OptionId>? plan, System.Collections.Immutable.ImmutableArray<Network.Model.OptionId> central) =>
         plan is not { } p ? "" : p.SequenceEqual(central) ? " (the central plan)" :
-            $" (vs central: {string.Join(", ", p.Except(central).Select(x => "+" + x).Concat(central.Except(p).Select(x => "−" + x)))})";
+            $" (vs central: {string.Join(", ", p.Except(central).Select(x => "+" + x).Concat(central.Except(p).Select(x => "-" + x)))})";
 
     private static string Percent(double share) => double.IsNaN(share) ? "-" : Number(share * 100, "0.0") + "%";
 

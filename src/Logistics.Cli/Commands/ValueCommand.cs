@@ -67,7 +67,7 @@ public static class ValueCommand
         o.WriteLine("What each row means");
         foreach (var v in report.Valuations)
         {
-            o.WriteLine($"  {v.Label}: {v.Explanation}");
+            o.WriteLine($"  {v.Label}: {ValueSentences.Explain(v)}");
             o.WriteLine($"    builds with it forced in: {List(v.BuildsIn)}; forced out: {List(v.BuildsOut)}");
         }
     }
@@ -101,7 +101,7 @@ public static class ValueCommand
         foreach (var v in report.Valuations)
         {
             var t = v.Timing!;
-            o.WriteLine($"  {v.Label}: {v.Explanation}");
+            o.WriteLine($"  {v.Label}: {ValueSentences.Explain(v)}");
             o.WriteLine($"    schedule with it: {ScheduledOption.Describe(t.ScheduleWith)} Without it: {ScheduledOption.Describe(t.ScheduleWithout)} From {t.FirstPossibleYear}: {ScheduledOption.Describe(t.ScheduleFirstYear)}");
         }
     }

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-using Logistics.Analysis;
+using Logistics.Presentation;
 
 namespace Logistics.Reports.Content;
 
 /// <summary>
-/// Numbers for people: invariant culture, thousands separators, money in M/bn USD (through MoneyFormat, shared with the CLI). One place, so the HTML, the
+/// Numbers for people: invariant culture, thousands separators, money in M/bn USD (through Presentation's MoneyFormat, shared with the CLI). One place, so the HTML, the
 /// Markdown and the summary sentences always agree on how a figure reads.
 /// </summary>
 internal static class Fmt
@@ -21,20 +21,8 @@ internal static class Fmt
     /// <summary>Millions with one decimal, for table cells whose heading says "M USD/yr": <see cref="MoneyFormat.Millions"/>.</summary>
     public static string Millions(double usd) => MoneyFormat.Millions(usd);
 
-    /// <summary>
-    /// Signed millions, "+12.3" / "-4.0", for differences. The minus is the ASCII hyphen-minus, as in every other figure
-    /// (MoneyFormat, the CLI, the CSVs): one minus sign everywhere, and copied text parses as a number.
-    /// </summary>
-    public static string SignedMillions(double usd)
-    {
-        var m = Math.Round(usd / 1e6, 1);
-        return m switch
-        {
-            > 0 => "+" + m.ToString("#,0.0", Inv),
-            < 0 => "-" + (-m).ToString("#,0.0", Inv),
-            _ => "0.0",
-        };
-    }
+    /// <summary>Signed millions, "+12.3" / "-4.0", for differences: <see cref="MoneyFormat.SignedMillions"/> (its remarks give the one minus sign).</summary>
+    public static string SignedMillions(double usd) => MoneyFormat.SignedMillions(usd);
 
     public static string Tonnes(double t) => Clean(Math.Round(t)).ToString("#,0", Inv);
 

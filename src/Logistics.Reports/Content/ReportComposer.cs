@@ -5,6 +5,7 @@ using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 using Logistics.Reports.Document;
 using Logistics.Reports.Graphics;
 
@@ -452,7 +453,7 @@ internal static class ReportComposer
         };
         if (rows.Any(v => v.AnnualSavingUsd is not null))
             blocks.Add(new Figure("charts/option-values.svg", "Net yearly saving from building each option (forced in against forced out).", Charts.OptionValues(values)));
-        blocks.Add(new BulletList([.. rows.Select(v => $"{v.Label}: {v.Explanation}")]));
+        blocks.Add(new BulletList([.. rows.Select(v => $"{v.Label}: {ValueSentences.Explain(v)}")]));
         return new ReportSection("values", "Option values", [.. blocks]);
     }
 

@@ -39,7 +39,8 @@ internal static partial class Charts
             Position = categories.Count - i,
             Value = result.Costs.Category(c) / 1e6,
             FillColor = Color.FromHex(CategoryColours[c]),
-            Label = (result.Costs.Category(c) / 1e6).ToString("#,0.0", System.Globalization.CultureInfo.InvariantCulture),
+            // The table's own format (MoneyFormat through Fmt): the label and the cost table never round differently or show "-0.0".
+            Label = Content.Fmt.Millions(result.Costs.Category(c)),
         }).ToList();
         Horizontal(plot, bars, [.. categories.Select((c, i) => (categories.Count - i, Content.Words.Category(c)))]);
         return Svg(plot, ChartWidth, 60 + (categories.Count * 34), "cost-breakdown");

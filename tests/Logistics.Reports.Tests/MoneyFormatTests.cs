@@ -1,4 +1,6 @@
-namespace Logistics.Analysis.Tests;
+using Logistics.Presentation;
+
+namespace Logistics.Reports.Tests;
 
 public class MoneyFormatTests
 {
@@ -18,4 +20,13 @@ public class MoneyFormatTests
         Assert.Equal("0.0", MoneyFormat.Millions(-20_000));
         Assert.Equal("1,075.4", MoneyFormat.Millions(1_075_400_000));
     }
+
+    [Theory]
+    [InlineData(12_340_000, "+12.3")]
+    [InlineData(-4_000_000, "-4.0")]
+    [InlineData(-1_234_560_000, "-1,234.6")]
+    [InlineData(-20_000, "0.0")]
+    [InlineData(20_000, "0.0")]
+    public void A_difference_carries_its_sign_and_one_that_rounds_to_zero_carries_none(double usd, string expected) =>
+        Assert.Equal(expected, MoneyFormat.SignedMillions(usd));
 }
