@@ -23,11 +23,8 @@ public static class LoadTimings
         Directory.CreateDirectory(folder);
         try
         {
-            var cflp = WithHubPort(CflpReader.Read(Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt")));
-            var files = new List<(string Label, string Path, int Links)>
-            {
-                ($"cflp {cflpName}", Write(folder, cflpName, cflp), cflp.Links.Length),
-            };
+            var (cflpPath, cflp) = CflpNetworkFile.Write(Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt"), folder, CflpCommodities.OnePerCustomer);
+            var files = new List<(string Label, string Path, int Links)> { ($"cflp {cflpName}", cflpPath, cflp.Links.Length) };
             var synthetic = SyntheticNetworks.Generate(InstanceSize.Parse(syntheticName));
             files.Add((syntheticName, Write(folder, syntheticName, synthetic), synthetic.Links.Length));
             foreach (var (label, path, links) in files)
@@ -39,13 +36,6 @@ public static class LoadTimings
             Directory.Delete(root, recursive: true);
         }
     }
-
-    /// <summary>A file the CLI accepts needs a port the mine reaches (the benchmark's in-memory network skips that check): a hub port on a free link from the plant.</summary>
-    private static Network.Model.Network WithHubPort(Network.Model.Network network) =>
-        Network.Model.NetworkBuilder.From(network)
-            .Add(StandardNetworks.Place("hub", Network.Model.NodeKind.Port) with { Port = new Network.Model.PortFacility(null, 0) })
-            .Add(StandardNetworks.Arc("plant-hub", "plant", "hub", 0, null, null))
-            .Build();
 
     private static string Write(string folder, string name, Network.Model.Network network)
     {
