@@ -222,13 +222,14 @@ public static class BenchmarkCommandLine
         var cli = new Option<string?>("--cli") { Description = $"The logistics executable or logistics.dll to time (default: {EndToEnd.PeerTools.DefaultCli}; give a ReadyToRun publish's to time that)." };
         var python = new Option<string?>("--python") { Description = "The Python that runs the peer script (default: the first of python3 and /usr/bin/python3 that imports PuLP)." };
         var solver = new Option<string?>("--solver") { Description = "Passed to logistics solve (default: its automatic choice)." }.AcceptOnlyFromAmong("auto", "scip", "cbc", "highs");
+        var keep = new Option<string?>("--keep") { Description = "Write the network files, exported models and results into this folder and keep them (default: a temporary folder, deleted)." };
         var data = Data();
-        foreach (var o in new Option[] { instances, cli, python, solver, data })
+        foreach (var o in new Option[] { instances, cli, python, solver, keep, data })
             command.Options.Add(o);
         command.SetAction(p =>
         {
             string[] names = p.GetValue(instances) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-            return EndToEnd.CflpEndToEnd.Run(names, p.GetValue(data), p.GetValue(cli), p.GetValue(python), p.GetValue(solver), output, error);
+            return EndToEnd.CflpEndToEnd.Run(names, p.GetValue(data), p.GetValue(cli), p.GetValue(python), p.GetValue(solver), p.GetValue(keep), output, error);
         });
         return command;
     }

@@ -20,7 +20,8 @@ public static class CflpEndToEnd
     public static IReadOnlyList<string> AllInstances { get; } =
         [.. KnownValues.Cap.Keys.OrderBy(n => int.Parse(n.AsSpan(3), CultureInfo.InvariantCulture))];
 
-    public static int Run(IReadOnlyList<string> names, string? data, string? cli, string? python, string? solver, TextWriter output, TextWriter error)
+    /// <param name="keep">A folder to write the network files, models and results into and leave there; null for a temporary one, deleted at the end.</param>
+    public static int Run(IReadOnlyList<string> names, string? data, string? cli, string? python, string? solver, string? keep, TextWriter output, TextWriter error)
     {
         var chosen = names.Count == 0 ? AllInstances : names;
         if (chosen.FirstOrDefault(n => !KnownValues.Cap.ContainsKey(n)) is { } unknown)
@@ -42,7 +43,7 @@ public static class CflpEndToEnd
             return e is MissingToolException ? MissingTool : 1;
         }
 
-        var work = Path.Combine(Path.GetTempPath(), "logistics-cflp-e2e-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        var work = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), "logistics-cflp-e2e-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
         Directory.CreateDirectory(work);
         try
         {
@@ -81,7 +82,8 @@ public static class CflpEndToEnd
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (keep is null)
+                Directory.Delete(work, recursive: true);
         }
     }
 
