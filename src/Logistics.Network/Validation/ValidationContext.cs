@@ -29,37 +29,71 @@ public static class DiagnosticOrder
 {
     /// <summary>
     /// Distinct diagnostics by file (none last), line, column, code, path and message; ties keep their first-seen order.
-    /// One comparison per pair, with the first-seen index as the last key, gives the same order as the stable multi-key
-    /// LINQ sort it replaces at a fraction of its cost (a file without seeds yields a warning per figure).
+    /// A file without seeds yields a warning per figure (thousands), so the sort is on packed integer keys (file rank,
+    /// line, column, first-seen index), with no delegate and no string compared; only diagnostics at the same position
+    /// are then ordered by code, path and message and de-duplicated, which gives the same result as hashing every
+    /// diagnostic into a set and a stable multi-key sort.
     /// </summary>
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, bool strict)
     {
-        var unique = new HashSet<Diagnostic>();
         var kept = new List<Diagnostic>();
         foreach (var d in diagnostics)
+            kept.Add(strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d);
+
+        var files = kept.Where(d => d.File is not null).Select(d => d.File!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rank = files.Select((f, i) => (f, i)).ToDictionary(t => t.f, t => t.i, StringComparer.Ordinal);
+        var keys = new PositionKey[kept.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var e = strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d;
-            if (unique.Add(e)) kept.Add(e);
+            var d = kept[i];
+            keys[i] = new PositionKey(d.File is null ? files.Count : rank[d.File], d.Line ?? int.MaxValue, d.Column ?? 0, i);
         }
 
-        var order = new int[kept.Count];
-        for (var i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) => Compare(kept[a], kept[b]) is var c && c != 0 ? c : a.CompareTo(b));
-        var sorted = ImmutableArray.CreateBuilder<Diagnostic>(order.Length);
-        foreach (var i in order) sorted.Add(kept[i]);
-        return sorted.MoveToImmutable();
+        Array.Sort(keys);
+        var sorted = ImmutableArray.CreateBuilder<Diagnostic>(keys.Length);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end].SamePlace(keys[start])) end++;
+            if (end - start == 1)
+                sorted.Add(kept[keys[start].Index]);
+            else
+                AddTies(keys.AsSpan(start, end - start), kept, sorted);
+            start = end;
+        }
+
+        return sorted.ToImmutable();
     }
 
-    private static int Compare(Diagnostic x, Diagnostic y)
+    /// <summary>Diagnostics at one position, in first-seen order: sorted by code, path and message (stable), each distinct one once.</summary>
+    private static void AddTies(ReadOnlySpan<PositionKey> ties, List<Diagnostic> kept, ImmutableArray<Diagnostic>.Builder sorted)
     {
-        var c = (x.File is null ? 1 : 0).CompareTo(y.File is null ? 1 : 0);
-        if (c == 0) c = string.CompareOrdinal(x.File, y.File);
-        if (c == 0) c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
-        if (c == 0) c = (x.Column ?? 0).CompareTo(y.Column ?? 0);
-        if (c == 0) c = string.CompareOrdinal(x.Code, y.Code);
-        if (c == 0) c = string.CompareOrdinal(x.Path, y.Path);
-        if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
-        return c;
+        var group = new List<Diagnostic>(ties.Length);
+        // A set only for a crowded position (findings without a place of their own): a short list is cheaper to scan.
+        var seen = ties.Length > 16 ? new HashSet<Diagnostic>() : null;
+        foreach (var key in ties)
+        {
+            var d = kept[key.Index];
+            if (seen?.Add(d) ?? !group.Contains(d))
+                group.Add(d);
+        }
+
+        sorted.AddRange(group.Select((d, i) => (d, i)).OrderBy(t => t.d.Code, StringComparer.Ordinal).ThenBy(t => t.d.Path, StringComparer.Ordinal)
+            .ThenBy(t => t.d.Message, StringComparer.Ordinal).ThenBy(t => t.i).Select(t => t.d));
+    }
+
+    /// <summary>A diagnostic's place in the order: file rank (no file last), line (none last), column (none first), then first-seen index.</summary>
+    private readonly record struct PositionKey(int File, int Line, int Column, int Index) : IComparable<PositionKey>
+    {
+        public bool SamePlace(PositionKey other) => File == other.File && Line == other.Line && Column == other.Column;
+
+        public int CompareTo(PositionKey other)
+        {
+            var c = File.CompareTo(other.File);
+            if (c == 0) c = Line.CompareTo(other.Line);
+            if (c == 0) c = Column.CompareTo(other.Column);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
     }
 }
 
