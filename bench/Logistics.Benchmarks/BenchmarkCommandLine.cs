@@ -56,7 +56,7 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Backends(output));
         root.Subcommands.Add(NetworkFile(output));
         root.Subcommands.Add(Inputs(output));
-        root.Subcommands.Add(Loading(output));
+        root.Subcommands.Add(Loading(output, error));
         root.Subcommands.Add(CflpEndToEndCommand(output, error));
         foreach (var set in new[] { "mcnd", "cflp", "dimacs" })
             root.Subcommands.Add(Standard(set, output, error));
@@ -201,7 +201,7 @@ public static class BenchmarkCommandLine
         return command;
     }
 
-    private static Command Loading(TextWriter output)
+    private static Command Loading(TextWriter output, TextWriter error)
     {
         var command = new Command("loading", "Issue 15's loading targets: a CFLP instance converted to a network file and a synthetic network, loaded and validated in process, stage by stage (median of warm runs).");
         var cflp = new Option<string>("--cflp") { Description = "The CFLP instance to convert.", DefaultValueFactory = _ => "cap131" };
@@ -210,7 +210,7 @@ public static class BenchmarkCommandLine
         var data = Data();
         foreach (var o in new Option[] { cflp, synthetic, runs, data })
             command.Options.Add(o);
-        command.SetAction(p => LoadTimings.Run(p.GetValue(cflp)!, p.GetValue(synthetic)!, p.GetValue(data), Math.Max(1, p.GetValue(runs)), output));
+        command.SetAction(p => LoadTimings.Run(p.GetValue(cflp)!, p.GetValue(synthetic)!, p.GetValue(data), Math.Max(1, p.GetValue(runs)), output, error));
         return command;
     }
 

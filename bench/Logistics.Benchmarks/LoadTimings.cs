@@ -16,14 +16,25 @@ namespace Logistics.Benchmarks;
 /// </summary>
 public static class LoadTimings
 {
-    public static int Run(string cflpName, string syntheticName, string? data, int runs, TextWriter output)
+    public static int Run(string cflpName, string syntheticName, string? data, int runs, TextWriter output, TextWriter error)
     {
+        string cflpFile;
+        try
+        {
+            cflpFile = Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt");
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+
         var root = Path.Combine(Path.GetTempPath(), "logistics-load-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var folder = Path.Combine(root, "networks");
         Directory.CreateDirectory(folder);
         try
         {
-            var (cflpPath, cflp) = CflpNetworkFile.Write(Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt"), folder, CflpCommodities.OnePerCustomer);
+            var (cflpPath, cflp) = CflpNetworkFile.Write(cflpFile, folder, CflpCommodities.OnePerCustomer);
             var files = new List<(string Label, string Path, int Links)> { ($"cflp {cflpName}", cflpPath, cflp.Links.Length) };
             var synthetic = SyntheticNetworks.Generate(InstanceSize.Parse(syntheticName));
             files.Add((syntheticName, Write(folder, syntheticName, synthetic), synthetic.Links.Length));

@@ -27,12 +27,19 @@ public sealed record ValidationContext(
 /// <summary>Sorts diagnostics by file, line and column (then code) and, in strict mode, promotes warnings to errors.</summary>
 public static class DiagnosticOrder
 {
+    // Bits of the packed sort key: file rank, then line, then column (63 bits, so the key stays positive). Input files
+    // are at most 16 MiB (InputFileReader), so lines and columns fit in 25 bits; more files than 2^13 fall back to the
+    // plain comparison.
+    private const int PlaceBits = 25;
+    private const long NoLine = (1L << PlaceBits) - 1;
+    private const int MaxFiles = 1 << 13;
+
     /// <summary>
     /// Distinct diagnostics by file (none last), line, column, code, path and message; ties keep their first-seen order.
-    /// A file without seeds yields a warning per figure (thousands), so the sort is on packed integer keys (file rank,
-    /// line, column, first-seen index), with no delegate and no string compared; only diagnostics at the same position
-    /// are then ordered by code, path and message and de-duplicated, which gives the same result as hashing every
-    /// diagnostic into a set and a stable multi-key sort.
+    /// A file without seeds yields a warning per figure (tens of thousands), so the sort is on one packed integer per
+    /// diagnostic (file rank, line, column): a primitive sort, no delegate and no string compared. Only diagnostics at
+    /// the same position are then ordered by code, path and message and de-duplicated, which gives the same result as
+    /// hashing every diagnostic into a set and a stable multi-key sort.
     /// </summary>
     public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, bool strict)
     {
@@ -42,58 +49,61 @@ public static class DiagnosticOrder
 
         var files = kept.Where(d => d.File is not null).Select(d => d.File!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var rank = files.Select((f, i) => (f, i)).ToDictionary(t => t.f, t => t.i, StringComparer.Ordinal);
-        var keys = new PositionKey[kept.Count];
+        if (files.Count >= MaxFiles)
+            return [.. Distinct(kept).Select((d, i) => (d, i)).OrderBy(t => t.d, Comparer<Diagnostic>.Create(Compare)).ThenBy(t => t.i).Select(t => t.d)];
+
+        var keys = new long[kept.Count];
+        var order = new int[kept.Count];
         for (var i = 0; i < keys.Length; i++)
         {
             var d = kept[i];
-            keys[i] = new PositionKey(d.File is null ? files.Count : rank[d.File], d.Line ?? int.MaxValue, d.Column ?? 0, i);
+            long line = d.Line is { } l ? Math.Clamp(l, 0, NoLine - 1) : NoLine;
+            long column = d.Column is { } c ? Math.Clamp(c, 0, NoLine) : 0;
+            keys[i] = ((long)(d.File is null ? files.Count : rank[d.File]) << (2 * PlaceBits)) | (line << PlaceBits) | column;
+            order[i] = i;
         }
 
-        Array.Sort(keys);
+        Array.Sort(keys, order);
         var sorted = ImmutableArray.CreateBuilder<Diagnostic>(keys.Length);
         for (var start = 0; start < keys.Length;)
         {
             var end = start + 1;
-            while (end < keys.Length && keys[end].SamePlace(keys[start])) end++;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
             if (end - start == 1)
-                sorted.Add(kept[keys[start].Index]);
+            {
+                sorted.Add(kept[order[start]]);
+            }
             else
-                AddTies(keys.AsSpan(start, end - start), kept, sorted);
+            {
+                // The primitive sort is not stable: restore first-seen order within the position, then compare the rest.
+                Array.Sort(order, start, end - start);
+                var group = Distinct(order.AsSpan(start, end - start).ToArray().Select(i => kept[i]));
+                sorted.AddRange(group.Select((d, i) => (d, i)).OrderBy(t => t.d, Comparer<Diagnostic>.Create(Compare)).ThenBy(t => t.i).Select(t => t.d));
+            }
+
             start = end;
         }
 
         return sorted.ToImmutable();
     }
 
-    /// <summary>Diagnostics at one position, in first-seen order: sorted by code, path and message (stable), each distinct one once.</summary>
-    private static void AddTies(ReadOnlySpan<PositionKey> ties, List<Diagnostic> kept, ImmutableArray<Diagnostic>.Builder sorted)
+    /// <summary>Each distinct diagnostic once, first-seen first.</summary>
+    private static List<Diagnostic> Distinct(IEnumerable<Diagnostic> diagnostics)
     {
-        var group = new List<Diagnostic>(ties.Length);
-        // A set only for a crowded position (findings without a place of their own): a short list is cheaper to scan.
-        var seen = ties.Length > 16 ? new HashSet<Diagnostic>() : null;
-        foreach (var key in ties)
-        {
-            var d = kept[key.Index];
-            if (seen?.Add(d) ?? !group.Contains(d))
-                group.Add(d);
-        }
-
-        sorted.AddRange(group.Select((d, i) => (d, i)).OrderBy(t => t.d.Code, StringComparer.Ordinal).ThenBy(t => t.d.Path, StringComparer.Ordinal)
-            .ThenBy(t => t.d.Message, StringComparer.Ordinal).ThenBy(t => t.i).Select(t => t.d));
+        var seen = new HashSet<Diagnostic>();
+        return [.. diagnostics.Where(seen.Add)];
     }
 
-    /// <summary>A diagnostic's place in the order: file rank (no file last), line (none last), column (none first), then first-seen index.</summary>
-    private readonly record struct PositionKey(int File, int Line, int Column, int Index) : IComparable<PositionKey>
+    private static int Compare(Diagnostic x, Diagnostic y)
     {
-        public bool SamePlace(PositionKey other) => File == other.File && Line == other.Line && Column == other.Column;
-
-        public int CompareTo(PositionKey other)
-        {
-            var c = File.CompareTo(other.File);
-            if (c == 0) c = Line.CompareTo(other.Line);
-            if (c == 0) c = Column.CompareTo(other.Column);
-            return c != 0 ? c : Index.CompareTo(other.Index);
-        }
+        var c = (x.File is null ? 1 : 0).CompareTo(y.File is null ? 1 : 0);
+        if (c == 0) c = string.CompareOrdinal(x.File, y.File);
+        if (c == 0) c = (x.Line ?? int.MaxValue).CompareTo(y.Line ?? int.MaxValue);
+        if (c == 0) c = (x.Column ?? 0).CompareTo(y.Column ?? 0);
+        if (c == 0) c = string.CompareOrdinal(x.Code, y.Code);
+        if (c == 0) c = string.CompareOrdinal(x.Path, y.Path);
+        if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+        return c;
     }
 }
 
