@@ -58,7 +58,7 @@ public sealed class DiagnosticOrderTests
     {
         var warning = new Diagnostic("LG0601", Severity.Warning, "x", "f.json", 2, 3, "m", null);
         var sorted = DiagnosticOrder.Sort([warning, warning with { Severity = Severity.Error }], strict: true);
-        Assert.Equal([warning with { Severity = Severity.Error }], sorted);
+        Assert.Equal(new[] { warning with { Severity = Severity.Error } }, sorted.AsEnumerable());
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class DiagnosticOrderTests
         var noFile = new Diagnostic("LG0001", Severity.Error, "", null, null, null, "no file", null);
         var noLine = new Diagnostic("LG0001", Severity.Error, "", "f.json", null, null, "no line", null);
         var placed = new Diagnostic("LG0002", Severity.Error, "", "f.json", 40_000_000, 1, "far down", null);
-        Assert.Equal([placed, noLine, noFile], DiagnosticOrder.Sort([noFile, noLine, placed], strict: false));
+        Assert.Equal(new[] { placed, noLine, noFile }, DiagnosticOrder.Sort([noFile, noLine, placed], strict: false).AsEnumerable());
     }
 }
