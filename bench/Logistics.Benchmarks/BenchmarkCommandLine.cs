@@ -8,8 +8,9 @@ namespace Logistics.Benchmarks;
 
 /// <summary>
 /// The benchmark program's verbs and options (System.CommandLine, as the CLI): synthetic instances (sizes, instance,
-/// build, periods), network files (backends, network, inputs) and the standard sets (mcnd, cflp, dimacs, heuristics, root).
-/// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum.
+/// build, periods), network files (backends, network, inputs, loading) and the standard sets (mcnd, cflp, cflp-e2e, dimacs, heuristics, root).
+/// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum,
+/// 4 a program the side-by-side run needs (cbc, PuLP) is missing.
 /// </summary>
 public static class BenchmarkCommandLine
 {
@@ -55,7 +56,8 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Backends(output));
         root.Subcommands.Add(NetworkFile(output));
         root.Subcommands.Add(Inputs(output));
-        root.Subcommands.Add(Loading(output));
+        root.Subcommands.Add(Loading(output, error));
+        root.Subcommands.Add(CflpEndToEndCommand(output, error));
         foreach (var set in new[] { "mcnd", "cflp", "dimacs" })
             root.Subcommands.Add(Standard(set, output, error));
         root.Subcommands.Add(Heuristics(output, error));
@@ -199,7 +201,7 @@ public static class BenchmarkCommandLine
         return command;
     }
 
-    private static Command Loading(TextWriter output)
+    private static Command Loading(TextWriter output, TextWriter error)
     {
         var command = new Command("loading", "Issue 15's loading targets: a CFLP instance converted to a network file and a synthetic network, loaded and validated in process, stage by stage (median of warm runs).");
         var cflp = new Option<string>("--cflp") { Description = "The CFLP instance to convert.", DefaultValueFactory = _ => "cap131" };
@@ -208,7 +210,27 @@ public static class BenchmarkCommandLine
         var data = Data();
         foreach (var o in new Option[] { cflp, synthetic, runs, data })
             command.Options.Add(o);
-        command.SetAction(p => LoadTimings.Run(p.GetValue(cflp)!, p.GetValue(synthetic)!, p.GetValue(data), Math.Max(1, p.GetValue(runs)), output));
+        command.SetAction(p => LoadTimings.Run(p.GetValue(cflp)!, p.GetValue(synthetic)!, p.GetValue(data), Math.Max(1, p.GetValue(runs)), output, error));
+        return command;
+    }
+
+    private static Command CflpEndToEndCommand(TextWriter output, TextWriter error)
+    {
+        var command = new Command("cflp-e2e",
+            "Issue 15's side-by-side run: for each OR-Library CFLP instance, 'logistics solve FILE' as a process, raw cbc on the model the CLI exports, and the PuLP + CBC peer script (bench/peers/cflp_pulp.py); wall times, ratios, and every objective checked against the published optimum.");
+        var instances = new Option<string?>("--instances") { Description = "Comma-separated instance names (default: all 37, cap41 to cap134)." };
+        var cli = new Option<string?>("--cli") { Description = $"The logistics executable or logistics.dll to time (default: {EndToEnd.PeerTools.DefaultCli}; give a ReadyToRun publish's to time that)." };
+        var python = new Option<string?>("--python") { Description = "The Python that runs the peer script (default: the first of python3 and /usr/bin/python3 that imports PuLP)." };
+        var solver = new Option<string?>("--solver") { Description = "Passed to logistics solve (default: its automatic choice)." }.AcceptOnlyFromAmong("auto", "scip", "cbc", "highs");
+        var keep = new Option<string?>("--keep") { Description = "Write the network files, exported models and results into this folder and keep them (default: a temporary folder, deleted)." };
+        var data = Data();
+        foreach (var o in new Option[] { instances, cli, python, solver, keep, data })
+            command.Options.Add(o);
+        command.SetAction(p =>
+        {
+            string[] names = p.GetValue(instances) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+            return EndToEnd.CflpEndToEnd.Run(names, p.GetValue(data), p.GetValue(cli), p.GetValue(python), p.GetValue(solver), p.GetValue(keep), output, error);
+        });
         return command;
     }
 

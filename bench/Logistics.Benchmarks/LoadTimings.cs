@@ -11,23 +11,31 @@ namespace Logistics.Benchmarks;
 /// Issue 15's loading targets, stage by stage, in one run: a CFLP instance converted to a network file (by
 /// <see cref="CflpReader"/> and <see cref="NetworkWriter"/>) and a synthetic network written to a file, each loaded
 /// and validated in process once cold and then <c>runs</c> times warm with <see cref="StageTimings"/> on. Every stage
-/// (read, binder, each validation check, sorting) is reported as the median of the warm runs, so one busy moment of a
-/// shared machine does not decide the figure.
+/// (read, binder, each validation check, sorting) is reported as the median and the fastest of the warm runs, so one
+/// busy moment of a shared machine does not decide the figure, and the whole load's process CPU time beside its wall time.
 /// </summary>
 public static class LoadTimings
 {
-    public static int Run(string cflpName, string syntheticName, string? data, int runs, TextWriter output)
+    public static int Run(string cflpName, string syntheticName, string? data, int runs, TextWriter output, TextWriter error)
     {
+        string cflpFile;
+        try
+        {
+            cflpFile = Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt");
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+
         var root = Path.Combine(Path.GetTempPath(), "logistics-load-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var folder = Path.Combine(root, "networks");
         Directory.CreateDirectory(folder);
         try
         {
-            var cflp = WithHubPort(CflpReader.Read(Path.Combine(BenchmarkFolder.Locate(data), "cflp", cflpName + ".txt")));
-            var files = new List<(string Label, string Path, int Links)>
-            {
-                ($"cflp {cflpName}", Write(folder, cflpName, cflp), cflp.Links.Length),
-            };
+            var (cflpPath, cflp) = CflpNetworkFile.Write(cflpFile, folder, CflpCommodities.OnePerCustomer);
+            var files = new List<(string Label, string Path, int Links)> { ($"cflp {cflpName}", cflpPath, cflp.Links.Length) };
             var synthetic = SyntheticNetworks.Generate(InstanceSize.Parse(syntheticName));
             files.Add((syntheticName, Write(folder, syntheticName, synthetic), synthetic.Links.Length));
             foreach (var (label, path, links) in files)
@@ -39,13 +47,6 @@ public static class LoadTimings
             Directory.Delete(root, recursive: true);
         }
     }
-
-    /// <summary>A file the CLI accepts needs a port the mine reaches (the benchmark's in-memory network skips that check): a hub port on a free link from the plant.</summary>
-    private static Network.Model.Network WithHubPort(Network.Model.Network network) =>
-        Network.Model.NetworkBuilder.From(network)
-            .Add(StandardNetworks.Place("hub", Network.Model.NodeKind.Port) with { Port = new Network.Model.PortFacility(null, 0) })
-            .Add(StandardNetworks.Arc("plant-hub", "plant", "hub", 0, null, null))
-            .Build();
 
     private static string Write(string folder, string name, Network.Model.Network network)
     {
@@ -65,9 +66,12 @@ public static class LoadTimings
             StageTimings.Current = timings;
             try
             {
+                // CPU time as well as wall: on a shared machine the wall clock also counts time spent waiting for a core.
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var total = System.Diagnostics.Stopwatch.StartNew();
                 var loaded = NetworkLoader.Load(path);
                 timings.Add("total load + validate", total.Elapsed);
+                timings.Add("total load + validate, process CPU", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
                 if (i == 0 && !loaded.Succeeded)
                     output.WriteLine($"{label} has {loaded.Errors.Length} errors (timed all the same): {string.Join("; ", loaded.Errors.Take(2).Select(e => e.Message))}");
             }
@@ -80,17 +84,18 @@ public static class LoadTimings
                 samples.Add(timings.Stages);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {links:N0} links, {new FileInfo(path).Length:N0} bytes; median of {runs} warm runs (ms)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {links:N0} links, {new FileInfo(path).Length:N0} bytes; median and fastest of {runs} warm runs (ms)"));
         output.WriteLine();
-        output.WriteLine("| Stage | ms |");
-        output.WriteLine("|---|---:|");
+        output.WriteLine("| Stage | median | fastest |");
+        output.WriteLine("|---|---:|---:|");
         // A stage that runs more than once in a load (e.g. per scenario) is summed within the run.
         var stages = samples[0].Select(s => s.Stage).Distinct().ToList();
         foreach (var stage in stages)
         {
             var values = samples.Select(s => s.Where(t => t.Stage == stage).Sum(t => t.Elapsed.TotalMilliseconds)).Order().ToList();
             var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} |"));
+            // The fastest run is the one least disturbed by other work on a shared machine.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} | {values[0]:F1} |"));
         }
 
         output.WriteLine();

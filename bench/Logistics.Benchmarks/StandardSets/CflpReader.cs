@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 using Logistics.Network.Model;
@@ -10,11 +11,15 @@ namespace Logistics.Benchmarks.StandardSets;
 /// a link from the plant to each warehouse built by that warehouse's option (capacity s_i, yearly cost f_i), and from
 /// each warehouse a link to each customer that only that customer's commodity may use, at c_ij / d_j per unit (c_ij
 /// being the cost of serving all of j's demand). A commodity per customer keeps the strong inequalities z_ij ≤ y_i
-/// expressible: they are the per-layer link gates on the plant-to-warehouse links.
+/// expressible: they are the per-layer link gates on the plant-to-warehouse links. With
+/// <see cref="CflpCommodities.One"/> every customer takes the same commodity instead: the network file a planner
+/// would write (issue 15's conversion), whose model is the compact one of the README (a flow per serving link).
 /// </summary>
 public static class CflpReader
 {
-    public static Network.Model.Network Read(string path)
+    private static readonly CommodityId Cargo = new("cargo");
+
+    public static Network.Model.Network Read(string path, CflpCommodities commodities = CflpCommodities.OnePerCustomer)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var reader = new NumberReader(path);
@@ -34,6 +39,9 @@ public static class CflpReader
         }
 
         var supplies = new List<MineSupply>();
+        if (commodities == CflpCommodities.One)
+            b.Add(new Commodity(Cargo, Cargo.Value, 0));
+        var total = 0.0;
         for (var j = 1; j <= customers; j++)
         {
             var demand = reader.Next($"the demand of customer {j}");
@@ -44,13 +52,23 @@ public static class CflpReader
                 costs[i] = reader.Next($"the cost of serving customer {j} from warehouse {i + 1}");
             if (demand == 0)
                 continue; // Nothing to serve; its costs do not matter.
-            var commodity = new CommodityId(Customer(j));
-            b.Add(new Commodity(commodity, commodity.Value, 0));
+            var commodity = commodities == CflpCommodities.One ? Cargo : new CommodityId(Customer(j));
             b.Add(StandardNetworks.Place("at" + Customer(j), NodeKind.Market, demands: [new MarketDemand(commodity, demand, demand, null)]));
-            supplies.Add(new MineSupply(commodity, demand, AllowUnshipped: false));
+            total += demand;
+            // One commodity needs no allowed list: a serving link leads only to its customer.
+            ImmutableArray<CommodityId> allowed = commodities == CflpCommodities.One ? [] : [commodity];
+            if (commodities == CflpCommodities.OnePerCustomer)
+            {
+                b.Add(new Commodity(commodity, commodity.Value, 0));
+                supplies.Add(new MineSupply(commodity, demand, AllowUnshipped: false));
+            }
+
             for (var i = 1; i <= warehouses; i++)
-                b.Add(StandardNetworks.Arc($"{Warehouse(i)}-{Customer(j)}", Warehouse(i), "at" + Customer(j), costs[i - 1] / demand, null, null, [commodity]));
+                b.Add(StandardNetworks.Arc($"{Warehouse(i)}-{Customer(j)}", Warehouse(i), "at" + Customer(j), costs[i - 1] / demand, null, null, allowed));
         }
+
+        if (commodities == CflpCommodities.One)
+            supplies.Add(new MineSupply(Cargo, total, AllowUnshipped: false));
 
         if (!reader.AtEnd())
             throw reader.Error("unexpected data after the last customer", "check the counts on the first line");

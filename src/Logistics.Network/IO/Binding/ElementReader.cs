@@ -16,7 +16,8 @@ namespace Logistics.Network.IO.Binding;
 internal sealed partial class ElementReader
 {
     private readonly JObject _obj;
-    private readonly HashSet<string> _valid = new(StringComparer.Ordinal);
+    // An element has a handful of fields: a short list is cheaper than a hash set per element (thousands per file).
+    private readonly List<string> _valid = [];
     private readonly List<Diagnostic> _diagnostics;
 
     public ElementReader(JObject obj, ElementSpec spec, string path, List<Diagnostic> diagnostics)
@@ -37,7 +38,15 @@ internal sealed partial class ElementReader
 
     public SourcePosition Position => _obj.Position;
 
-    public bool Has(string name) => _valid.Contains(name);
+    public bool Has(string name)
+    {
+        foreach (var valid in _valid)
+        {
+            if (string.Equals(valid, name, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>True when the field is written (valid or not): used for "this field does not belong to this kind".</summary>
     public bool IsWritten(string name) => _obj.Property(name) is not null;
@@ -91,10 +100,11 @@ internal sealed partial class ElementReader
 
     private void Check()
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in _obj.Properties)
+        var properties = _obj.Properties;
+        for (var index = 0; index < properties.Count; index++)
         {
-            if (!seen.Add(property.Name))
+            var property = properties[index];
+            if (WrittenBefore(properties, index))
             {
                 Report(DiagnosticCodes.DuplicateEntry, property.NamePosition, $"{Path}.{property.Name}",
                     $"Field '{property.Name}' is written twice; the last one counts.", "Remove one of them.");
@@ -110,7 +120,7 @@ internal sealed partial class ElementReader
                 continue;
             }
 
-            if (CheckValue(field, property.Value, new FieldPath(Path, property.Name))) _valid.Add(property.Name);
+            if (CheckValue(field, property.Value, new FieldPath(Path, property.Name)) && !Has(property.Name)) _valid.Add(property.Name);
         }
 
         foreach (var field in Spec.Fields.Where(f => f.Required && _obj.Property(f.Name) is null))
@@ -118,6 +128,16 @@ internal sealed partial class ElementReader
             Report(DiagnosticCodes.Required, _obj.Position, $"{Path}.{field.Name}",
                 $"{Spec.Title} has no '{field.Name}' ({Describe(field)}).", $"Add \"{field.Name}\": {Example(field)}.");
         }
+    }
+
+    private static bool WrittenBefore(List<JProperty> properties, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(properties[i].Name, properties[index].Name, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private bool CheckValue(FieldSpec field, JNode node, FieldPath path)

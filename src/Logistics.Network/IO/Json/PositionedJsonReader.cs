@@ -32,7 +32,7 @@ public static class PositionedJsonReader
         try
         {
             if (!reader.Read()) return (null, new JsonSyntaxError("The file holds no JSON value.", 1, 1));
-            var root = ReadValue(ref reader, lines, file);
+            var root = ReadValue(ref reader, lines, file, new Scratch(), 0);
             if (reader.Read())
             {
                 var (line, column) = lines.Position((int)reader.TokenStartIndex);
@@ -55,7 +55,7 @@ public static class PositionedJsonReader
         }
     }
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, LineMap lines, string? file)
+    private static JNode ReadValue(ref Utf8JsonReader reader, LineMap lines, string? file, Scratch scratch, int depth)
     {
         var (line, column) = lines.Position((int)reader.TokenStartIndex);
         var position = new SourcePosition(file, line, column);
@@ -63,19 +63,23 @@ public static class PositionedJsonReader
         {
             case JsonTokenType.StartObject:
                 var obj = new JObject(position);
+                var properties = scratch.Properties(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (nl, nc) = lines.Position((int)reader.TokenStartIndex);
                     var name = Text(ref reader);
                     reader.Read();
-                    obj.Properties.Add(new JProperty(name, new SourcePosition(file, nl, nc), ReadValue(ref reader, lines, file)));
+                    properties.Add(new JProperty(name, new SourcePosition(file, nl, nc), ReadValue(ref reader, lines, file, scratch, depth + 1)));
                 }
 
+                obj.Properties.AddRange(properties);
                 return obj;
             case JsonTokenType.StartArray:
                 var array = new JArray(position);
+                var items = scratch.Items(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    array.Items.Add(ReadValue(ref reader, lines, file));
+                    items.Add(ReadValue(ref reader, lines, file, scratch, depth + 1));
+                array.Items.AddRange(items);
                 return array;
             case JsonTokenType.String:
                 return new JValue(position, JValueKind.String, Text(ref reader));
@@ -87,6 +91,27 @@ public static class PositionedJsonReader
                 return new JValue(position, JValueKind.Boolean, "false");
             default:
                 return new JValue(position, JValueKind.Null, null);
+        }
+    }
+
+    /// <summary>
+    /// One reusable list per nesting depth: children are gathered there and copied once into a list of the exact size,
+    /// instead of each of thousands of small objects growing its own list 4 → 8 → 16 (most of the reader's garbage).
+    /// </summary>
+    private sealed class Scratch
+    {
+        private readonly List<List<JProperty>> _properties = [];
+        private readonly List<List<JNode>> _items = [];
+
+        public List<JProperty> Properties(int depth) => Cleared(_properties, depth);
+
+        public List<JNode> Items(int depth) => Cleared(_items, depth);
+
+        private static List<T> Cleared<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth) lists.Add([]);
+            lists[depth].Clear();
+            return lists[depth];
         }
     }
 
@@ -150,8 +175,7 @@ public static class PositionedJsonReader
 
         public (int Line, int Column) Position(int offset)
         {
-            var index = _starts.BinarySearch(offset);
-            if (index < 0) index = ~index - 1;
+            var index = LineOf(offset);
             int from, column;
             if (index == _lastLine && offset >= _lastOffset)
                 (from, column) = (_lastOffset, _lastColumn);
@@ -162,6 +186,20 @@ public static class PositionedJsonReader
                 if ((_bytes[i] & 0xC0) != 0x80) column++;
             (_lastOffset, _lastLine, _lastColumn) = (Math.Max(from, end), index, column);
             return (index + 1, column);
+        }
+
+        /// <summary>The 0-based line of <paramref name="offset"/>: tokens come in order, so step on from the last token's line; search only when going back.</summary>
+        private int LineOf(int offset)
+        {
+            if (_lastLine >= 0 && offset >= _starts[_lastLine])
+            {
+                var line = _lastLine;
+                while (line + 1 < _starts.Count && _starts[line + 1] <= offset) line++;
+                return line;
+            }
+
+            var index = _starts.BinarySearch(offset);
+            return index < 0 ? ~index - 1 : index;
         }
     }
 }
