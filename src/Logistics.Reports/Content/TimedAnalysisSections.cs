@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Presentation;
 using Logistics.Reports.Document;
 
 namespace Logistics.Reports.Content;
@@ -27,8 +28,8 @@ internal static class TimedAnalysisSections
                 rows.Select(v => Row(v))),
             new Paragraph("Terms (the same in the command line's value table and docs/analyses.md): " + string.Join("; ", ValueTerms.Timed.Select(t => t.Legend)) + ".", ParagraphStyle.Note),
             new BulletList([.. rows.Select(v => v.Timing is { } t
-                ? $"{v.Label}: {v.Explanation} Schedule with it: {ScheduledOption.Describe(t.ScheduleWith)} Without it: {ScheduledOption.Describe(t.ScheduleWithout)} From {t.FirstPossibleYear.ToString(Inv)}: {ScheduledOption.Describe(t.ScheduleFirstYear)}"
-                : $"{v.Label}: {v.Explanation}")]),
+                ? $"{v.Label}: {ValueSentences.Explain(v)} Schedule with it: {ScheduledOption.Describe(t.ScheduleWith)} Without it: {ScheduledOption.Describe(t.ScheduleWithout)} From {t.FirstPossibleYear.ToString(Inv)}: {ScheduledOption.Describe(t.ScheduleFirstYear)}"
+                : $"{v.Label}: {ValueSentences.Explain(v)}")]),
         };
         return new ReportSection("values", "Option values over time", [.. blocks]);
     }
