@@ -4,28 +4,27 @@ using System.Globalization;
 
 namespace Logistics.Network.Model;
 
-/// <summary>One new value for one figure of a snapshot, named by its provenance path (e.g. <c>links[bolan].tariffUsdPerTkm</c>).</summary>
-public sealed record FigureChange(string Path, double Value);
-
 /// <summary>
-/// New values for figures of a snapshot, applied to the snapshot itself rather than to the file's tree: no reparse,
-/// no rebind, no revalidation per application. <see cref="Check"/> it once against a snapshot (every path must name a
-/// figure the snapshot has and this class can set); then <see cref="ApplyTo"/> any snapshot with the same elements,
-/// as often as needed (the uncertainty analysis applies one per draw). The figures' provenance values follow the change.
-/// A figure that is derived at binding time (a length from coordinates and circuity) is not settable here: change the
-/// figure it was derived from in the file instead.
+/// Changes to figures of a snapshot, applied to the snapshot itself rather than to the file's tree: no reparse, no
+/// rebind, no revalidation of the whole network per application. This is the one way variants of a network are made
+/// (ARCHITECTURE.md, "Variants of a network"): uncertainty draws, sweep points and period snapshots. <see cref="Check"/>
+/// it once against a snapshot (every path must name a figure the snapshot has and this class can set); then
+/// <see cref="ApplyTo"/> any snapshot with the same elements, as often as needed. Changes apply in order, each to the
+/// figure's value after the ones before it. The figures' provenance values (and, when a change says so, their sources)
+/// follow the change. A figure that is derived at binding time (a length from coordinates and circuity) is not settable
+/// here: change the figure it was derived from in the file instead.
 /// </summary>
 public sealed class FigureChangeSet
 {
     /// <summary>Numeric fields of each element that the snapshot holds directly, and so can be set on it.</summary>
     private static readonly FrozenSet<string> SettableFields = new[]
     {
-        "metadata.discountRate", "metadata.horizonYears", "metadata.capexBudgetUsd",
+        "metadata.discountRate", "metadata.horizonYears", "metadata.capexBudgetUsd", "metadata.capexBudgetPerYearUsd", "metadata.capexBudgetPerPeriodUsd",
         "commodities.valueUsdPerTonne",
         "nodes.transhipmentUsdPerTonne", "nodes.supply.tonnesPerYear", "nodes.port.capacityTpy", "nodes.port.handlingUsdPerTonne",
         "nodes.demand.minTpy", "nodes.demand.maxTpy", "nodes.demand.priceUsdPerTonne",
         "links.lengthKm", "links.tariffUsdPerTkm", "links.tariffUsdPerTonne", "links.capacityTpy", "links.transitDays", "links.riskUsdPerTonne",
-        "options.capexUsd", "options.lifetimeYears", "options.fixedOmUsdPerYear", "options.capacityAdds.addTpy",
+        "options.capexUsd", "options.lifetimeYears", "options.fixedOmUsdPerYear", "options.leadTimeYears", "options.capacityAdds.addTpy",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public FigureChangeSet(IEnumerable<FigureChange> changes)
@@ -37,7 +36,8 @@ public sealed class FigureChangeSet
     public ImmutableArray<FigureChange> Changes { get; }
 
     /// <summary>True for figures the format holds as whole numbers (lifetimes, horizon): a change to one is rounded.</summary>
-    public static bool IsWholeNumber(string path) => path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal);
+    public static bool IsWholeNumber(string path) =>
+        path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal) || path.EndsWith(".leadTimeYears", StringComparison.Ordinal);
 
     /// <summary>True when the path names a field kind this class can set on a snapshot (whatever the element's id).</summary>
     public static bool IsSettable(string path) => Parse(path) is { } p && SettableFields.Contains(p.Kind);
@@ -51,7 +51,7 @@ public sealed class FigureChangeSet
         foreach (var change in Changes)
         {
             if (!double.IsFinite(change.Value))
-                problems.Add($"The new value of {change.Path} is not a finite number.");
+                problems.Add($"The {(change.Operation == ChangeOperation.Set ? "new value" : "operand")} of {change.Path} is not a finite number.");
             else if (!IsSettable(change.Path))
                 problems.Add($"{change.Path} is not a figure that can be set on a snapshot (derived when the file is bound, or not a number).");
             else if (!figures.Contains(change.Path))
@@ -72,10 +72,19 @@ public sealed class FigureChangeSet
         var links = new Dictionary<LinkId, Link>();
         var options = new Dictionary<OptionId, InvestmentOption>();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SeedId?>(StringComparer.Ordinal);
+        Dictionary<string, double>? written = null; // the snapshot's own values, looked up only when a change multiplies or adds
         foreach (var change in Changes)
         {
             var p = Parse(change.Path) ?? throw Bad(change, "it is not a figure path");
             var v = change.Value;
+            if (change.Operation != ChangeOperation.Set)
+            {
+                written ??= network.Figures.ToDictionary(f => f.Path, f => f.Value, StringComparer.Ordinal);
+                var current = values.TryGetValue(change.Path, out var earlier) ? earlier
+                    : written.TryGetValue(change.Path, out var own) ? own : throw Bad(change, "the network has no such figure to act on");
+                v = change.Operation == ChangeOperation.Multiply ? current * v : current + v;
+            }
             switch (p.Collection)
             {
                 case "metadata":
@@ -84,6 +93,8 @@ public sealed class FigureChangeSet
                         "discountRate" => metadata with { DiscountRate = v },
                         "horizonYears" => metadata with { HorizonYears = (int)Math.Round(v) },
                         "capexBudgetUsd" => metadata with { CapexBudgetUsd = v },
+                        "capexBudgetPerYearUsd" => metadata with { CapexBudgetPerYearUsd = v },
+                        "capexBudgetPerPeriodUsd" => metadata with { CapexBudgetPerPeriodUsd = v },
                         _ => throw Bad(change, "the field cannot be set"),
                     };
                     break;
@@ -129,6 +140,7 @@ public sealed class FigureChangeSet
                         (null, "capexUsd") => o with { CapexUsd = v },
                         (null, "lifetimeYears") => o with { LifetimeYears = (int)Math.Round(v) },
                         (null, "fixedOmUsdPerYear") => o with { FixedOmUsdPerYear = v },
+                        (null, "leadTimeYears") => o with { LeadTimeYears = (int)Math.Round(v) },
                         ("capacityAdds", "addTpy") => o with
                         {
                             CapacityAdds = [.. o.CapacityAdds.Select(a => (a.Link?.Value ?? a.Port?.Value) == p.Key ? a with { AddedTpy = v } : a)],
@@ -143,6 +155,7 @@ public sealed class FigureChangeSet
             }
 
             values[change.Path] = IsWholeNumber(change.Path) ? Math.Round(v) : v;
+            if (change.CitesSource) sources[change.Path] = change.Source;
         }
 
         var builder = NetworkBuilder.From(network).WithMetadata(metadata);
@@ -152,7 +165,7 @@ public sealed class FigureChangeSet
         foreach (var o in options.Values) builder.Replace(o);
         var changed = network.Figures.Where(f => values.ContainsKey(f.Path)).ToList();
         builder.WithoutFigures(f => values.ContainsKey(f.Path));
-        foreach (var f in changed) builder.Add(f with { Value = values[f.Path] });
+        foreach (var f in changed) builder.Add(f with { Value = values[f.Path], Source = sources.TryGetValue(f.Path, out var cited) ? cited : f.Source });
         return builder.Build();
     }
 
