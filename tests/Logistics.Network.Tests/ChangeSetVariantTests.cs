@@ -204,4 +204,23 @@ public sealed class ChangeSetVariantTests
             if (tree.Network is not null) Assert.Equal(Text(tree.Network), Text(fast.Network!));
         }
     }
+    [Fact]
+    public void Element_changes_apply_after_the_figure_changes_of_the_same_set_and_name_ids_the_network_lacks()
+    {
+        var network = Shipped("chagai.network.json").Bind().Network!;
+        var option = network.Options[0];
+        var port = network.NodesOfKind(NodeKind.Port).First();
+        var set = new FigureChangeSet(
+            [new FigureChange($"options[{option.Id}].capexUsd", 123)],
+            [new ForcedOptions([option.Id], []), new PortClosed(port.Id), new LinksTakenOut([network.Links[0].Id])]);
+
+        Assert.Empty(set.Check(network));
+        var varied = set.ApplyTo(network);
+
+        Assert.Equal(123, varied.Option(option.Id).CapexUsd);
+        Assert.Equal(BuildDecision.ForcedIn, varied.Option(option.Id).Decision);
+        Assert.Equal(0, varied.Node(port.Id).Port!.ThroughputCapacityTpy);
+        Assert.False(varied.TryGetLink(network.Links[0].Id, out _));
+        Assert.Equal(2, FigureChangeSet.Of(new ForcedOptions([new OptionId("no-such")], []), new PortClosed(new NodeId("nowhere"))).Check(network).Length);
+    }
 }

@@ -28,12 +28,25 @@ public sealed class FigureChangeSet
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public FigureChangeSet(IEnumerable<FigureChange> changes)
+        : this(changes, [])
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        Changes = [.. changes];
     }
 
+    public FigureChangeSet(IEnumerable<FigureChange> changes, IEnumerable<ElementChange> elements)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(elements);
+        Changes = [.. changes];
+        Elements = [.. elements];
+    }
+
+    /// <summary>A set of element changes only (options forced, an outage).</summary>
+    public static FigureChangeSet Of(params ElementChange[] elements) => new([], elements);
+
     public ImmutableArray<FigureChange> Changes { get; }
+
+    /// <summary>The structural changes, applied after <see cref="Changes"/>, in order (<see cref="ElementChange"/>).</summary>
+    public ImmutableArray<ElementChange> Elements { get; }
 
     /// <summary>True for figures the format holds as whole numbers (lifetimes, horizon): a change to one is rounded.</summary>
     public static bool IsWholeNumber(string path) =>
@@ -58,14 +71,23 @@ public sealed class FigureChangeSet
                 problems.Add($"The network has no figure {change.Path}.");
         }
 
+        problems.AddRange(Elements.Select(e => e.Problem(network)).OfType<string>());
         return [.. problems];
     }
 
-    /// <summary>A copy of <paramref name="network"/> with every change applied (integers rounded), and its figures' values updated.</summary>
+    /// <summary>A copy of <paramref name="network"/> with every figure change applied (integers rounded) and its figures' values updated, then every element change.</summary>
     /// <exception cref="ArgumentException">A change does not apply (<see cref="Check"/> would have said so).</exception>
     public Network ApplyTo(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        var result = Changes.IsEmpty ? network : ApplyFigures(network);
+        foreach (var element in Elements)
+            result = element.ApplyTo(result);
+        return result;
+    }
+
+    private Network ApplyFigures(Network network)
+    {
         var metadata = network.Metadata;
         var commodities = new Dictionary<CommodityId, Commodity>();
         var nodes = new Dictionary<NodeId, Node>();
