@@ -16,15 +16,19 @@ namespace Logistics.Network.Model;
 /// </summary>
 public sealed class FigureChangeSet
 {
-    /// <summary>Numeric fields of each element that the snapshot holds directly, and so can be set on it.</summary>
+    /// <summary>
+    /// Numeric fields of each element that the snapshot holds directly, and so can be set on it. The uncertainty
+    /// analysis varies exactly these (lead times and the per-year and per-period budgets are held: adding one here
+    /// would change its draws, and is the lead's call).
+    /// </summary>
     private static readonly FrozenSet<string> SettableFields = new[]
     {
-        "metadata.discountRate", "metadata.horizonYears", "metadata.capexBudgetUsd", "metadata.capexBudgetPerYearUsd", "metadata.capexBudgetPerPeriodUsd",
+        "metadata.discountRate", "metadata.horizonYears", "metadata.capexBudgetUsd",
         "commodities.valueUsdPerTonne",
         "nodes.transhipmentUsdPerTonne", "nodes.supply.tonnesPerYear", "nodes.port.capacityTpy", "nodes.port.handlingUsdPerTonne",
         "nodes.demand.minTpy", "nodes.demand.maxTpy", "nodes.demand.priceUsdPerTonne",
         "links.lengthKm", "links.tariffUsdPerTkm", "links.tariffUsdPerTonne", "links.capacityTpy", "links.transitDays", "links.riskUsdPerTonne",
-        "options.capexUsd", "options.lifetimeYears", "options.fixedOmUsdPerYear", "options.leadTimeYears", "options.capacityAdds.addTpy",
+        "options.capexUsd", "options.lifetimeYears", "options.fixedOmUsdPerYear", "options.capacityAdds.addTpy",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public FigureChangeSet(IEnumerable<FigureChange> changes)
@@ -49,8 +53,7 @@ public sealed class FigureChangeSet
     public ImmutableArray<ElementChange> Elements { get; }
 
     /// <summary>True for figures the format holds as whole numbers (lifetimes, horizon): a change to one is rounded.</summary>
-    public static bool IsWholeNumber(string path) =>
-        path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal) || path.EndsWith(".leadTimeYears", StringComparison.Ordinal);
+    public static bool IsWholeNumber(string path) => path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal);
 
     /// <summary>True when the path names a field kind this class can set on a snapshot (whatever the element's id).</summary>
     public static bool IsSettable(string path) => Parse(path) is { } p && SettableFields.Contains(p.Kind);
@@ -115,8 +118,6 @@ public sealed class FigureChangeSet
                         "discountRate" => metadata with { DiscountRate = v },
                         "horizonYears" => metadata with { HorizonYears = (int)Math.Round(v) },
                         "capexBudgetUsd" => metadata with { CapexBudgetUsd = v },
-                        "capexBudgetPerYearUsd" => metadata with { CapexBudgetPerYearUsd = v },
-                        "capexBudgetPerPeriodUsd" => metadata with { CapexBudgetPerPeriodUsd = v },
                         _ => throw Bad(change, "the field cannot be set"),
                     };
                     break;
@@ -162,7 +163,6 @@ public sealed class FigureChangeSet
                         (null, "capexUsd") => o with { CapexUsd = v },
                         (null, "lifetimeYears") => o with { LifetimeYears = (int)Math.Round(v) },
                         (null, "fixedOmUsdPerYear") => o with { FixedOmUsdPerYear = v },
-                        (null, "leadTimeYears") => o with { LeadTimeYears = (int)Math.Round(v) },
                         ("capacityAdds", "addTpy") => o with
                         {
                             CapacityAdds = [.. o.CapacityAdds.Select(a => (a.Link?.Value ?? a.Port?.Value) == p.Key ? a with { AddedTpy = v } : a)],

@@ -34,6 +34,8 @@ internal static partial class TreeOverlay
         var segments = change.Path.Split('.');
         // Each target also carries its id-form path (as the binder names figures; null under an element without a key)
         // and the nearest element source (what a bare number there would cite), for compiling a change to figure changes.
+        // Only a compile (resolveOnly) needs them: a bind of 20,000 wildcard targets formats no paths.
+        var compiling = resolveOnly is not null;
         var targets = new List<(JObject Obj, ElementSpec Spec, string? At, string? Source)> { (root, FormatTable.Network, "", null) };
         var wildcard = false;
         for (var s = 0; s < segments.Length; s++)
@@ -73,8 +75,12 @@ internal static partial class TreeOverlay
                 }
 
                 var found = targets.Select(t => t.Obj).ToList();
-                var figurePaths = targets.Select(t => t.At is null ? null : $"{t.At}{(t.At.Length == 0 ? "" : ".")}{name}").ToList();
-                var resolvedPath = new ResolvedPath(found, field, wildcard) { FigurePaths = figurePaths, ElementSources = [.. targets.Select(t => t.Source)], Created = created };
+                var resolvedPath = !compiling ? new ResolvedPath(found, field, wildcard) : new ResolvedPath(found, field, wildcard)
+                {
+                    FigurePaths = [.. targets.Select(t => t.At is null ? null : $"{t.At}{(t.At.Length == 0 ? "" : ".")}{name}")],
+                    ElementSources = [.. targets.Select(t => t.Source)],
+                    Created = created,
+                };
                 if (resolved is not null && !created) resolved[change.Path] = resolvedPath;
                 if (resolveOnly is not null)
                 {
@@ -96,8 +102,8 @@ internal static partial class TreeOverlay
 
                 foreach (var (obj, _, at, source) in targets)
                 {
-                    var childAt = at is null ? null : at.Length == 0 ? name : $"{at}.{name}";
-                    if (obj[name] is JObject child) next.Add((child, field.Element!, childAt, ElementSource(child, field.Element!) ?? source));
+                    var childAt = !compiling || at is null ? null : at.Length == 0 ? name : $"{at}.{name}";
+                    if (obj[name] is JObject child) next.Add((child, field.Element!, childAt, compiling ? ElementSource(child, field.Element!) ?? source : null));
                     else if (change.Operation == ChangeOperation.Set && obj[name] is null)
                     {
                         var made = new JObject(change.Position);
@@ -139,6 +145,12 @@ internal static partial class TreeOverlay
                     for (var i = 0; i < array.Items.Count; i++)
                     {
                         if (array.Items[i] is not JObject item || !(filter is not null ? filter.Selects(item, field.Element!) : Selects(selector, item, i))) continue;
+                        if (!compiling)
+                        {
+                            next.Add((item, field.Element!, null, null));
+                            continue;
+                        }
+
                         var key = KeyOf(item);
                         var itemAt = at is null || key is null ? null : $"{at}{(at.Length == 0 ? "" : ".")}{name}[{key}]";
                         next.Add((item, field.Element!, itemAt, ElementSource(item, field.Element!) ?? source));
