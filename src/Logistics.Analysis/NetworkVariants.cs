@@ -4,19 +4,18 @@ using Logistics.Network.Model;
 
 namespace Logistics.Analysis;
 
-/// <summary>The network edits analyses make: force options, fix builds, take elements out, allow unshipped output at a penalty.</summary>
+/// <summary>
+/// The network edits analyses make: force options, fix builds, take elements out (each an <see cref="ElementChange"/>
+/// of a <see cref="FigureChangeSet"/>, the one way variants are made), and allow unshipped output at a penalty (a
+/// relaxation of the model's rules that resilience and compare solve, not a variant of the network anyone names).
+/// </summary>
 public static class NetworkVariants
 {
     /// <summary>A copy with each named option forced in or out.</summary>
     public static Network.Model.Network WithDecisions(Network.Model.Network network, IEnumerable<OptionId> forcedIn, IEnumerable<OptionId> forcedOut)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var builder = NetworkBuilder.From(network);
-        foreach (var id in forcedIn)
-            builder.SetDecision(id, BuildDecision.ForcedIn);
-        foreach (var id in forcedOut)
-            builder.SetDecision(id, BuildDecision.ForcedOut);
-        return builder.Build();
+        return FigureChangeSet.Of(new ForcedOptions([.. forcedIn], [.. forcedOut])).ApplyTo(network);
     }
 
     /// <summary>A copy with every option forced to what <paramref name="built"/> says (the operational view: builds fixed).</summary>
@@ -27,33 +26,18 @@ public static class NetworkVariants
         return WithDecisions(network, ids.Where(built.Contains), ids.Where(id => !built.Contains(id)));
     }
 
-    /// <summary>
-    /// A copy without the links: options lose their capacity increments on them and rules stop naming them (an
-    /// option that builds a removed link still builds the rest of what it builds).
-    /// </summary>
+    /// <summary>A copy without the links (<see cref="LinksTakenOut"/>: their capacity increments and avoid-list entries go too).</summary>
     public static Network.Model.Network WithoutLinks(Network.Model.Network network, IReadOnlyCollection<LinkId> links)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var builder = NetworkBuilder.From(network);
-        foreach (var id in links)
-            builder.RemoveLink(id);
-        foreach (var option in network.Options.Where(o => !o.CapacityAdds.IsDefault && o.CapacityAdds.Any(a => a.Link is { } l && links.Contains(l))))
-            builder.Replace(option with { CapacityAdds = [.. option.CapacityAdds.Where(a => a.Link is not { } l || !links.Contains(l))] });
-        foreach (var rule in network.Rules.OfType<AvoidThroughRule>().Where(r => !r.AvoidLinks.IsDefault && r.AvoidLinks.Any(links.Contains)))
-            builder.Replace(rule with { AvoidLinks = [.. rule.AvoidLinks.Where(l => !links.Contains(l))] });
-        return builder.Build();
+        return FigureChangeSet.Of(new LinksTakenOut([.. links])).ApplyTo(network);
     }
 
-    /// <summary>A copy where the port handles nothing: throughput capacity zero, and no option can add any.</summary>
+    /// <summary>A copy where the port handles nothing (<see cref="PortClosed"/>: throughput capacity zero, and no option can add any).</summary>
     public static Network.Model.Network WithPortClosed(Network.Model.Network network, NodeId port)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var node = network.Node(port);
-        var builder = NetworkBuilder.From(network)
-            .Replace(node with { Port = (node.Port ?? new PortFacility(0, 0)) with { ThroughputCapacityTpy = 0 } });
-        foreach (var option in network.Options.Where(o => !o.CapacityAdds.IsDefault && o.CapacityAdds.Any(a => a.Port == port)))
-            builder.Replace(option with { CapacityAdds = [.. option.CapacityAdds.Where(a => a.Port != port)] });
-        return builder.Build();
+        return FigureChangeSet.Of(new PortClosed(port)).ApplyTo(network);
     }
 
     /// <summary>

@@ -8,10 +8,13 @@ using Logistics.Optimisation;
 namespace Logistics.Analysis;
 
 /// <summary>
-/// Varies one numeric field over a range and finds where the builds switch (docs/analyses.md, "sweep"). Every value
-/// is bound from the one in-memory <see cref="NetworkSource"/> with <see cref="LoadOptions.ExtraChanges"/>; grid
-/// points run concurrently, and every solve is hinted with the builds of the first grid point (bisections with those
-/// of the lower end of their bracket), so the hints, and hence the answers, do not depend on timing.
+/// Varies one numeric field over a range and finds where the builds switch (docs/analyses.md, "sweep"). The network
+/// (with its scenario) is bound once and the path compiled once (<see cref="NetworkSource.Compile"/>); every grid
+/// point and bisection step is that snapshot with the path's figures set (<see cref="NetworkSource.TryVary"/>), checked
+/// for the changed figures only. A path a snapshot cannot take (a field the file does not write, a derived length), or
+/// a value that fails a check, is bound from the file's tree with <see cref="LoadOptions.ExtraChanges"/> as before, so
+/// its error is the binder's. Grid points run concurrently, and every solve is hinted with the builds of the first grid
+/// point (bisections with those of the lower end of their bracket), so the hints, and hence the answers, do not depend on timing.
 /// </summary>
 public static class SweepAnalysis
 {
@@ -49,10 +52,13 @@ public static class SweepAnalysis
         if (!(tolerance > 0))
             throw new AnalysisInputException("The tolerance must be a positive number.");
 
-        var first = Bind(source, request, request.From);
-        var last = Bind(source, request, request.To);
+        var compiled = source.Compile(new ScenarioChange(request.Path, ChangeOperation.Set, request.From), request.Scenario);
+        var basis = compiled.OnSnapshot ? source.Bind(new LoadOptions { Scenario = request.Scenario }) : null;
+        var onSnapshot = basis is { Succeeded: true } ? compiled : null;
+        var first = Vary(source, request, basis, onSnapshot, request.From);
+        var last = Vary(source, request, basis, onSnapshot, request.To);
         var values = Enumerable.Range(0, request.Steps).Select(i => i == request.Steps - 1 ? request.To : request.From + (i * step)).ToImmutableArray();
-        return new SweepPlan(source, request, tolerance, values, first, last);
+        return new SweepPlan(source, request, tolerance, values, first, last) { Basis = onSnapshot is null ? null : basis, Compiled = onSnapshot };
     }
 
     /// <summary>The first grid point from its solve (every other solve is hinted with its builds).</summary>
@@ -69,7 +75,7 @@ public static class SweepAnalysis
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(scheduler);
         var v = plan.Values[index];
-        return Point(v == plan.Request.To ? plan.Last : Bind(plan.Source, plan.Request, v), v, hint, scheduler, cancellationToken);
+        return Point(v == plan.Request.To ? plan.Last : Vary(plan, v), v, hint, scheduler, cancellationToken);
     }
 
     /// <summary>Neighbouring optimal grid points whose builds differ: each holds a switching point.</summary>
@@ -112,14 +118,14 @@ public static class SweepAnalysis
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(bracket);
         ArgumentNullException.ThrowIfNull(scheduler);
-        var (source, request, tolerance) = (plan.Source, plan.Request, plan.Tolerance);
+        var tolerance = plan.Tolerance;
         var low = bracket.Lower;
         var high = bracket.Upper;
         var count = 0;
         while (Math.Abs(high.Value - low.Value) > tolerance && count < MaxBisections)
         {
             var mid = (low.Value + high.Value) / 2;
-            var network = Bind(source, request, mid);
+            var network = Vary(plan, mid);
             var hint = low.Built.ToImmutableDictionary(b => b, _ => true)
                 .AddRange(network.Options.Where(o => !low.Built.Contains(o.Id)).Select(o => KeyValuePair.Create(o.Id, false)));
             var point = Point(network, mid, hint, scheduler, ct);
@@ -135,6 +141,16 @@ public static class SweepAnalysis
             ScheduleBelow = low.Schedule,
             ScheduleAbove = high.Schedule,
         };
+    }
+
+    private static Network.Model.Network Vary(SweepPlan plan, double value) => Vary(plan.Source, plan.Request, plan.Basis, plan.Compiled, value);
+
+    /// <summary>The network at one value: the compiled path's figures set on the bound snapshot, or (when that cannot be) bound from the tree.</summary>
+    private static Network.Model.Network Vary(NetworkSource source, SweepRequest request, LoadResult? basis, CompiledChange? compiled, double value)
+    {
+        if (basis is not null && compiled is not null && source.TryVary(basis, new FigureChangeSet(compiled.At(value))) is { } variant)
+            return variant;
+        return Bind(source, request, value);
     }
 
     private static Network.Model.Network Bind(NetworkSource source, SweepRequest request, double value)
@@ -157,7 +173,14 @@ public static class SweepAnalysis
 
 /// <summary>A checked sweep request with both ends bound: what every grid point and bisection starts from.</summary>
 /// <param name="Values">Every grid value in order; the last is exactly <see cref="SweepRequest.To"/>.</param>
-public sealed record SweepPlan(NetworkSource Source, SweepRequest Request, double Tolerance, ImmutableArray<double> Values, Network.Model.Network First, Network.Model.Network Last);
+public sealed record SweepPlan(NetworkSource Source, SweepRequest Request, double Tolerance, ImmutableArray<double> Values, Network.Model.Network First, Network.Model.Network Last)
+{
+    /// <summary>The network bound once with the request's scenario, on which every value is made; null when the path cannot be set on a snapshot (every value is then bound from the tree).</summary>
+    public LoadResult? Basis { get; init; }
+
+    /// <summary>The request's path compiled once to the figures it sets; null with <see cref="Basis"/>.</summary>
+    public CompiledChange? Compiled { get; init; }
+}
 
 /// <summary>Two neighbouring grid points whose builds differ.</summary>
 public sealed record SweepBracket(SweepPoint Lower, SweepPoint Upper);

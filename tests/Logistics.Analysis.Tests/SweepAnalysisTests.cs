@@ -56,4 +56,37 @@ public class SweepAnalysisTests
         Assert.Contains("options[no-such].capexUsd", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(error.Diagnostics);
     }
+    [Fact]
+    public void A_sweep_binds_its_network_once_and_makes_every_point_and_bisection_on_that_snapshot()
+    {
+        var source = Nets.Source(Nets.Shortcut(150));
+
+        var report = SweepAnalysis.Run(source, new SweepRequest("links[old].tariffUsdPerTonne", 1, 5, 9), Nets.Settings());
+
+        Assert.True(report.Solves > report.Points.Length, "the sweep bisected");
+        Assert.Equal(1, source.TreeBinds);
+        Assert.Equal(3.5, report.SwitchingPoints.Single().Estimate, 2);
+    }
+
+    [Fact]
+    public void A_sweep_over_a_field_the_file_does_not_write_binds_each_value_from_the_file_and_finds_the_same_answers()
+    {
+        // The old link writes no capacity (unlimited): setting one gives it a field, which only binding can read.
+        var source = Nets.Source(Nets.Shortcut(150));
+
+        var report = SweepAnalysis.Run(source, new SweepRequest("links[old].capacityTpy", 50, 150, 3), Nets.Settings());
+
+        Assert.True(source.TreeBinds >= report.Points.Length, $"{source.TreeBinds} binds for {report.Points.Length} points");
+        Assert.All(report.Points, p => Assert.Equal(SolveStatus.Optimal, p.Status));
+    }
+
+    [Fact]
+    public void A_sweep_value_outside_the_field_s_range_is_the_binder_s_error()
+    {
+        var error = Assert.Throws<AnalysisInputException>(() =>
+            SweepAnalysis.Run(Nets.Source(Nets.Shortcut(100)), new SweepRequest("links[old].tariffUsdPerTonne", -5, 5, 3), Nets.Settings()));
+
+        Assert.StartsWith("Setting links[old].tariffUsdPerTonne to -5 does not give a valid network.", error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Diagnostics, d => d.Code == "LG0202");
+    }
 }

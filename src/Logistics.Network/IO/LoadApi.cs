@@ -23,6 +23,12 @@ public sealed record LoadOptions
     /// the file's own structure, which are the same): for the test that proves the reuse exact.
     /// </summary>
     public bool RecheckStructure { get; init; }
+
+    /// <summary>
+    /// Bind every period's snapshot through a copy of the tree, as before periods were change sets on the file's
+    /// snapshot: for the test that proves the change sets exact.
+    /// </summary>
+    public bool PeriodsThroughTree { get; init; }
 }
 
 /// <summary>

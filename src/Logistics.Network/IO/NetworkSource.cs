@@ -20,6 +20,8 @@ public sealed class NetworkSource
     private readonly ImmutableArray<Diagnostic> _readDiagnostics;
     private readonly Lock _structureGate = new();
     private ImmutableArray<Diagnostic> _structuralFindings;
+    private readonly Lazy<BindOutput> _fileSnapshot;
+    private int _treeBinds;
 
     private NetworkSource(string filePath, JObject root, SeedRegister seeds, InputSet inputs, ImmutableArray<Diagnostic> readDiagnostics)
     {
@@ -28,7 +30,14 @@ public sealed class NetworkSource
         Seeds = seeds;
         Inputs = inputs;
         _readDiagnostics = readDiagnostics;
+        _fileSnapshot = new(() => BindTree(_root, []), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// How many times this source has bound a tree (a whole network, or one period's snapshot through its tree): variants
+    /// made on snapshots (<see cref="TryVary"/>, periods' change sets) do not add to it. Tests and benchmarks read it.
+    /// </summary>
+    public int TreeBinds => Volatile.Read(ref _treeBinds);
 
     /// <summary>The network file's path as given.</summary>
     public string FilePath { get; }
@@ -214,7 +223,7 @@ public sealed class NetworkSource
         }
 
         var extras = options.ExtraChanges.IsDefault ? [] : options.ExtraChanges;
-        changes.AddRange(extras.Select(extra => new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None)));
+        changes.AddRange(extras.Select(ToTreeChange));
 
         // Binding never writes to the tree; only the changes do, so they get a copy of just what they can reach.
         var root = ScratchTree.For(_root, changes);
@@ -224,7 +233,7 @@ public sealed class NetworkSource
         var isBase = scenarioObject is null && extras.IsEmpty;
         if (isBase) CheckScenarioPaths(diagnostics);
 
-        var bound = StageTimings.Measure("bind: binder", () => NetworkBinder.Bind(root, diagnostics));
+        var bound = StageTimings.Measure("bind: binder", () => BindTree(root, diagnostics));
         if (bound.Network is null) return Finish(null, diagnostics, options, bound.Map);
         CheckChangePeriods(bound.Network, diagnostics);
         var context = new ValidationContext(bound.Network, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = isBase };
@@ -239,7 +248,7 @@ public sealed class NetworkSource
         else
             diagnostics.AddRange(NetworkValidator.ValidateReferences(context).Concat(NetworkValidator.ValidateSnapshot(snapshot)));
         if (network.IsPeriodised && !diagnostics.Any(d => d.Severity == Severity.Error))
-            network = BindPeriods(network, scenarioObject, extras, diagnostics);
+            network = BindPeriods(network, changes.Count == 0 ? bound : null, scenarioObject, extras, options.PeriodsThroughTree, diagnostics);
         return Finish(network, diagnostics, options, bound.Map);
     }
 
@@ -268,51 +277,165 @@ public sealed class NetworkSource
     /// One snapshot per period: the file's figures, then the changes of every period up to this one (in order), then the
     /// scenario's and the extra changes, so a scenario (or a sweep, or a sampled draw) acts on every period. The result is
     /// the first period's snapshot carrying all of them; a period's own problems are reported once, naming the period.
+    /// Each period is made as a change set on the file's own snapshot (<see cref="PeriodOnSnapshot"/>), without copying
+    /// or binding the tree; a period whose changes cannot be made so, or that finds something new, is bound through its
+    /// tree as before, so its diagnostics keep their lines and columns.
     /// </summary>
-    private Model.Network BindPeriods(Model.Network first, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, List<Diagnostic> diagnostics)
+    private Model.Network BindPeriods(Model.Network first, BindOutput? fileBound, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, bool throughTree, List<Diagnostic> diagnostics)
     {
         var periodObjects = (_root["periods"] as JArray)?.Items.OfType<JObject>().ToList() ?? [];
         var seen = diagnostics.Select(d => (d.Code, d.Path, d.Message)).ToHashSet();
+        var file = throughTree ? null : fileBound ?? _fileSnapshot.Value;
         var snapshots = ImmutableArray.CreateBuilder<Model.Network>();
         for (var k = 0; k < first.Periods.Length; k++)
         {
             var period = first.Periods[k];
-            var found = new List<Diagnostic>();
-            var root = (JObject)_root.DeepClone();
-            foreach (var earlier in periodObjects.Take(k + 1))
-            {
-                foreach (var change in ReadChanges(earlier))
-                    TreeOverlay.Apply(root, change, found);
-            }
-
+            var own = periodObjects.Take(k + 1).SelectMany(ReadChanges).ToList();
+            var scenarioChanges = new List<TreeChange>();
             if (scenarioObject is not null)
             {
                 var from = first.Periods.Take(k + 1).Select(x => x.Id.Value).ToHashSet(StringComparer.Ordinal);
-                foreach (var change in ReadChanges(scenarioObject).Where(c => c.Period is null || from.Contains(c.Period)))
-                    TreeOverlay.Apply(root, change, found);
+                scenarioChanges.AddRange(ReadChanges(scenarioObject).Where(c => c.Period is null || from.Contains(c.Period)));
             }
 
-            foreach (var extra in extras)
-                TreeOverlay.Apply(root, new TreeChange(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None), found);
-            var bound = NetworkBinder.Bind(root, found);
-            var snapshot = bound.Network;
-            if (snapshot is not null)
-            {
-                var context = new ValidationContext(snapshot, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = false };
-                if (first.AppliedScenario is { } applied)
-                    snapshot = ScenarioStructure.Apply(snapshot, snapshot.Scenarios.First(s => s.Id == applied));
-                found.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = snapshot }));
-                snapshots.Add(NetworkBuilder.From(snapshot).WithPeriods([], []).Build());
-            }
-
-            foreach (var d in found.Where(d => seen.Add((d.Code, d.Path, d.Message))))
-                diagnostics.Add(d with { Message = $"In period '{period.Id}' ({period.Span}): {d.Message}" });
+            List<TreeChange> changes = [.. own, .. scenarioChanges, .. extras.Select(ToTreeChange)];
+            // What the period changes beyond the first snapshot's changes: only these can give its checks new findings.
+            var periodOnly = own.Concat(scenarioChanges.Where(c => c.Period is not null)).ToList();
+            var snapshot = (file is null ? null : PeriodOnSnapshot(file, first, changes, periodOnly, seen)) ?? BindPeriodTree(first, changes, seen, period, diagnostics);
+            if (snapshot is not null) snapshots.Add(snapshot);
         }
 
         if (snapshots.Count != first.Periods.Length)
             return first;
         return NetworkBuilder.From(first).WithPeriods(first.Periods, snapshots.ToImmutable()).Build();
     }
+
+    /// <summary>
+    /// A period's snapshot made as a change set on the file's snapshot: null when a change cannot be made on a snapshot,
+    /// a changed figure fails its check, or the structural checks find something the first snapshot did not (the tree
+    /// bind then reports it at its line and column).
+    /// </summary>
+    private Model.Network? PeriodOnSnapshot(BindOutput file, Model.Network first, List<TreeChange> changes, List<TreeChange> periodOnly, HashSet<(string, string, string)> seen)
+    {
+        if (file.Network is not { } fileNetwork) return null;
+        var compiled = CompileInOrder(changes);
+        if (!compiled.All(c => c.OnSnapshot)) return null;
+        var set = new FigureChangeSet(compiled.SelectMany(c => c.Figures));
+        if (!set.Check(fileNetwork).IsEmpty || !VariantCheck.FiguresHold(fileNetwork, set)) return null;
+        var snapshot = set.ApplyTo(fileNetwork);
+        if (first.AppliedScenario is { } applied)
+            snapshot = ScenarioStructure.Apply(snapshot, snapshot.Scenarios.First(s => s.Id == applied));
+        // Cost figures only beyond the first snapshot's changes: the structural findings are the first snapshot's (KeepsStructure).
+        if (!periodOnly.TrueForAll(c => FormatTable.FieldAt(c.Path)?.IsCostFigure == true))
+        {
+            var context = new ValidationContext(snapshot, file.Map, file.Figures, Seeds, file.ChangeSources, FilePath) { IsBase = false };
+            if (NetworkValidator.ValidateSnapshot(context).Any(d => !seen.Contains((d.Code, d.Path, d.Message)))) return null;
+        }
+
+        return NetworkBuilder.From(snapshot).WithPeriods([], []).Build();
+    }
+
+    /// <summary>A period's snapshot bound through a copy of the tree with its changes applied; its new problems are reported naming the period.</summary>
+    private Model.Network? BindPeriodTree(Model.Network first, List<TreeChange> changes, HashSet<(string, string, string)> seen, PlanningPeriod period, List<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        var root = (JObject)_root.DeepClone();
+        foreach (var change in changes)
+            TreeOverlay.Apply(root, change, found);
+        var bound = BindTree(root, found);
+        Model.Network? result = null;
+        if (bound.Network is { } snapshot)
+        {
+            var context = new ValidationContext(snapshot, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = false };
+            if (first.AppliedScenario is { } applied)
+                snapshot = ScenarioStructure.Apply(snapshot, snapshot.Scenarios.First(s => s.Id == applied));
+            found.AddRange(NetworkValidator.ValidateSnapshot(context with { Network = snapshot }));
+            result = NetworkBuilder.From(snapshot).WithPeriods([], []).Build();
+        }
+
+        foreach (var d in found.Where(d => seen.Add((d.Code, d.Path, d.Message))))
+            diagnostics.Add(d with { Message = $"In period '{period.Id}' ({period.Span}): {d.Message}" });
+        return result;
+    }
+
+    /// <summary>
+    /// Compiles a change written in the file's path syntax into the figure changes it makes (<see cref="CompiledChange"/>),
+    /// resolved against the file as <paramref name="scenario"/>'s changes leave it: a sweep compiles its path once, then
+    /// makes every point with <see cref="TryVary"/> on the snapshot bound with the scenario.
+    /// </summary>
+    public CompiledChange Compile(ScenarioChange change, string? scenario = null)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var before = new List<TreeChange>();
+        if (scenario is not null)
+        {
+            if ((_root["scenarios"] as JArray)?.Items.OfType<JObject>().FirstOrDefault(s => (s["id"] as JValue)?.Text == scenario) is not { } scenarioObject)
+                return new CompiledChange(change, [], $"the file defines no scenario '{scenario}'");
+            before.AddRange(ReadChanges(scenarioObject).Where(c => c.Period is null));
+        }
+
+        return CompileInOrder([.. before, ToTreeChange(change)])[^1];
+    }
+
+    /// <summary>Each change resolved against the tree as the changes before it leave it (on a scratch copy: the read tree is never written).</summary>
+    private List<CompiledChange> CompileInOrder(List<TreeChange> changes)
+    {
+        var scratch = ScratchTree.For(_root, changes);
+        var diagnostics = new List<Diagnostic>();
+        var compiled = new List<CompiledChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var found = new List<TreeOverlay.ResolvedPath>();
+            var problems = diagnostics.Count;
+            TreeOverlay.Apply(scratch, change, diagnostics, null, found);
+            var scenarioChange = new ScenarioChange(change.Path, change.Operation, change.Value, change.Source is null ? null : new SeedId(change.Source));
+            compiled.Add(CompiledChange.From(scenarioChange, diagnostics.Count == problems && found.Count == 1 ? found[0] : null));
+            TreeOverlay.Apply(scratch, change, diagnostics); // made, so the changes after it see what binding would
+        }
+
+        return compiled;
+    }
+
+    /// <summary>
+    /// <paramref name="basis"/> (a snapshot this source bound, with its source map) with <paramref name="changes"/> made
+    /// on it and on every period's snapshot, without binding: the changed figures are checked as binding checks them, and
+    /// the structural checks run again only when a change reaches a figure they read. Null when a change does not apply
+    /// to the snapshot or the variant has an error: bind through the tree then, for the diagnostics with their positions.
+    /// Warnings are not looked for (the analyses that make variants do not show them).
+    /// </summary>
+    public Model.Network? TryVary(LoadResult basis, FigureChangeSet changes)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (!basis.Succeeded || basis.Network is not { } network || basis.SourceMap is not { } map) return null;
+        var plan = VaryOne(network, changes, map);
+        if (plan is null || !network.IsPeriodised) return plan;
+        var periods = ImmutableArray.CreateBuilder<Model.Network>(network.PeriodNetworks.Length);
+        foreach (var period in network.PeriodNetworks)
+        {
+            if (VaryOne(period, changes, map) is not { } varied) return null;
+            periods.Add(varied);
+        }
+
+        return NetworkBuilder.From(plan).WithPeriods(network.Periods, periods.MoveToImmutable()).Build();
+    }
+
+    private Model.Network? VaryOne(Model.Network snapshot, FigureChangeSet changes, SourceMap map)
+    {
+        if (!changes.Check(snapshot).IsEmpty || !VariantCheck.FiguresHold(snapshot, changes)) return null;
+        var variant = changes.ApplyTo(snapshot);
+        if (!VariantCheck.ReachesStructure(changes)) return variant;
+        var context = new ValidationContext(variant, map, [], Seeds, [], FilePath) { IsBase = false };
+        return NetworkValidator.ValidateSnapshot(context).Any(d => d.Severity == Severity.Error) ? null : variant;
+    }
+
+    private BindOutput BindTree(JObject root, List<Diagnostic> diagnostics)
+    {
+        Interlocked.Increment(ref _treeBinds);
+        return NetworkBinder.Bind(root, diagnostics);
+    }
+
+    private static TreeChange ToTreeChange(ScenarioChange extra) => new(extra.Path, extra.Operation, extra.Value, extra.Source?.Value, SourcePosition.None);
 
     /// <summary>
     /// How many figures setting <paramref name="path"/> changes in the file's own figures (a sweep's count: a wildcard or a

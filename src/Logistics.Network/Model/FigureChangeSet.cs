@@ -4,20 +4,23 @@ using System.Globalization;
 
 namespace Logistics.Network.Model;
 
-/// <summary>One new value for one figure of a snapshot, named by its provenance path (e.g. <c>links[bolan].tariffUsdPerTkm</c>).</summary>
-public sealed record FigureChange(string Path, double Value);
-
 /// <summary>
-/// New values for figures of a snapshot, applied to the snapshot itself rather than to the file's tree: no reparse,
-/// no rebind, no revalidation per application. <see cref="Check"/> it once against a snapshot (every path must name a
-/// figure the snapshot has and this class can set); then <see cref="ApplyTo"/> any snapshot with the same elements,
-/// as often as needed (the uncertainty analysis applies one per draw). The figures' provenance values follow the change.
-/// A figure that is derived at binding time (a length from coordinates and circuity) is not settable here: change the
-/// figure it was derived from in the file instead.
+/// Changes to figures of a snapshot, applied to the snapshot itself rather than to the file's tree: no reparse, no
+/// rebind, no revalidation of the whole network per application. This is the one way variants of a network are made
+/// (ARCHITECTURE.md, "Variants of a network"): uncertainty draws, sweep points and period snapshots. <see cref="Check"/>
+/// it once against a snapshot (every path must name a figure the snapshot has and this class can set); then
+/// <see cref="ApplyTo"/> any snapshot with the same elements, as often as needed. Changes apply in order, each to the
+/// figure's value after the ones before it. The figures' provenance values (and, when a change says so, their sources)
+/// follow the change. A figure that is derived at binding time (a length from coordinates and circuity) is not settable
+/// here: change the figure it was derived from in the file instead.
 /// </summary>
 public sealed class FigureChangeSet
 {
-    /// <summary>Numeric fields of each element that the snapshot holds directly, and so can be set on it.</summary>
+    /// <summary>
+    /// Numeric fields of each element that the snapshot holds directly, and so can be set on it. The uncertainty
+    /// analysis varies exactly these (lead times and the per-year and per-period budgets are held: adding one here
+    /// would change its draws, and is the lead's call).
+    /// </summary>
     private static readonly FrozenSet<string> SettableFields = new[]
     {
         "metadata.discountRate", "metadata.horizonYears", "metadata.capexBudgetUsd",
@@ -29,12 +32,25 @@ public sealed class FigureChangeSet
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public FigureChangeSet(IEnumerable<FigureChange> changes)
+        : this(changes, [])
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        Changes = [.. changes];
     }
 
+    public FigureChangeSet(IEnumerable<FigureChange> changes, IEnumerable<ElementChange> elements)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(elements);
+        Changes = [.. changes];
+        Elements = [.. elements];
+    }
+
+    /// <summary>A set of element changes only (options forced, an outage).</summary>
+    public static FigureChangeSet Of(params ElementChange[] elements) => new([], elements);
+
     public ImmutableArray<FigureChange> Changes { get; }
+
+    /// <summary>The structural changes, applied after <see cref="Changes"/>, in order (<see cref="ElementChange"/>).</summary>
+    public ImmutableArray<ElementChange> Elements { get; }
 
     /// <summary>True for figures the format holds as whole numbers (lifetimes, horizon): a change to one is rounded.</summary>
     public static bool IsWholeNumber(string path) => path.EndsWith(".lifetimeYears", StringComparison.Ordinal) || path.EndsWith(".horizonYears", StringComparison.Ordinal);
@@ -51,31 +67,49 @@ public sealed class FigureChangeSet
         foreach (var change in Changes)
         {
             if (!double.IsFinite(change.Value))
-                problems.Add($"The new value of {change.Path} is not a finite number.");
+                problems.Add($"The {(change.Operation == ChangeOperation.Set ? "new value" : "operand")} of {change.Path} is not a finite number.");
             else if (!IsSettable(change.Path))
                 problems.Add($"{change.Path} is not a figure that can be set on a snapshot (derived when the file is bound, or not a number).");
             else if (!figures.Contains(change.Path))
                 problems.Add($"The network has no figure {change.Path}.");
         }
 
+        problems.AddRange(Elements.Select(e => e.Problem(network)).OfType<string>());
         return [.. problems];
     }
 
-    /// <summary>A copy of <paramref name="network"/> with every change applied (integers rounded), and its figures' values updated.</summary>
+    /// <summary>A copy of <paramref name="network"/> with every figure change applied (integers rounded) and its figures' values updated, then every element change.</summary>
     /// <exception cref="ArgumentException">A change does not apply (<see cref="Check"/> would have said so).</exception>
     public Network ApplyTo(Network network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        var result = Changes.IsEmpty ? network : ApplyFigures(network);
+        foreach (var element in Elements)
+            result = element.ApplyTo(result);
+        return result;
+    }
+
+    private Network ApplyFigures(Network network)
+    {
         var metadata = network.Metadata;
         var commodities = new Dictionary<CommodityId, Commodity>();
         var nodes = new Dictionary<NodeId, Node>();
         var links = new Dictionary<LinkId, Link>();
         var options = new Dictionary<OptionId, InvestmentOption>();
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SeedId?>(StringComparer.Ordinal);
+        Dictionary<string, double>? written = null; // the snapshot's own values, looked up only when a change multiplies or adds
         foreach (var change in Changes)
         {
             var p = Parse(change.Path) ?? throw Bad(change, "it is not a figure path");
             var v = change.Value;
+            if (change.Operation != ChangeOperation.Set)
+            {
+                written ??= network.Figures.ToDictionary(f => f.Path, f => f.Value, StringComparer.Ordinal);
+                var current = values.TryGetValue(change.Path, out var earlier) ? earlier
+                    : written.TryGetValue(change.Path, out var own) ? own : throw Bad(change, "the network has no such figure to act on");
+                v = change.Operation == ChangeOperation.Multiply ? current * v : current + v;
+            }
             switch (p.Collection)
             {
                 case "metadata":
@@ -143,6 +177,7 @@ public sealed class FigureChangeSet
             }
 
             values[change.Path] = IsWholeNumber(change.Path) ? Math.Round(v) : v;
+            if (change.CitesSource) sources[change.Path] = change.Source;
         }
 
         var builder = NetworkBuilder.From(network).WithMetadata(metadata);
@@ -152,7 +187,7 @@ public sealed class FigureChangeSet
         foreach (var o in options.Values) builder.Replace(o);
         var changed = network.Figures.Where(f => values.ContainsKey(f.Path)).ToList();
         builder.WithoutFigures(f => values.ContainsKey(f.Path));
-        foreach (var f in changed) builder.Add(f with { Value = values[f.Path] });
+        foreach (var f in changed) builder.Add(f with { Value = values[f.Path], Source = sources.TryGetValue(f.Path, out var cited) ? cited : f.Source });
         return builder.Build();
     }
 

@@ -24,13 +24,19 @@ internal static partial class TreeOverlay
     /// filters compare text, so a path selects the same objects again unless its walk created one. 2,000 wildcard
     /// changes over two paths walk 20,000 links twice instead of 2,000 times.
     /// </param>
-    public static int Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics, Dictionary<string, ResolvedPath>? resolved = null)
+    /// <param name="resolveOnly">When given, the path is only resolved (its targets added here), nothing is changed but
+    /// objects a set would create on the way (so give it a scratch copy); returns the number of targets.</param>
+    public static int Apply(JObject root, TreeChange change, List<Diagnostic> diagnostics, Dictionary<string, ResolvedPath>? resolved = null, List<ResolvedPath>? resolveOnly = null)
     {
-        if (resolved is not null && resolved.TryGetValue(change.Path, out var known))
+        if (resolveOnly is null && resolved is not null && resolved.TryGetValue(change.Path, out var known))
             return ApplyToTargets(known.Targets, known.Field, change, known.Wildcard, diagnostics);
         var created = false;
         var segments = change.Path.Split('.');
-        var targets = new List<(JObject Obj, ElementSpec Spec)> { (root, FormatTable.Network) };
+        // Each target also carries its id-form path (as the binder names figures; null under an element without a key)
+        // and the nearest element source (what a bare number there would cite), for compiling a change to figure changes.
+        // Only a compile (resolveOnly) needs them: a bind of 20,000 wildcard targets formats no paths.
+        var compiling = resolveOnly is not null;
+        var targets = new List<(JObject Obj, ElementSpec Spec, string? At, string? Source)> { (root, FormatTable.Network, "", null) };
         var wildcard = false;
         for (var s = 0; s < segments.Length; s++)
         {
@@ -69,11 +75,23 @@ internal static partial class TreeOverlay
                 }
 
                 var found = targets.Select(t => t.Obj).ToList();
-                if (resolved is not null && !created) resolved[change.Path] = new ResolvedPath(found, field, wildcard);
+                var resolvedPath = !compiling ? new ResolvedPath(found, field, wildcard) : new ResolvedPath(found, field, wildcard)
+                {
+                    FigurePaths = [.. targets.Select(t => t.At is null ? null : $"{t.At}{(t.At.Length == 0 ? "" : ".")}{name}")],
+                    ElementSources = [.. targets.Select(t => t.Source)],
+                    Created = created,
+                };
+                if (resolved is not null && !created) resolved[change.Path] = resolvedPath;
+                if (resolveOnly is not null)
+                {
+                    resolveOnly.Add(resolvedPath);
+                    return found.Count;
+                }
+
                 return ApplyToTargets(found, field, change, wildcard, diagnostics);
             }
 
-            var next = new List<(JObject, ElementSpec)>();
+            var next = new List<(JObject Obj, ElementSpec Spec, string? At, string? Source)>();
             if (field.Type == FieldType.Object)
             {
                 if (selector is not null)
@@ -82,14 +100,15 @@ internal static partial class TreeOverlay
                     return 0;
                 }
 
-                foreach (var (obj, _) in targets)
+                foreach (var (obj, _, at, source) in targets)
                 {
-                    if (obj[name] is JObject child) next.Add((child, field.Element!));
+                    var childAt = !compiling || at is null ? null : at.Length == 0 ? name : $"{at}.{name}";
+                    if (obj[name] is JObject child) next.Add((child, field.Element!, childAt, compiling ? ElementSource(child, field.Element!) ?? source : null));
                     else if (change.Operation == ChangeOperation.Set && obj[name] is null)
                     {
                         var made = new JObject(change.Position);
                         obj.Set(name, made);
-                        next.Add((made, field.Element!));
+                        next.Add((made, field.Element!, childAt, source));
                         created = true;
                     }
                 }
@@ -120,12 +139,21 @@ internal static partial class TreeOverlay
                 }
 
                 wildcard |= selector == "*" || filter is not null;
-                foreach (var (obj, _) in targets)
+                foreach (var (obj, _, at, source) in targets)
                 {
                     if (obj[name] is not JArray array) continue;
                     for (var i = 0; i < array.Items.Count; i++)
                     {
-                        if (array.Items[i] is JObject item && (filter is not null ? filter.Selects(item, field.Element!) : Selects(selector, item, i))) next.Add((item, field.Element!));
+                        if (array.Items[i] is not JObject item || !(filter is not null ? filter.Selects(item, field.Element!) : Selects(selector, item, i))) continue;
+                        if (!compiling)
+                        {
+                            next.Add((item, field.Element!, null, null));
+                            continue;
+                        }
+
+                        var key = KeyOf(item);
+                        var itemAt = at is null || key is null ? null : $"{at}{(at.Length == 0 ? "" : ".")}{name}[{key}]";
+                        next.Add((item, field.Element!, itemAt, ElementSource(item, field.Element!) ?? source));
                     }
                 }
 
@@ -158,7 +186,21 @@ internal static partial class TreeOverlay
     }
 
     /// <summary>The objects a path selects, the field it ends at, and whether a wildcard or filter selected them.</summary>
-    internal sealed record ResolvedPath(List<JObject> Targets, FieldSpec Field, bool Wildcard);
+    internal sealed record ResolvedPath(List<JObject> Targets, FieldSpec Field, bool Wildcard)
+    {
+        /// <summary>Each target's figure path as the binder names it (null where an element on the way has no key).</summary>
+        public List<string?> FigurePaths { get; init; } = [];
+
+        /// <summary>Each target's nearest element source: what the figure cites when written as a bare number.</summary>
+        public List<string?> ElementSources { get; init; } = [];
+
+        /// <summary>True when the walk created an object on the way (a set under an absent object).</summary>
+        public bool Created { get; init; }
+    }
+
+    /// <summary>The element's own <c>source</c> (figures written as bare numbers inside it cite it), as the binder reads it.</summary>
+    private static string? ElementSource(JObject obj, ElementSpec spec) =>
+        spec.Field("source") is { Type: FieldType.Id } && obj["source"] is JValue { Kind: JValueKind.String } source ? source.Text : null;
 
     private static int ApplyToTargets(List<JObject> targets, FieldSpec field, TreeChange change, bool wildcard, List<Diagnostic> diagnostics)
     {
