@@ -47,7 +47,7 @@ public static class StudyCommand
         var steps = new Option<int>("--steps") { Description = "sweep: number of values, both ends included.", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "sweep: bracket switching points to this width." };
         var draws = new Option<int>("--draws") { Description = "uncertainty: number of Latin hypercube draws (at least 2).", DefaultValueFactory = _ => 200 };
-        var seed = new Option<int>("--seed") { Description = "uncertainty: seed of the sample; the same seed gives the same draws whoever solves them.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "uncertainty, report: seed of the sample; the same seed gives the same draws whoever solves them.", DefaultValueFactory = _ => 1 };
         var noTornado = new Option<bool>("--no-tornado") { Description = "uncertainty: skip the tornado (two solves per seed and per correlation group)." };
         var noRegret = new Option<bool>("--no-regret") { Description = "uncertainty: skip candidate plans and regret (one linear programme per plan and draw)." };
         var plans = new Option<int>("--plans") { Description = "uncertainty: evaluate at most this many distinct optimal plans for regret, with the central plan.", DefaultValueFactory = _ => 8 };
