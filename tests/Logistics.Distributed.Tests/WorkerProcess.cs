@@ -40,7 +40,7 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Mode"] = "distributed";
         start.Environment["Distributed__ConnectionString"] = connectionString;
-        start.Environment["Distributed__InvisibilityTimeoutSeconds"] = "10";
+        start.Environment["Distributed__InvisibilityTimeoutSeconds"] = "3";
         start.Environment["Distributed__PollIntervalSeconds"] = "0.2";
         start.Environment["Distributed__MaxAttempts"] = "2";
         start.Environment["Distributed__RetryDelaySeconds"] = "0";
