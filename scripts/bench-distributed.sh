@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Distributed study throughput and overhead (docs/benchmarks.md, "Distributed studies").
 #   scripts/bench-distributed.sh [WORKERS...]       default: 1 2 4
+#   BENCH_QUICK=1 scripts/bench-distributed.sh 1   a smoke run: 20 draws instead of 200, 10 in the report
 # Builds Release, starts a throw-away PostgreSQL (scripts/dev-postgres.sh), and for each worker count starts that many
 # worker processes (one item at a time each), waits for them to be up, then runs, each on an empty study table:
 #   - throughput: `study submit networks/chagai.network.json --kind compare` (16 variants, one solve each; item size 1)
 #   - overhead: a resilience study of a 4-link network (17 items of about one tiny solve each)
-#   - uncertainty: 200 draws of the default network, items of 1 draw and of 20 draws
+#   - uncertainty: 200 draws of the default network, items of 1 draw and of 20 draws (draws only), and items of 20
+#     with the tornado and regret (a third stage of plan-fixed solves)
+#   - report: a whole report bundle of the default network (solve, compare, value, resilience, sweep, 100 draws with
+#     tornado and regret), items of 5 units
 # and prints the makespan (submit → assembled), the sum of item run times, the overhead per item
 # ((makespan × workers − Σ run) / items, which counts idle workers too), from the per-item timestamps the median gap
 # between a worker finishing one item and starting its next (Hangfire's fetch, our start/finish updates) and the
@@ -14,6 +18,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("${@:-1 2 4}"); read -r -a counts <<<"${counts[*]}"
+draws=200; report_draws=100
+if [ -n "${BENCH_QUICK:-}" ]; then draws=20; report_draws=10; fi
+report=(networks/chagai.network.json --analyses solve,compare,value,resilience,sweep --uncertainty-draws "$report_draws" --seed 1)
 dir="$(mktemp -d)"; chmod 755 "$dir"; port=55499   # the server runs as postgres when we are root
 dotnet build src/Logistics.Worker -c Release -v q >/dev/null
 dotnet build src/Logistics.Cli -c Release -v q >/dev/null
@@ -77,16 +84,20 @@ for n in "${counts[@]}"; do
   measure warm-up "$n" "$dir/tiny/networks/tiny.network.json" --kind resilience --gap 1e-5 >/dev/null
   measure compare "$n" networks/chagai.network.json --kind compare
   measure overhead "$n" "$dir/tiny/networks/tiny.network.json" --kind resilience
-  measure uncertainty-1 "$n" networks/chagai.network.json --kind uncertainty --draws 200 --seed 1 --items-of 1
-  measure uncertainty-20 "$n" networks/chagai.network.json --kind uncertainty --draws 200 --seed 1 --items-of 20
+  measure uncertainty-1 "$n" networks/chagai.network.json --kind uncertainty --draws "$draws" --seed 1 --items-of 1 --no-tornado --no-regret
+  measure uncertainty-20 "$n" networks/chagai.network.json --kind uncertainty --draws "$draws" --seed 1 --items-of 20 --no-tornado --no-regret
+  measure uncertainty-full-20 "$n" networks/chagai.network.json --kind uncertainty --draws "$draws" --seed 1 --items-of 20
+  measure report-5 "$n" "${report[0]}" --kind report "${report[@]:1}" --item-size 5
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   pids=()
   psql_ "delete from hangfire.server" >/dev/null
 done
-# The single-machine reference of the uncertainty rows (the same report; Release CLI, warm file cache).
+# The single-machine references of the uncertainty and report rows (the same reports; Release CLI, warm file cache).
+elapsed() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.2f'; }
 for par in 1 2; do
-  t0=$(date +%s.%N); dotnet "$cli" uncertainty networks/chagai.network.json --draws 200 --seed 1 --no-tornado --no-regret --parallel "$par" >/dev/null
-  echo -e "single-machine uncertainty --parallel $par\t$(echo "$(date +%s.%N) - $t0" | bc -l | xargs printf '%.2f') s (process start included)"
+  echo -e "single-machine uncertainty --no-tornado --no-regret --parallel $par\t$(elapsed dotnet "$cli" uncertainty networks/chagai.network.json --draws "$draws" --seed 1 --no-tornado --no-regret --parallel "$par") s (process start included)"
+  echo -e "single-machine uncertainty --parallel $par\t$(elapsed dotnet "$cli" uncertainty networks/chagai.network.json --draws "$draws" --seed 1 --parallel "$par") s (process start included)"
+  echo -e "single-machine report --parallel $par\t$(elapsed dotnet "$cli" report "${report[@]}" --out "$dir/report-$par" --parallel "$par") s (process start included)"
 done
 echo "# done; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -25,6 +25,39 @@ public static class ValueAnalysis
         if (network.IsPeriodised)
             return TimedValueAnalysis.Run(network, settings, only, cancellationToken);
 
+        var (indexed, variants) = Layout(network, only);
+        var scheduler = new SolveScheduler(settings);
+        var results = scheduler.SolveAll([.. variants.Select(v => new SolveJob(v))], cancellationToken);
+        return Assemble(network, indexed, results, scheduler.Tally);
+    }
+
+    /// <summary>
+    /// The distinct forced solves of a one-period valuation of every option, in order, the unforced optimum first: the
+    /// units a distributed report runs on their own (each a plain solve of the returned snapshot).
+    /// </summary>
+    /// <exception cref="ArgumentException">The network is a plan over time (valued by <see cref="TimedValueAnalysis"/>).</exception>
+    public static ImmutableArray<Network.Model.Network> Variants(Network.Model.Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.IsPeriodised)
+            throw new ArgumentException("A plan over time is valued with timing, not by these forced solves.", nameof(network));
+        return Layout(network, null).Variants;
+    }
+
+    /// <summary>The report of every option from the results of <see cref="Variants"/>, in that order: what <see cref="Run"/> gives.</summary>
+    public static ValueReport Assemble(Network.Model.Network network, IReadOnlyList<OptimisationResult> results, SolveTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(results);
+        var (indexed, variants) = Layout(network, null);
+        if (results.Count != variants.Length)
+            throw new ArgumentException($"Expected {variants.Length} results, got {results.Count}.", nameof(results));
+        return Assemble(network, indexed, results, tally);
+    }
+
+    /// <summary>Each row with the indexes of its two solves, and the distinct solves (the unforced optimum first).</summary>
+    private static (List<(Row Row, int In, int Out)> Rows, ImmutableArray<Network.Model.Network> Variants) Layout(Network.Model.Network network, OptionId? only)
+    {
         var rows = Plan(network, only);
         var variants = new List<(ImmutableArray<OptionId> In, ImmutableArray<OptionId> Out)> { ([], []) };
         int IndexOf(ImmutableArray<OptionId> forcedIn, ImmutableArray<OptionId> forcedOut)
@@ -36,14 +69,16 @@ public static class ValueAnalysis
         }
 
         var indexed = rows.Select(r => (Row: r, In: IndexOf(r.InSolveIn, r.InSolveOut), Out: IndexOf(r.OutSolveIn, r.OutSolveOut))).ToList();
-        var scheduler = new SolveScheduler(settings);
-        var results = scheduler.SolveAll([.. variants.Select(v => new SolveJob(NetworkVariants.WithDecisions(network, v.In, v.Out)))], cancellationToken);
+        return (indexed, [.. variants.Select(v => NetworkVariants.WithDecisions(network, v.In, v.Out))]);
+    }
+
+    private static ValueReport Assemble(Network.Model.Network network, List<(Row Row, int In, int Out)> indexed, IReadOnlyList<OptimisationResult> results, SolveTally tally)
+    {
         var optimum = results[0];
         var optimumBuilds = Outcomes.Built(optimum);
-
         var valuations = indexed.Select(x => Value(network, x.Row, optimumBuilds, results[x.In], results[x.Out])).ToImmutableArray();
         return new ValueReport(network.AppliedScenario?.Value, network.Metadata.DiscountRate, network.Metadata.HorizonYears,
-            optimum.Status, optimum.Objective, optimumBuilds, valuations) { Tally = scheduler.Tally };
+            optimum.Status, optimum.Objective, optimumBuilds, valuations) { Tally = tally };
     }
 
     /// <summary>What one row forces in each of its two solves.</summary>

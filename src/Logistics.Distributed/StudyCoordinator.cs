@@ -73,11 +73,20 @@ public sealed class StudyCoordinator(StudyStore store, StudyContexts contexts, I
     {
         foreach (var item in await store.WithoutJobAsync(studyId, olderThan, cancellationToken).ConfigureAwait(false))
         {
+            // The item's row stays locked from the check to the job id, so two processes (the one that planned the stage,
+            // still enqueueing a long list, and another's recovery loop) never both make a job for it: duplicate jobs
+            // each started the item, and the third start counted it as abandoned by dead workers.
+            await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (!await StudyStore.LockWithoutJobAsync(connection, item, cancellationToken).ConfigureAwait(false))
+                continue;
+
             // The queue is set on the job itself, so Hangfire's retries re-enqueue it there too (not on "default").
             var job = jobs.Create(
                 Job.FromExpression<StudyItemJob>(j => j.RunAsync(item.StudyId, item.Stage, item.Item, CancellationToken.None), DistributedOptions.Queue),
                 new EnqueuedState(DistributedOptions.Queue));
-            await store.SetJobAsync(item, job, cancellationToken).ConfigureAwait(false);
+            await StudyStore.SetJobAsync(connection, item, job, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

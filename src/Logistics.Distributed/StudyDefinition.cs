@@ -21,14 +21,23 @@ public enum StudyKind
     /// <summary>N-1 outages (<c>logistics resilience</c>): the base optimum, then one unit per outage answer.</summary>
     Resilience,
 
-    /// <summary>Monte Carlo draws (<c>logistics uncertainty --no-tornado --no-regret</c>): the central plan, then one unit per draw.</summary>
+    /// <summary>Monte Carlo draws (<c>logistics uncertainty</c>): the central plan, then one unit per draw and tornado solve, then one per regret evaluation.</summary>
     Uncertainty,
+
+    /// <summary>A whole report bundle (<c>logistics report</c>): its base solve and every analysis's units side by side, stage by stage.</summary>
+    Report,
 }
+
+/// <summary>What only a report study has: the analyses and sweeps as asked (an empty list asks for the report's defaults).</summary>
+/// <param name="Analyses">Analysis names as <c>logistics report --analyses</c> takes them.</param>
+/// <param name="Sweeps">The sweeps of the <c>sweep</c> analysis (<c>--sweep PATH:FROM:TO:STEPS</c>); empty for the report's default sweep.</param>
+public sealed record ReportStudySettings(ImmutableArray<string> Analyses, ImmutableArray<SweepRequest> Sweeps);
 
 /// <summary>
 /// Everything that decides a study's numbers except the input files themselves (those are stored with it, by content
 /// hash). Two submissions with the same inputs and the same definition (item size aside, which never changes a
-/// number) are the same study.
+/// number) are the same study. Settings added after the first kinds are left out of the JSON when unset, so studies
+/// stored before them keep their keys.
 /// </summary>
 /// <param name="NetworkFile">The network file's path relative to the stored inputs' root (its own file name).</param>
 /// <param name="Scenarios">Compare: the scenarios, in the order wanted (the base is always first).</param>
@@ -37,6 +46,10 @@ public enum StudyKind
 /// <param name="ItemSize">Units (solves, roughly) per work item: more means less overhead, fewer means finer spreading.</param>
 /// <param name="Draws">Uncertainty: the number of Latin hypercube draws.</param>
 /// <param name="Seed">Uncertainty: the seed the sample is made from (by whoever plans or runs an item: the same seed, the same draws).</param>
+/// <param name="Tornado">Uncertainty: also the tornado (two solves per seed and correlation group).</param>
+/// <param name="Regret">Uncertainty: also the candidate plans' regret (one plan-fixed solve per plan and draw).</param>
+/// <param name="MaxCandidatePlans">Uncertainty with regret: at most this many of the most frequent optimal plans (<c>--plans</c>).</param>
+/// <param name="Report">Report: the analyses and sweeps; <see cref="Draws"/> and <see cref="Seed"/> are its uncertainty section's (0 draws for none).</param>
 public sealed record StudyDefinition(
     StudyKind Kind,
     string NetworkFile,
@@ -49,7 +62,11 @@ public sealed record StudyDefinition(
     double UnshippedPenaltyUsdPerTonne = AnalysisSettings.DefaultUnshippedPenaltyUsdPerTonne,
     int ItemSize = 1,
     int Draws = 0,
-    int Seed = 0)
+    int Seed = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Tornado = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Regret = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int MaxCandidatePlans = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReportStudySettings? Report = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

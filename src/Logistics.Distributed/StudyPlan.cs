@@ -10,8 +10,8 @@ namespace Logistics.Distributed;
 /// One kind of study as stages of independent units. Stage s+1's units may depend on stage s's results (a sweep's
 /// grid points are hinted with its first point's builds), never on each other. Unit results are the analysis's own
 /// records serialised with <see cref="AnalysisJson"/>, and <see cref="Assemble"/> hands them back to the analysis
-/// class, so the assembled report is the single-machine one. A new kind (uncertainty draws) adds a
-/// <see cref="StudyKind"/> and an implementation in <see cref="StudyPlans.For"/>.
+/// class, so the assembled report is the single-machine one. A new kind adds a <see cref="StudyKind"/> and an
+/// implementation in <see cref="StudyPlans.For"/>.
 /// </summary>
 public interface IStudyPlan
 {
@@ -43,6 +43,7 @@ public static class StudyPlans
         StudyKind.Sweep => SweepStudy.Instance,
         StudyKind.Resilience => ResilienceStudy.Instance,
         StudyKind.Uncertainty => UncertaintyStudy.Instance,
+        StudyKind.Report => ReportStudy.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No plan for this study kind."),
     };
 }

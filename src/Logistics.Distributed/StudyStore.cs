@@ -220,13 +220,27 @@ public sealed class StudyStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SetJobAsync(PendingItem item, string jobId, CancellationToken cancellationToken)
+    /// <summary>Records the item's Hangfire job, on the connection whose transaction holds the item's row (<see cref="LockWithoutJobAsync"/>).</summary>
+    public static async Task SetJobAsync(NpgsqlConnection connection, PendingItem item, string jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        await using var command = DataSource.CreateCommand("update logistics_study_item set job_id = $4 where study_id = $1 and stage = $2 and item = $3");
+        await using var command = new NpgsqlCommand("update logistics_study_item set job_id = $4 where study_id = $1 and stage = $2 and item = $3", connection);
         AddKey(command, item.StudyId, item.Stage, item.Item);
         command.Parameters.Add(new() { Value = jobId });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Locks the item's row until the transaction ends if it still has no job and is queued; false when another process
+    /// holds it (it is making the job) or it has one by now.
+    /// </summary>
+    public static async Task<bool> LockWithoutJobAsync(NpgsqlConnection connection, PendingItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var command = new NpgsqlCommand(
+            "select 1 from logistics_study_item where study_id = $1 and stage = $2 and item = $3 and job_id is null and state = 'queued' for update skip locked", connection);
+        AddKey(command, item.StudyId, item.Stage, item.Item);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
     }
 
     /// <summary>Items of running studies that have no Hangfire job yet, created at least <paramref name="olderThan"/> ago.</summary>

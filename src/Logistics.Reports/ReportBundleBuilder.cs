@@ -80,19 +80,81 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         var baseResult = new NetworkOptimiser(clock).Solve(network, solver with { Threads = 1 }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var comparison = analyses.Contains(AnalysisKind.Compare) ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
-        var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
+        var comparison = Runs(AnalysisKind.Compare, analyses, network, baseResult) ? CompareAnalysis.Run(source, requestedScenarios, settings, cancellationToken) : null;
         var skipped = new List<(AnalysisKind, string)>();
-        // On a plan over time both analyses answer with timing (ValueAnalysis and ResilienceAnalysis dispatch on the
-        // network): value with best and first years, outages from the first period for its length.
-        var values = analyses.Contains(AnalysisKind.Value) && anyFree && baseResult.HasSolution ? Optional(AnalysisKind.Value, skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
-        var resilience = analyses.Contains(AnalysisKind.Resilience) && baseResult.HasSolution ? Optional(AnalysisKind.Resilience, skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
-        var sweeps = analyses.Contains(AnalysisKind.Sweep)
-            ? [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => SweepAnalysis.Run(source, s with { Scenario = s.Scenario ?? request.Scenario }, settings, cancellationToken))]
+        var values = Runs(AnalysisKind.Value, analyses, network, baseResult) ? Optional(AnalysisKind.Value, skipped, () => ValueAnalysis.Run(network, settings, null, cancellationToken)) : null;
+        var resilience = Runs(AnalysisKind.Resilience, analyses, network, baseResult) ? Optional(AnalysisKind.Resilience, skipped, () => ResilienceAnalysis.Run(network, settings, cancellationToken)) : null;
+        var sweeps = Runs(AnalysisKind.Sweep, analyses, network, baseResult)
+            ? [.. SweepsFor(request).Select(s => SweepAnalysis.Run(source, s, settings, cancellationToken))]
             : ImmutableArray<SweepReport>.Empty;
 
         var uncertainty = request.Uncertainty is { } study ? UncertaintyStudy.Run(source, study, settings, cancellationToken) : null;
+        var results = new ReportResults(baseResult, comparison, values, resilience, sweeps, uncertainty) { Skipped = [.. skipped] };
+        return Write(request, outputDirectory, source, loaded, requestedScenarios, analyses, results, startedAt, started);
+    }
 
+    /// <summary>
+    /// Writes the bundle of analyses computed elsewhere (a distributed report study, docs/distributed.md): the same files
+    /// <see cref="RunAsync"/> writes for the same request when its analyses give these results. The caller computes
+    /// exactly the analyses <see cref="Runs"/> says, the sweeps <see cref="SweepsFor"/> lists and the uncertainty request
+    /// <see cref="ReportUncertainty.AnalysisRequest"/> gives; the network is read and bound again here (no solve).
+    /// </summary>
+    public ReportRun Assemble(ReportRequest request, ReportResults results, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        var startedAt = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
+        Directory.CreateDirectory(outputDirectory);
+        var analyses = AnalysisKinds.Select(request.Analyses.IsDefault ? [] : request.Analyses);
+        var (source, readDiagnostics) = NetworkSource.Read(request.NetworkPath);
+        if (source is null)
+            return Invalid(request, outputDirectory, Path.GetFileName(request.NetworkPath), "", [], readDiagnostics, startedAt, started, analyses);
+        var loaded = source.Bind(new LoadOptions { Scenario = request.Scenario });
+        var requestedScenarios = request.Scenarios.IsDefaultOrEmpty ? source.ScenarioIds : request.Scenarios;
+        if (!loaded.Succeeded || loaded.Network is null || requestedScenarios.Any(s => !source.ScenarioIds.Contains(s)))
+            return Invalid(request, outputDirectory, Path.GetFileName(request.NetworkPath), source.ContentHash, InputFiles(source), loaded.Diagnostics, startedAt, started, analyses);
+        return Write(request, outputDirectory, source, loaded, requestedScenarios, analyses, results, startedAt, started);
+    }
+
+    /// <summary>
+    /// Whether a report of <paramref name="network"/> runs <paramref name="analysis"/> when <paramref name="requested"/>
+    /// are asked for and the report's own solve gave <paramref name="baseResult"/>: value and resilience need the base
+    /// optimum, value also an option left free. On a plan over time both answer with timing (the analyses dispatch on
+    /// the network: value with best and first years, outages from the first period for their length).
+    /// </summary>
+    public static bool Runs(AnalysisKind analysis, ImmutableArray<AnalysisKind> requested, Network.Model.Network network, OptimisationResult baseResult)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(baseResult);
+        if (!requested.Contains(analysis))
+            return false;
+        return analysis switch
+        {
+            AnalysisKind.Value => baseResult.HasSolution && network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free),
+            AnalysisKind.Resilience => baseResult.HasSolution,
+            _ => true,
+        };
+    }
+
+    /// <summary>The sweeps a report of <paramref name="request"/> runs: <see cref="Sweeps"/> or <see cref="DefaultSweep"/>, each of the report's scenario unless it names its own.</summary>
+    public ImmutableArray<SweepRequest> SweepsFor(ReportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return [.. (Sweeps.IsDefaultOrEmpty ? [DefaultSweep] : Sweeps).Select(s => s with { Scenario = s.Scenario ?? request.Scenario })];
+    }
+
+    private ReportRun Write(ReportRequest request, string outputDirectory, NetworkSource source, LoadResult loaded, ImmutableArray<string> requestedScenarios,
+        ImmutableArray<AnalysisKind> analyses, ReportResults results, DateTimeOffset startedAt, long started)
+    {
+        var network = loaded.Network!;
+        var networkFile = Path.GetFileName(request.NetworkPath);
+        var inputs = InputFiles(source);
+        var (baseResult, comparison, values, resilience, sweeps, uncertainty) = (results.Base, results.Comparison, results.Values, results.Resilience, results.Sweeps, results.Uncertainty);
+        var anyFree = network.Options.Any(o => o.Decision == Network.Model.BuildDecision.Free);
+        var skipped = new List<(AnalysisKind, string)>();
+        skipped.AddRange(results.Skipped);
         var manifest = new RunManifest(networkFile, source.ContentHash, inputs, ToolVersion, startedAt, clock.GetElapsedTime(started), analyses,
             requestedScenarios, request.SolveTimeLimit, request.RelativeGap, Parallelism, IncludeTimings) { Scenario = request.Scenario, Uncertainty = request.Uncertainty };
         var model = new ReportModel(manifest, network, loaded.Seeds, baseResult, comparison, values, resilience, sweeps, Portable(loaded.Warnings, request.NetworkPath)) { Skipped = [.. skipped], Uncertainty = uncertainty };

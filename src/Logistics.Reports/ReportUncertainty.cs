@@ -1,3 +1,5 @@
+using Logistics.Analysis.Uncertainty;
+
 namespace Logistics.Reports;
 
 /// <summary>
@@ -12,4 +14,11 @@ public sealed record ReportUncertainty(int Draws, int Seed, int TwoStageDraws = 
 {
     /// <summary>Most candidate plans (the most frequent optima, with the central plan) evaluated for regret.</summary>
     public int MaxCandidatePlans { get; init; } = 6;
+
+    /// <summary>
+    /// The uncertainty analysis a report runs: of the file's base (not the report's scenario), with tornado and regret,
+    /// and the two-stage plan only for a file without periods.
+    /// </summary>
+    public UncertaintyRequest AnalysisRequest(bool overTime) =>
+        new(Draws, Seed, Scenario: null, Tornado: true, Regret: true, TwoStageDraws: overTime ? 0 : TwoStageDraws, MaxCandidatePlans: MaxCandidatePlans);
 }

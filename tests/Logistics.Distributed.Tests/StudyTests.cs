@@ -71,6 +71,86 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     }
 
     [Fact]
+    public async Task Uncertainty_with_tornado_and_regret_split_into_items_gives_the_report_of_the_single_machine_run()
+    {
+        fixture.EnsureWorkers();
+        var (source, compare) = Compare(fixture.DefaultNetwork, []);
+        var definition = compare with { Kind = StudyKind.Uncertainty, Draws = 6, Seed = 11, ItemSize = 3, Tornado = true, Regret = true, MaxCandidatePlans = 3 };
+        await using var client = await StudyClient.ConnectAsync(fixture.ConnectionString, CancellationToken.None);
+        var (id, _) = await client.SubmitAsync(source, definition, CancellationToken.None);
+
+        var status = await WaitAsync(client, id);
+
+        Assert.True(status.State == "done", status.Message);
+        var expected = Logistics.Analysis.Uncertainty.UncertaintyAnalysis.Run(source, UncertaintyStudy.Request(definition), Local(definition));
+        Assert.NotEmpty(expected.Tornado); // both parts ran, so the comparison covers them
+        Assert.NotNull(expected.Regret);
+        var stages = status.Items.GroupBy(i => i.Stage).ToDictionary(g => g.Key, g => g.Sum(i => i.UnitCount));
+        Assert.Equal(definition.Draws + (2 * expected.Tornado.Length), stages[1]); // every draw and tornado solve a unit
+        Assert.Equal(expected.Regret.Plans.Length * definition.Draws, stages[2]); // every plan on every draw a unit
+        Assert.Equal(AnalysisJson.Serialize(expected), await client.ResultAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_report_study_on_three_workers_writes_the_bundle_of_the_single_machine_report_byte_for_byte()
+    {
+        fixture.EnsureWorkers();
+        var previous = Environment.GetEnvironmentVariable(DistributedOptions.ConnectionVariable);
+        Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, fixture.ConnectionString);
+        var distributed = Path.Combine(fixture.Root, "bundle-distributed");
+        var local = Path.Combine(fixture.Root, "bundle-local");
+        try
+        {
+            string[] report = ["--scenario", "high-discount-rate", "--scenarios", "phase2-high-rail-tariff", "--analyses", "solve,compare,value,resilience,sweep",
+                "--sweep", "options[rohri-nokkundi-upgrade].capexUsd:0:5e9:3", "--uncertainty-draws", "5", "--seed", "3"];
+            var (code, output, error) = Cli(["study", "submit", fixture.DefaultNetwork, "--kind", "report", .. report, "--item-size", "2", "--wait", "--out", distributed]);
+            Assert.True(code == 0, error + output + "\n" + fixture.WorkerOutput()[^Math.Min(6000, fixture.WorkerOutput().Length)..]);
+            var (localCode, localOutput, localError) = Cli(["report", fixture.DefaultNetwork, "--out", local, "--parallel", "1", .. report]);
+            Assert.True(localCode == 0, localError + localOutput);
+
+            var files = Files(local);
+            Assert.Equal(files, Files(distributed));
+            var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(local, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(distributed, f)))).ToList();
+            Assert.True(differing.Count == 0, "these files differ: " + string.Join(", ", differing));
+            // Every part of the report was assembled, each split part with units to run: the comparison is not vacuous.
+            using var result = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(distributed, "result.json")));
+            var analyses = result.RootElement.GetProperty("analyses");
+            Assert.All(new[] { "compare", "value", "resilience" }, a => Assert.True(analyses.TryGetProperty(a, out _), a));
+            Assert.True(analyses.GetProperty("sweeps")[0].GetProperty("switchingPoints").GetArrayLength() > 0, "the sweep has a bisection");
+            Assert.True(analyses.GetProperty("uncertainty").GetProperty("tornado").GetArrayLength() > 0, "the uncertainty has a tornado");
+            Assert.True(analyses.GetProperty("uncertainty").GetProperty("regret").GetProperty("plans").GetArrayLength() > 0, "the uncertainty has regret");
+
+            // The stored bundle is written again on request, byte for byte the same.
+            var again = Path.Combine(fixture.Root, "bundle-again");
+            var (statusCode, _, statusError) = Cli("study", "status", output.Split(' ')[1], "--out", again);
+            Assert.True(statusCode == 0, statusError);
+            Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(local, f)), File.ReadAllBytes(Path.Combine(again, f))));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, previous);
+        }
+    }
+
+    [Fact]
+    public void A_report_study_with_an_unknown_analysis_is_a_usage_error_and_nothing_is_stored()
+    {
+        var previous = Environment.GetEnvironmentVariable(DistributedOptions.ConnectionVariable);
+        Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, fixture.ConnectionString);
+        try
+        {
+            var (code, output, error) = Cli("study", "submit", fixture.TinyNetwork, "--kind", "report", "--analyses", "solve,forecast");
+            Assert.Equal(2, code);
+            Assert.Contains("unknown analysis 'forecast'", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("submitted", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, previous);
+        }
+    }
+
+    [Fact]
     public async Task Submitting_the_same_study_twice_reuses_the_first_and_other_settings_make_a_new_one()
     {
         var (source, definition) = Compare(fixture.TinyNetwork, ["phase2"]);
@@ -208,6 +288,10 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
         var code = Logistics.Cli.CliApp.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
+
+    /// <summary>Every file of a bundle folder, relative and sorted.</summary>
+    private static List<string> Files(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 
     private static (NetworkSource Source, StudyDefinition Definition) Compare(string path, ImmutableArray<string> scenarios)
     {

@@ -39,7 +39,7 @@ public static class UncertaintyAnalysis
         using var pool = new DrawSolverPool(space.Central, scheduler, request.RebuildEachDraw);
 
         var centralResult = scheduler.Solve(new SolveJob(space.Central), cancellationToken);
-        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
+        var central = CentralOf(centralResult, overTime);
         var hint = Outcomes.Hint(centralResult);
 
         var sample = set.Sample;
@@ -67,7 +67,7 @@ public static class UncertaintyAnalysis
         RegretTable? regret, TwoStageReport? twoStage, SolveTally tally, int rebuilds)
     {
         var (request, space, sample, overTime) = (set.Request, set.Space, set.Sample, set.OverTime);
-        var central = new PlanAtCentre(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
+        var central = CentralOf(centralResult, overTime);
         var outcomes = draws.Select(d => new DrawOutcome(d.Index, [.. sample[d.Index]], d.Result.Status, d.Result.HasSolution ? d.Result.Objective : null, Outcomes.Built(d.Result)) { Schedule = d.Plan }).ToImmutableArray();
         var solved = draws.Where(d => d.Result.Status == SolveStatus.Optimal || d.Result.Status == SolveStatus.Feasible).ToList();
         return new UncertaintyReport(
@@ -107,6 +107,10 @@ public static class UncertaintyAnalysis
             : throw new AnalysisInputException("A draw does not give a valid network when bound from the file.", load.Errors);
     }
 
+    /// <summary>The central plan as the report states it.</summary>
+    internal static PlanAtCentre CentralOf(OptimisationResult centralResult, bool overTime) =>
+        new(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
+
     internal sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
 
     /// <summary>The plan a result chose: its builds, each with the year it enters service for a plan over time.</summary>
@@ -116,7 +120,7 @@ public static class UncertaintyAnalysis
         : [.. Outcomes.Built(result).Select(id => new PlannedBuild(id, null))];
 
     /// <summary>The plan as a fixed decision: option → year it enters service (0 for a one-period plan, where the year is ignored).</summary>
-    private static ImmutableDictionary<OptionId, int> Fixed(ImmutableArray<PlannedBuild> plan) => plan.ToImmutableDictionary(p => p.Option, p => p.Year ?? 0);
+    internal static ImmutableDictionary<OptionId, int> Fixed(ImmutableArray<PlannedBuild> plan) => plan.ToImmutableDictionary(p => p.Option, p => p.Year ?? 0);
 
     private static ImmutableArray<SampledSeed> Seeds(UncertaintySpace space)
     {
@@ -238,6 +242,14 @@ public static class UncertaintyAnalysis
     /// <summary>Every seed at its low and high with the rest central, then every correlation group with all its members together.</summary>
     private static ImmutableArray<TornadoBar> Tornado(UncertaintySpace space, SolveScheduler scheduler, DrawSolverPool pool, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct)
     {
+        var moves = TornadoMoves(space);
+        var results = scheduler.Map(moves, (m, token) => SolveTornadoMove(space, m, pool, hint, token), ct);
+        return TornadoBars(space, results);
+    }
+
+    /// <summary>The tornado's cases: one per seed, then one per correlation group, each with the changes at its low and at its high end.</summary>
+    private static List<(string Name, bool IsGroup, double? Low, double? High, List<(int, double)> AtLow, List<(int, double)> AtHigh)> TornadoCases(UncertaintySpace space)
+    {
         var cases = new List<(string Name, bool IsGroup, double? Low, double? High, List<(int, double)> AtLow, List<(int, double)> AtHigh)>();
         for (var j = 0; j < space.Seeds.Length; j++)
         {
@@ -251,26 +263,41 @@ public static class UncertaintyAnalysis
             cases.Add((group.Id, true, null, null, At(s => s.Low), At(s => s.High)));
         }
 
-        var moves = cases.SelectMany(c => new[] { c.AtLow, c.AtHigh }).ToList();
-        var results = scheduler.Map(moves, (m, token) => pool.Solve(space.Apply(m, space.Central), hint, null, token), ct);
-        return
-        [
-            .. cases.Select((c, i) =>
-            {
-                var low = results[2 * i];
-                var high = results[(2 * i) + 1];
-                var builtLow = Outcomes.Built(low);
-                var builtHigh = Outcomes.Built(high);
-                double? swing = low.HasSolution && high.HasSolution ? Math.Abs(high.Objective!.Value - low.Objective!.Value) : null;
-                return new TornadoBar(c.Name, c.IsGroup, c.Low, c.High, low.Status, high.Status, low.Objective, high.Objective, swing, builtLow, builtHigh,
-                    !builtLow.SequenceEqual(builtHigh) || low.HasSolution != high.HasSolution);
-            }).OrderByDescending(b => b.SwingUsd ?? double.PositiveInfinity).ThenBy(b => b.Name, StringComparer.Ordinal),
-        ];
+        return cases;
     }
+
+    /// <summary>The tornado's one-at-a-time solves in order: each case's low end, then its high end (a distributed study runs them as units).</summary>
+    internal static List<List<(int, double)>> TornadoMoves(UncertaintySpace space) => [.. TornadoCases(space).SelectMany(c => new[] { c.AtLow, c.AtHigh })];
+
+    internal static OptimisationResult SolveTornadoMove(UncertaintySpace space, List<(int, double)> move, DrawSolverPool pool, ImmutableDictionary<OptionId, bool>? hint, CancellationToken ct) =>
+        pool.Solve(space.Apply(move, space.Central), hint, null, ct);
+
+    /// <summary>The bars from every move's result in <see cref="TornadoMoves"/> order, widest swing first.</summary>
+    internal static ImmutableArray<TornadoBar> TornadoBars(UncertaintySpace space, IReadOnlyList<OptimisationResult> results) =>
+    [
+        .. TornadoCases(space).Select((c, i) =>
+        {
+            var low = results[2 * i];
+            var high = results[(2 * i) + 1];
+            var builtLow = Outcomes.Built(low);
+            var builtHigh = Outcomes.Built(high);
+            double? swing = low.HasSolution && high.HasSolution ? Math.Abs(high.Objective!.Value - low.Objective!.Value) : null;
+            return new TornadoBar(c.Name, c.IsGroup, c.Low, c.High, low.Status, high.Status, low.Objective, high.Objective, swing, builtLow, builtHigh,
+                !builtLow.SequenceEqual(builtHigh) || low.HasSolution != high.HasSolution);
+        }).OrderByDescending(b => b.SwingUsd ?? double.PositiveInfinity).ThenBy(b => b.Name, StringComparer.Ordinal),
+    ];
 
     /// <summary>The most frequent optimal plans and the central plan, each with builds fixed, solved on every draw.</summary>
     private static RegretTable? Regret(UncertaintySpace space, double[][] sample, ImmutableArray<SolvedDraw> draws, PlanAtCentre central, int maxPlans, SolveScheduler scheduler,
         DrawSolverPool pool, CancellationToken ct)
+    {
+        var plans = CandidatePlans(draws, central.Schedule, maxPlans);
+        var costs = plans.Select(plan => Evaluate(space, sample, plan.Plan, scheduler, pool, ct)).ToList();
+        return RegretOf(plans, costs, draws, central);
+    }
+
+    /// <summary>The candidate plans of the regret table: the most frequent optima (most frequent first, ties by plan), then the central plan if it is not among them.</summary>
+    internal static List<(ImmutableArray<PlannedBuild> Plan, int Count)> CandidatePlans(ImmutableArray<SolvedDraw> draws, ImmutableArray<PlannedBuild> centralPlan, int maxPlans)
     {
         var plans = draws.Where(d => d.Result.HasSolution)
             .GroupBy(d => PlanKey(d.Plan), StringComparer.Ordinal)
@@ -278,15 +305,16 @@ public static class UncertaintyAnalysis
             .Take(Math.Max(1, maxPlans))
             .Select(g => (Plan: g.First().Plan, Count: g.Count()))
             .ToList();
-        if (plans.All(p => PlanKey(p.Plan) != PlanKey(central.Schedule)))
-            plans.Add((central.Schedule, 0));
-        var optimum = draws.Select(d => d.Result.HasSolution ? d.Result.Objective : null).ToArray();
+        if (plans.All(p => PlanKey(p.Plan) != PlanKey(centralPlan)))
+            plans.Add((centralPlan, 0));
+        return plans;
+    }
 
-        var candidates = plans.Select(plan =>
-        {
-            var costs = Evaluate(space, sample, plan.Plan, scheduler, pool, ct);
-            return Candidate(plan.Plan, PlanKey(plan.Plan) == PlanKey(central.Schedule), plan.Count, costs, optimum);
-        }).ToImmutableArray();
+    /// <summary>The regret table from each candidate plan's cost on every draw (null where infeasible), in <see cref="CandidatePlans"/> order.</summary>
+    internal static RegretTable RegretOf(List<(ImmutableArray<PlannedBuild> Plan, int Count)> plans, IReadOnlyList<double?[]> costs, ImmutableArray<SolvedDraw> draws, PlanAtCentre central)
+    {
+        var optimum = draws.Select(d => d.Result.HasSolution ? d.Result.Objective : null).ToArray();
+        var candidates = plans.Select((plan, p) => Candidate(plan.Plan, PlanKey(plan.Plan) == PlanKey(central.Schedule), plan.Count, costs[p], optimum)).ToImmutableArray();
         var feasibleEverywhere = candidates.Where(c => c.InfeasibleDraws == 0 && c.MeanCostUsd is not null).ToList();
         var least = feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MeanCostUsd);
         var minimax = feasibleEverywhere.Count == 0 ? null : feasibleEverywhere.MinBy(c => c.MaxRegretUsd);
@@ -307,12 +335,15 @@ public static class UncertaintyAnalysis
         var fixedPlan = Fixed(plan);
         return
         [
-            .. scheduler.Map(Enumerable.Range(0, sample.Length).ToList(), (i, token) =>
-            {
-                var result = pool.Solve(space.Apply(sample[i]), null, fixedPlan, token);
-                return result.HasSolution ? result.Objective : null;
-            }, ct),
+            .. scheduler.Map(Enumerable.Range(0, sample.Length).ToList(), (i, token) => EvaluateOne(space, sample[i], fixedPlan, pool, token), ct),
         ];
+    }
+
+    /// <summary>One draw's cost with the plan fixed; null where the plan is infeasible there.</summary>
+    internal static double? EvaluateOne(UncertaintySpace space, double[] values, ImmutableDictionary<OptionId, int> fixedPlan, DrawSolverPool pool, CancellationToken ct)
+    {
+        var result = pool.Solve(space.Apply(values), null, fixedPlan, ct);
+        return result.HasSolution ? result.Objective : null;
     }
 
     private static CandidatePlan Candidate(ImmutableArray<PlannedBuild> plan, bool isCentral, int optimalIn, double?[] costs, double?[] optimum)

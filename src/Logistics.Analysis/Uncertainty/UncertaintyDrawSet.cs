@@ -6,20 +6,24 @@ using Logistics.Optimisation;
 
 namespace Logistics.Analysis.Uncertainty;
 
-/// <summary>One solve of an uncertainty study (the central plan or a draw), with the solves it took and the kept-model rebuilds it needed.</summary>
+/// <summary>One solve of an uncertainty study (the central plan, a draw or a tornado end), with the solves it took and the kept-model rebuilds it needed.</summary>
 public sealed record UncertaintyPiece(OptimisationResult Result, SolveTally Tally, int Rebuilds);
+
+/// <summary>One evaluation of the regret table: a candidate plan's cost on one draw with its builds fixed (null where infeasible), with its solves and rebuilds.</summary>
+public sealed record RegretPiece(double? CostUsd, SolveTally Tally, int Rebuilds);
 
 /// <summary>
 /// The Monte Carlo draws of an uncertainty analysis as independent pieces, for running them elsewhere (a distributed
 /// study, docs/distributed.md): the sample is made from the seed when the set is prepared, so a draw's answer depends
 /// on its index alone, and <see cref="Assemble"/> builds the report with the same code as <see cref="UncertaintyAnalysis.Run"/>.
-/// Covers the draws and what is computed from them; the tornado, regret and two-stage plan are not split (the request
-/// must turn them off).
+/// The tornado's one-at-a-time solves and the regret table's plan-fixed solves are pieces too (the regret's candidate
+/// plans come from the draws, so they run after them); the two-stage plan is not split (the request must turn it off).
 /// </summary>
 public sealed class UncertaintyDrawSet : IDisposable
 {
     private readonly ConcurrentBag<DrawSolverPool> _idle = [];
     private readonly ConcurrentBag<DrawSolverPool> _all = [];
+    private readonly Lazy<List<List<(int, double)>>> _moves;
 
     private UncertaintyDrawSet(NetworkSource source, UncertaintyRequest request, AnalysisSettings settings, UncertaintySpace space, bool overTime)
     {
@@ -30,7 +34,9 @@ public sealed class UncertaintyDrawSet : IDisposable
         // Draws need costs, builds and flows, not prices (as in Run).
         DrawSettings = settings with { Solver = settings.Solver with { ComputePrices = false } };
         Sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.Draws, request.Seed);
+        _moves = new Lazy<List<List<(int, double)>>>(() => UncertaintyAnalysis.TornadoMoves(space));
     }
+
 
     internal NetworkSource Source { get; }
 
@@ -94,7 +100,48 @@ public sealed class UncertaintyDrawSet : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Draws);
         if (Request.BindEachDraw)
             throw new InvalidOperationException("A draw set solves draws on the bound snapshot; --bind-each-draw is for measuring the single-machine run only.");
-        // One pool per thread at a time, so its tally and rebuilds before and after are this draw's alone.
+        var (result, tally, rebuilds) = Borrowed(pool => pool.Solve(Space.Apply(Sample[index]), Outcomes.Hint(central), null, cancellationToken));
+        return new UncertaintyPiece(result, tally, rebuilds);
+    }
+
+    /// <summary>The tornado's solves: two per seed and two per correlation group (0 when the request has no tornado).</summary>
+    public int TornadoMoves => Request.Tornado ? _moves.Value.Count : 0;
+
+    /// <summary>Tornado solve <paramref name="index"/> (a seed or group at its low end when even, its high end when odd, the rest central), hinted with the central plan.</summary>
+    public UncertaintyPiece SolveTornadoMove(int index, OptimisationResult central, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(central);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, TornadoMoves);
+        var (result, tally, rebuilds) = Borrowed(pool => UncertaintyAnalysis.SolveTornadoMove(Space, _moves.Value[index], pool, Outcomes.Hint(central), cancellationToken));
+        return new UncertaintyPiece(result, tally, rebuilds);
+    }
+
+    /// <summary>
+    /// The regret table's candidate plans, chosen from the solved draws as <see cref="UncertaintyAnalysis.Run"/> chooses them
+    /// (empty when the request has no regret); each is then evaluated on every draw by <see cref="SolveRegret"/>.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<PlannedBuild>> CandidatePlans(UncertaintyPiece central, IReadOnlyList<UncertaintyPiece> draws)
+    {
+        ArgumentNullException.ThrowIfNull(central);
+        if (!Request.Regret)
+            return [];
+        return [.. UncertaintyAnalysis.CandidatePlans(Solved(draws), UncertaintyAnalysis.CentralOf(central.Result, OverTime).Schedule, Request.MaxCandidatePlans).Select(p => p.Plan)];
+    }
+
+    /// <summary>The cost of <paramref name="plan"/> (builds fixed) on draw <paramref name="index"/>.</summary>
+    public RegretPiece SolveRegret(ImmutableArray<PlannedBuild> plan, int index, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Draws);
+        var fixedPlan = UncertaintyAnalysis.Fixed(plan);
+        var (cost, tally, rebuilds) = Borrowed(pool => UncertaintyAnalysis.EvaluateOne(Space, Sample[index], fixedPlan, pool, cancellationToken));
+        return new RegretPiece(cost, tally, rebuilds);
+    }
+
+    /// <summary>Runs one solve on a kept-model pool used by this thread alone, so its tally and rebuilds before and after are this solve's.</summary>
+    private (T Value, SolveTally Tally, int Rebuilds) Borrowed<T>(Func<DrawSolverPool, T> solve)
+    {
         if (!_idle.TryTake(out var pool))
         {
             pool = new DrawSolverPool(Space.Central, new SolveScheduler(DrawSettings), Request.RebuildEachDraw);
@@ -104,10 +151,9 @@ public sealed class UncertaintyDrawSet : IDisposable
         try
         {
             var (tally, rebuilds, afresh) = (pool.Tally, pool.Rebuilds, pool.Scheduler.Tally);
-            var result = pool.Solve(Space.Apply(Sample[index]), Outcomes.Hint(central), null, cancellationToken);
+            var value = solve(pool);
             var (tallyAfter, afreshAfter) = (pool.Tally, pool.Scheduler.Tally);
-            return new UncertaintyPiece(result,
-                new SolveTally(tallyAfter.Solves - tally.Solves + afreshAfter.Solves - afresh.Solves, tallyAfter.Unproven - tally.Unproven + afreshAfter.Unproven - afresh.Unproven),
+            return (value, new SolveTally(tallyAfter.Solves - tally.Solves + afreshAfter.Solves - afresh.Solves, tallyAfter.Unproven - tally.Unproven + afreshAfter.Unproven - afresh.Unproven),
                 pool.Rebuilds - rebuilds);
         }
         finally
@@ -117,20 +163,43 @@ public sealed class UncertaintyDrawSet : IDisposable
     }
 
     /// <summary>
-    /// The report from the central piece and every draw's piece in draw order: the report <see cref="UncertaintyAnalysis.Run"/>
-    /// gives for the same request (which must have no tornado, regret or two-stage plan).
+    /// The report from the central piece, every draw's piece in draw order, every tornado piece in move order and every
+    /// regret piece (plan by plan, each over every draw in order): the report <see cref="UncertaintyAnalysis.Run"/> gives
+    /// for the same request (which must have no two-stage plan). Without a tornado or regret, their lists are empty.
     /// </summary>
-    public UncertaintyReport Assemble(UncertaintyPiece central, IReadOnlyList<UncertaintyPiece> draws)
+    public UncertaintyReport Assemble(UncertaintyPiece central, IReadOnlyList<UncertaintyPiece> draws, IReadOnlyList<UncertaintyPiece> tornado, IReadOnlyList<RegretPiece> regret)
     {
         ArgumentNullException.ThrowIfNull(central);
         ArgumentNullException.ThrowIfNull(draws);
-        if (Request.Tornado || Request.Regret || Request.TwoStageDraws > 0)
-            throw new InvalidOperationException("A draw set assembles the draws only: turn the tornado, regret and two-stage plan off in the request.");
+        ArgumentNullException.ThrowIfNull(tornado);
+        ArgumentNullException.ThrowIfNull(regret);
+        if (Request.TwoStageDraws > 0)
+            throw new InvalidOperationException("A draw set does not assemble the two-stage plan: turn it off in the request.");
         if (draws.Count != Draws)
             throw new ArgumentException($"Expected {Draws} draws, got {draws.Count}.", nameof(draws));
-        var solved = draws.Select((d, i) => UncertaintyAnalysis.Solved(i, Space.Apply(Sample[i]), d.Result, OverTime)).ToImmutableArray();
-        var tally = new SolveTally(central.Tally.Solves + draws.Sum(d => d.Tally.Solves), central.Tally.Unproven + draws.Sum(d => d.Tally.Unproven));
-        return UncertaintyAnalysis.Report(this, central.Result, solved, [], null, null, tally, draws.Sum(d => d.Rebuilds));
+        if (tornado.Count != TornadoMoves)
+            throw new ArgumentException($"Expected {TornadoMoves} tornado solves, got {tornado.Count}.", nameof(tornado));
+        var solved = Solved(draws);
+        var centralPlan = UncertaintyAnalysis.CentralOf(central.Result, OverTime);
+        RegretTable? table = null;
+        if (Request.Regret)
+        {
+            var plans = UncertaintyAnalysis.CandidatePlans(solved, centralPlan.Schedule, Request.MaxCandidatePlans);
+            if (regret.Count != plans.Count * Draws)
+                throw new ArgumentException($"Expected {plans.Count * Draws} regret evaluations ({plans.Count} plans on {Draws} draws), got {regret.Count}.", nameof(regret));
+            table = UncertaintyAnalysis.RegretOf(plans, [.. plans.Select((_, p) => regret.Skip(p * Draws).Take(Draws).Select(r => r.CostUsd).ToArray())], solved, centralPlan);
+        }
+
+        IReadOnlyList<UncertaintyPiece> pieces = [central, .. draws, .. tornado];
+        var tally = new SolveTally(pieces.Sum(d => d.Tally.Solves) + regret.Sum(r => r.Tally.Solves), pieces.Sum(d => d.Tally.Unproven) + regret.Sum(r => r.Tally.Unproven));
+        var bars = Request.Tornado ? UncertaintyAnalysis.TornadoBars(Space, [.. tornado.Select(t => t.Result)]) : [];
+        return UncertaintyAnalysis.Report(this, central.Result, solved, bars, table, null, tally, draws.Sum(d => d.Rebuilds) + tornado.Sum(t => t.Rebuilds) + regret.Sum(r => r.Rebuilds));
+    }
+
+    private ImmutableArray<UncertaintyAnalysis.SolvedDraw> Solved(IReadOnlyList<UncertaintyPiece> draws)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        return [.. draws.Select((d, i) => UncertaintyAnalysis.Solved(i, Space.Apply(Sample[i]), d.Result, OverTime))];
     }
 
     public void Dispose()

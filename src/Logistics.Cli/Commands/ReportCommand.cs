@@ -151,7 +151,8 @@ public static class ReportCommand
     private static ImmutableArray<string> Split(string[]? values) =>
         [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    private static SweepRequest? ParseSweep(string text)
+    /// <summary>PATH:FROM:TO:STEPS as <c>--sweep</c> takes it (the study verb takes the same); null when malformed.</summary>
+    internal static SweepRequest? ParseSweep(string text)
     {
         var parts = text.Split(':');
         if (parts.Length < 4) return null;

@@ -15,8 +15,9 @@ using static Logistics.Cli.Commands.CommandSupport;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>logistics study submit FILE --kind compare|sweep|resilience|uncertainty … [--item-size N] [--wait] [--json FILE]</c> and
-/// <c>logistics study status ID [--wait] [--json FILE]</c>: a study run by distributed workers (docs/distributed.md).
+/// <c>logistics study submit FILE --kind compare|sweep|resilience|uncertainty|report … [--item-size N] [--wait] [--json FILE] [--out DIR]</c> and
+/// <c>logistics study status ID [--wait] [--json FILE] [--out DIR]</c>: a study run by distributed workers (docs/distributed.md).
+/// A report study's bundle is stored in the database and written to <c>--out DIR</c> by whichever of the two asks for it.
 /// The database comes from the LOGISTICS_POSTGRES environment variable, never from the command line (it may hold a
 /// password). Exit codes: 0 submitted or done, 1 invalid input, 2 usage, 3 the study failed, has failed items, or
 /// PostgreSQL cannot be reached, 4 done but some solve stopped before proving optimality.
@@ -36,23 +37,34 @@ public static class StudyCommand
     private static Command Submit(CliContext context)
     {
         var file = NetworkPathArgument();
-        var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep, resilience or uncertainty.", Required = true };
-        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience", "uncertainty");
-        var scenarios = new Option<string>("--scenarios") { Description = "compare: comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
-        var scenario = ScenarioOption("sweep, resilience, uncertainty: apply this scenario first.");
+        var kind = new Option<string>("--kind") { Description = "The analysis: compare, sweep, resilience, uncertainty, or report (a whole report bundle).", Required = true };
+        kind.AcceptOnlyFromAmong("compare", "sweep", "resilience", "uncertainty", "report");
+        var scenarios = new Option<string>("--scenarios") { Description = "compare, report: comma-separated scenario ids, or 'all' (the default).", DefaultValueFactory = _ => "all" };
+        var scenario = ScenarioOption("sweep, resilience, uncertainty: apply this scenario first; report: the report is of this scenario.");
         var param = new Option<string?>("--param") { Description = "sweep: the field to vary, as a scenario path." };
         var from = new Option<double?>("--from") { Description = "sweep: first value." };
         var to = new Option<double?>("--to") { Description = "sweep: last value." };
         var steps = new Option<int>("--steps") { Description = "sweep: number of values, both ends included.", DefaultValueFactory = _ => 11 };
         var tolerance = new Option<double?>("--tolerance") { Description = "sweep: bracket switching points to this width." };
         var draws = new Option<int>("--draws") { Description = "uncertainty: number of Latin hypercube draws (at least 2).", DefaultValueFactory = _ => 200 };
-        var seed = new Option<int>("--seed") { Description = "uncertainty: seed of the sample; the same seed gives the same draws whoever solves them.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "uncertainty, report: seed of the sample; the same seed gives the same draws whoever solves them.", DefaultValueFactory = _ => 1 };
+        var noTornado = new Option<bool>("--no-tornado") { Description = "uncertainty: skip the tornado (two solves per seed and per correlation group)." };
+        var noRegret = new Option<bool>("--no-regret") { Description = "uncertainty: skip candidate plans and regret (one linear programme per plan and draw)." };
+        var plans = new Option<int>("--plans") { Description = "uncertainty: evaluate at most this many distinct optimal plans for regret, with the central plan.", DefaultValueFactory = _ => 8 };
+        var analyses = new Option<string?>("--analyses") { Description = $"report: analyses to run, comma-separated, from {string.Join(", ", AnalysisKinds.Names)} (default: the report's)." };
+        var sweeps = new Option<string[]>("--sweep") { Description = "report: a sweep for the 'sweep' analysis as PATH:FROM:TO:STEPS (repeatable; default: the report's)." };
+        var uncertaintyDraws = new Option<int>("--uncertainty-draws") { Description = "report: add the uncertainty section over this many draws (seeded by --seed); 0 for none.", DefaultValueFactory = _ => 0 };
         var itemSize = new Option<int>("--item-size") { Description = "Units (about one solve each) per work item.", DefaultValueFactory = _ => 1 };
         var itemsOf = new Option<int?>("--items-of") { Description = "uncertainty: draws per work item (the same as --item-size for the draws)." };
         var wait = new Option<bool>("--wait") { Description = "Follow the study to the end and print its result." };
         var json = JsonOption();
+        var output = OutOption();
+        var force = ForceOption();
         var solver = new SolverOptions();
-        var command = new Command("submit", "Submit a study; the same inputs and settings submitted again reuse the first study.") { file, kind, scenarios, scenario, param, from, to, steps, tolerance, draws, seed, itemSize, itemsOf, wait, json };
+        var command = new Command("submit", "Submit a study; the same inputs and settings submitted again reuse the first study.")
+        {
+            file, kind, scenarios, scenario, param, from, to, steps, tolerance, draws, seed, noTornado, noRegret, plans, analyses, sweeps, uncertaintyDraws, itemSize, itemsOf, wait, json, output, force,
+        };
         solver.AddTo(command);
         command.SetAction(parse =>
         {
@@ -65,8 +77,15 @@ public static class StudyCommand
             var studyKind = Enum.Parse<StudyKind>(parse.GetValue(kind)!, ignoreCase: true);
             ImmutableArray<string> ids = [];
             SweepRequest? sweep = null;
+            ReportStudySettings? report = null;
             switch (studyKind)
             {
+                case StudyKind.Report:
+                    var asked = (parse.GetValue(scenarios) ?? "all").Trim();
+                    ids = asked == "all" ? [] : [.. asked.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    (report, var refused) = StudyBundle.Check(context, source, ids, parse.GetValue(scenario), parse.GetValue(analyses), parse.GetValue(sweeps) ?? [], parse.GetValue(uncertaintyDraws), settings);
+                    if (report is null) return refused;
+                    break;
                 case StudyKind.Compare:
                     var wanted = parse.GetValue(scenarios) ?? "all";
                     ids = wanted.Trim() == "all" ? source.ScenarioIds : [.. wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
@@ -95,11 +114,12 @@ public static class StudyCommand
                     break;
                 case StudyKind.Uncertainty:
                     if (parse.GetValue(draws) < 2) return Usage(context, "--draws must be at least 2.");
+                    if (parse.GetValue(plans) < 1) return Usage(context, "--plans must be at least 1.");
                     if (Bind(context, source, parse.GetValue(scenario)) is null) return ExitCodes.InvalidInput;
                     try
                     {
                         // The sample is made here once to check the register's ranges; workers make the same one from the seed.
-                        using var set = UncertaintyDrawSet.Prepare(source, new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), false, false), new AnalysisSettings(settings, 1));
+                        using var set = UncertaintyDrawSet.Prepare(source, new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario)), new AnalysisSettings(settings, 1));
                     }
                     catch (AnalysisInputException ex)
                     {
@@ -112,16 +132,20 @@ public static class StudyCommand
                     break;
             }
 
+            var uncertain = studyKind == StudyKind.Uncertainty;
+            var studyDraws = uncertain ? parse.GetValue(draws) : studyKind == StudyKind.Report ? parse.GetValue(uncertaintyDraws) : 0;
             var definition = new StudyDefinition(studyKind, Path.GetFileName(source.FilePath), ids, studyKind == StudyKind.Compare ? null : parse.GetValue(scenario), sweep,
                 settings.Backend, settings.TimeLimit?.TotalSeconds, settings.RelativeGap, ItemSize: size,
-                Draws: studyKind == StudyKind.Uncertainty ? parse.GetValue(draws) : 0, Seed: studyKind == StudyKind.Uncertainty ? parse.GetValue(seed) : 0);
+                Draws: studyDraws, Seed: studyDraws > 0 ? parse.GetValue(seed) : 0,
+                Tornado: uncertain && !parse.GetValue(noTornado), Regret: uncertain && !parse.GetValue(noRegret),
+                MaxCandidatePlans: uncertain && !parse.GetValue(noRegret) ? parse.GetValue(plans) : 0, Report: report);
             return Database(context, connection, async client =>
             {
                 var (id, reused) = await client.SubmitAsync(source, definition, context.CancellationToken).ConfigureAwait(false);
                 context.Out.WriteLine(reused
                     ? $"Study {id.ToString(CultureInfo.InvariantCulture)} (the same inputs and settings were submitted before; reusing it)."
                     : $"Study {id.ToString(CultureInfo.InvariantCulture)} submitted.");
-                return parse.GetValue(wait) ? await Follow(context, client, id, parse.GetValue(json)).ConfigureAwait(false) : ExitCodes.Success;
+                return parse.GetValue(wait) ? await Follow(context, client, id, new Destination(parse.GetValue(json), parse.GetValue(output), parse.GetValue(force))).ConfigureAwait(false) : ExitCodes.Success;
             });
         });
         return command;
@@ -132,24 +156,27 @@ public static class StudyCommand
         var id = new Argument<long>("ID") { Description = "The study id that submit printed." };
         var wait = new Option<bool>("--wait") { Description = "Follow the study to the end." };
         var json = JsonOption();
-        var command = new Command("status", "Show a study's progress, failed items with their reasons, and its result once assembled.") { id, wait, json };
+        var output = OutOption();
+        var force = ForceOption();
+        var command = new Command("status", "Show a study's progress, failed items with their reasons, and its result once assembled.") { id, wait, json, output, force };
         command.SetAction(parse =>
         {
             if (ConnectionString(context) is not { } connection) return ExitCodes.Usage;
+            var destination = new Destination(parse.GetValue(json), parse.GetValue(output), parse.GetValue(force));
             return Database(context, connection, async client =>
             {
                 if (parse.GetValue(wait))
-                    return await Follow(context, client, parse.GetValue(id), parse.GetValue(json)).ConfigureAwait(false);
+                    return await Follow(context, client, parse.GetValue(id), destination).ConfigureAwait(false);
                 var status = await client.StatusAsync(parse.GetValue(id), context.CancellationToken).ConfigureAwait(false);
                 if (status is null) return NoSuchStudy(context, parse.GetValue(id));
                 WriteProgress(context.Out, status);
-                return status.Finished ? await Result(context, client, status, parse.GetValue(json)).ConfigureAwait(false) : ExitCodes.Success;
+                return status.Finished ? await Result(context, client, status, destination).ConfigureAwait(false) : ExitCodes.Success;
             });
         });
         return command;
     }
 
-    private static async Task<int> Follow(CliContext context, StudyClient client, long id, FileInfo? json)
+    private static async Task<int> Follow(CliContext context, StudyClient client, long id, Destination destination)
     {
         var last = "";
         while (true)
@@ -162,7 +189,7 @@ public static class StudyCommand
             if (status.Finished)
             {
                 WriteFailures(context.Out, status);
-                return await Result(context, client, status, json).ConfigureAwait(false);
+                return await Result(context, client, status, destination).ConfigureAwait(false);
             }
 
             await Task.Delay(PollInterval, context.CancellationToken).ConfigureAwait(false);
@@ -170,7 +197,7 @@ public static class StudyCommand
     }
 
     /// <summary>Prints the assembled report as the single-machine verb prints it, and writes it as JSON when asked.</summary>
-    private static async Task<int> Result(CliContext context, StudyClient client, StudyStatus status, FileInfo? json)
+    private static async Task<int> Result(CliContext context, StudyClient client, StudyStatus status, Destination destination)
     {
         if (status.State == "failed")
         {
@@ -180,6 +207,9 @@ public static class StudyCommand
 
         var result = await client.ResultAsync(status.Id, context.CancellationToken).ConfigureAwait(false) ?? "";
         context.Out.WriteLine();
+        if (status.Kind == StudyKind.Report)
+            return await StudyBundle.WriteAsync(context, status, StoredBundle.FromJson(result), destination).ConfigureAwait(false);
+        var json = destination.Json;
         IAnalysisReport report;
         switch (status.Kind)
         {
@@ -251,6 +281,10 @@ public static class StudyCommand
         $"study {Int(s.Id)} ({s.Kind.ToString().ToLowerInvariant()}): {s.State}, stage {Int(Math.Max(0, s.Stage))}; items {Int(s.Count("done"))} done, {Int(s.Count("failed"))} failed, {Int(s.Count("running"))} running, {Int(s.Count("queued"))} queued";
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static Option<DirectoryInfo?> OutOption() => new("--out") { Description = "report: write the assembled bundle into this folder (as 'logistics report --out' does)." };
+
+    private static Option<bool> ForceOption() => new("--force") { Description = "report: use --out even when it holds files this tool did not write (they are moved aside, never deleted)." };
 
     private static string? ConnectionString(CliContext context)
     {

@@ -90,14 +90,15 @@ public sealed class ResolvableModel : IDisposable
         Solves++;
         var started = _time.GetTimestamp();
 
+        // Every backend would start from what this model solved last (GLOP its basis, SCIP the solutions it keeps across
+        // solves), which depends on how draws were shared among threads or machines: the optimum is the same but may
+        // differ in the last digits (a tornado bar did between --parallel 1 and 2), and reports must not depend on
+        // --parallel or on which worker solved what. Its copy of the model is made again (native code); the kept model
+        // is still not rebuilt.
+        _solver.Reset();
         if (_timeline is not null)
             return SolveTimeline(network, plan, started, cancellationToken);
 
-        // GLOP would warm-start from the basis of whatever this model solved last, which depends on how draws were
-        // shared among threads; the optimum is the same but may differ in the last digits, and reports must not
-        // depend on --parallel. Its copy of the model is made again (native code); the kept model is still not rebuilt.
-        if (_backend == SolverBackend.Glop)
-            _solver.Reset();
         var model = _model!.Rebind(network);
         using var fresh = model is null ? Solver.CreateSolver(NetworkOptimiser.BackendName(_backend)) : null;
         if (model is null)

@@ -15,10 +15,7 @@ internal static class UncertaintyStudy
 
     public static UncertaintyReport Run(NetworkSource source, ReportUncertainty study, AnalysisSettings settings, CancellationToken cancellationToken)
     {
-        var network = source.Bind().Network;
-        var overTime = network is { IsPeriodised: true };
-        var request = new UncertaintyRequest(study.Draws, study.Seed, Scenario: null, Tornado: true, Regret: true,
-            TwoStageDraws: overTime ? 0 : study.TwoStageDraws, MaxCandidatePlans: study.MaxCandidatePlans);
+        var request = study.AnalysisRequest(source.Bind().Network is { IsPeriodised: true });
         return UncertaintyAnalysis.Run(source, request, settings, null, cancellationToken);
     }
 
