@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Model;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.TestKit;
 
 namespace Logistics.Benchmarks;

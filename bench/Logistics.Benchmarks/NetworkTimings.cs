@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation;
 
 namespace Logistics.Benchmarks;

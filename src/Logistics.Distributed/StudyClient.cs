@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 using Microsoft.Extensions.Logging.Abstractions;
 

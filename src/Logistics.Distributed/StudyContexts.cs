@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Distributed;
 

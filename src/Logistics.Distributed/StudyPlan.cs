@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 
 using Logistics.Analysis;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Distributed;
 

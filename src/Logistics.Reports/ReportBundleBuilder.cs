@@ -5,6 +5,7 @@ using System.Text;
 using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation;
 using Logistics.Reports.Content;
 using Logistics.Reports.Document;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Worker;
 

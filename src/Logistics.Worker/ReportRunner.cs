@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Reports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

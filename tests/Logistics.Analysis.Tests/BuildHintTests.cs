@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 

@@ -1,5 +1,6 @@
 using Logistics.Analysis.Uncertainty;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Stochastic;

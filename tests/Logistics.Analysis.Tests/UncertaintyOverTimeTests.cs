@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 using Logistics.Analysis.Uncertainty;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 

@@ -1,3 +1,4 @@
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 
@@ -77,10 +78,10 @@ public class ValueAnalysisTests
     [Fact]
     public void The_default_network_answers_the_Pasni_question_no_in_the_base_and_yes_in_phase_2_with_a_high_rail_tariff()
     {
-        var (source, _) = Network.IO.NetworkSource.Read(Nets.DefaultNetworkPath());
+        var (source, _) = Network.Loading.NetworkSource.Read(Nets.DefaultNetworkPath());
         var pasni = new OptionId("pasni-package");
         ValueReport Value(string? scenario) =>
-            ValueAnalysis.Run(source!.Bind(new Network.IO.LoadOptions { Scenario = scenario }).Network!, Nets.Settings(2), pasni);
+            ValueAnalysis.Run(source!.Bind(new Network.Loading.LoadOptions { Scenario = scenario }).Network!, Nets.Settings(2), pasni);
 
         var baseBundle = Value(null).Valuations.Single(v => v.Kind == ValuationKind.Bundle);
         Assert.False(baseBundle.BuiltInOptimum);

@@ -1,4 +1,5 @@
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 
 namespace Logistics.Benchmarks.Tests;

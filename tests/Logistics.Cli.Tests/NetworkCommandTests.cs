@@ -1,3 +1,4 @@
+using Logistics.Network.Loading;
 namespace Logistics.Cli.Tests;
 
 public class NetworkCommandTests
@@ -129,7 +130,7 @@ public class NetworkCommandTests
         var path = Path.Combine(Root, "networks", file);
         var result = CliRunner.Run("validate", path, "--strict");
         Assert.True(result.ExitCode == ExitCodes.Success, result.Out + result.Error);
-        var loaded = Network.IO.NetworkLoader.Load(path);
+        var loaded = Network.Loading.NetworkLoader.Load(path);
         foreach (var scenario in loaded.Network!.Scenarios)
         {
             var withScenario = CliRunner.Run("validate", path, "--scenario", scenario.Id.Value, "--strict");
@@ -141,7 +142,7 @@ public class NetworkCommandTests
     public void Describe_counts_the_figures_that_rest_on_an_assumption_alone_and_lists_the_weakest_first()
     {
         var path = Path.Combine(Root, "networks", "chagai.network.json");
-        var loaded = Network.IO.NetworkLoader.Load(path);
+        var loaded = Network.Loading.NetworkLoader.Load(path);
         var network = loaded.Network!;
         var assumed = network.Figures.Count(f => f.Source is { } s && loaded.Seeds.TryGet(s, out var seed) && seed.Confidence == Network.IO.SeedConfidence.Assumption);
         Assert.True(assumed > 0);

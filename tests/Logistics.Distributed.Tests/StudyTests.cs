@@ -4,6 +4,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation;
 
 namespace Logistics.Distributed.Tests;

@@ -1,5 +1,6 @@
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Network.Tests;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Network.Tests;
 

@@ -1,5 +1,6 @@
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 
 namespace Logistics.Network.Tests;

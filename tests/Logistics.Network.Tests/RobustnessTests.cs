@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Network.Tests;
 

@@ -1,5 +1,6 @@
 using Logistics.Network.IO;
 using Logistics.Network.IO.Format;
+using Logistics.Network.Loading;
 using Logistics.Network.Model;
 
 namespace Logistics.Network.Tests;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Google.OrTools.LinearSolver;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation.Model;
 using Logistics.Optimisation.Stochastic;
 

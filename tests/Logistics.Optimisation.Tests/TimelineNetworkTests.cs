@@ -1,4 +1,5 @@
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Optimisation.Tests;
 

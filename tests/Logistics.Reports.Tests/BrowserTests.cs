@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Reports.Tests;
 

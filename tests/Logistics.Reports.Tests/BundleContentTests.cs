@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 namespace Logistics.Reports.Tests;
 

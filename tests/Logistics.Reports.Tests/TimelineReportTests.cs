@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 
 using Logistics.Analysis;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Periods;
 using Logistics.Presentation;

@@ -1,3 +1,4 @@
+using Logistics.Network.Loading;
 namespace Logistics.Worker.Tests;
 
 public sealed class InputFingerprintTests
@@ -65,7 +66,7 @@ public sealed class InputFingerprintTests
         string network = folder.WriteNetwork("chagai", TestFolder.NetworkJson("chagai", "chagai.suez.scenario.json"));
 
         InputFingerprint fingerprint = InputFingerprint.Compute(network);
-        Logistics.Network.IO.NetworkSource source = Logistics.Network.IO.NetworkSource.Read(network).Source!;
+        Logistics.Network.Loading.NetworkSource source = Logistics.Network.Loading.NetworkSource.Read(network).Source!;
 
         Assert.Equal(source.ContentHash, fingerprint.Hash);
         Assert.Equal(source.InputFiles.Order(StringComparer.Ordinal), fingerprint.Files);

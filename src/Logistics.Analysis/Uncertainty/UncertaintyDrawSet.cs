@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Optimisation;
 
 namespace Logistics.Analysis.Uncertainty;

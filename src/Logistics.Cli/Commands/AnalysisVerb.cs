@@ -2,6 +2,7 @@ using System.CommandLine;
 
 using Logistics.Analysis;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 
 using static Logistics.Cli.Commands.CommandSupport;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
 using Logistics.Presentation;

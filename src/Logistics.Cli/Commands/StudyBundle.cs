@@ -5,6 +5,7 @@ using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
 using Logistics.Distributed;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Reports;
 using Logistics.Reports.Export;
 

@@ -1,6 +1,7 @@
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
 using Logistics.Network.IO;
+using Logistics.Network.Loading;
 using Logistics.Reports.Document;
 
 namespace Logistics.Reports.Content;

@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using System.Globalization;
 
 using Logistics.Network.Diagnostics;
+using Logistics.Network.IO;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.IO.Format;
 using Logistics.Network.IO.Json;
 using Logistics.Network.Model;
 using Logistics.Network.Validation;
 
-namespace Logistics.Network.IO;
+namespace Logistics.Network.Loading;
 
 /// <summary>
 /// A network file with its overlay files and seeds register, read once. <see cref="Bind"/> makes a snapshot

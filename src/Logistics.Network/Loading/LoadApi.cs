@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 
 using Logistics.Network.Diagnostics;
+using Logistics.Network.IO;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.Model;
 
-namespace Logistics.Network.IO;
+namespace Logistics.Network.Loading;
 
 /// <summary>How to load a network: which scenario to apply, whether warnings fail, and extra numeric changes (sweeps).</summary>
 public sealed record LoadOptions
