@@ -155,7 +155,7 @@ public static class BenchmarkRunner
     }
 
     /// <summary>The instance written as a network file and read back through the loader (which binds a plan's period snapshots).</summary>
-    private static Network.Model.Network LoadThroughFile(InstanceSize size)
+    private static NetworkSnapshot LoadThroughFile(InstanceSize size)
     {
         var folder = Path.Combine(Path.GetTempPath(), "logistics-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "networks"));

@@ -4,6 +4,7 @@ using Logistics.Benchmarks.StandardSets;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 using Logistics.TestKit;
 
 namespace Logistics.Benchmarks;
@@ -49,7 +50,7 @@ public static class LoadTimings
         }
     }
 
-    private static string Write(string folder, string name, Network.Model.Network network)
+    private static string Write(string folder, string name, NetworkSnapshot network)
     {
         var path = Path.Combine(folder, name + ".network.json");
         File.WriteAllText(path, NetworkWriter.Write(network));

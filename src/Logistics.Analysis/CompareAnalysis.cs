@@ -50,7 +50,7 @@ public static class CompareAnalysis
     }
 
     /// <summary>The report from every variant's outcome, in <see cref="Variants"/> order (the base first).</summary>
-    public static ComparisonReport Assemble(Network.Model.Network baseNetwork, IReadOnlyList<ScenarioOutcome> solved, SolveTally tally)
+    public static ComparisonReport Assemble(NetworkSnapshot baseNetwork, IReadOnlyList<ScenarioOutcome> solved, SolveTally tally)
     {
         ArgumentNullException.ThrowIfNull(baseNetwork);
         ArgumentNullException.ThrowIfNull(solved);
@@ -69,7 +69,7 @@ public static class CompareAnalysis
         };
     }
 
-    private static Network.Model.Network BaseNetwork(NetworkSource source)
+    private static NetworkSnapshot BaseNetwork(NetworkSource source)
     {
         var baseLoad = source.Bind();
         if (!baseLoad.Succeeded || baseLoad.Network is null)
@@ -77,7 +77,7 @@ public static class CompareAnalysis
         return baseLoad.Network;
     }
 
-    private static ScenarioOutcome SolveOne(NetworkSource source, string? scenario, Network.Model.Network baseNetwork, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
+    private static ScenarioOutcome SolveOne(NetworkSource source, string? scenario, NetworkSnapshot baseNetwork, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
     {
         var name = scenario is null ? "Base" : baseNetwork.Scenarios.FirstOrDefault(s => s.Id.Value == scenario)?.Name ?? scenario;
         var load = scenario is null ? new LoadResult(baseNetwork, []) : source.Bind(new LoadOptions { Scenario = scenario });
@@ -114,7 +114,7 @@ public static class CompareAnalysis
     }
 
     /// <summary>Why a variant has no solution: the solver's message, and for an infeasible model what cannot ship (penalised re-solve).</summary>
-    internal static OutcomeDiagnosis Diagnose(Network.Model.Network network, OptimisationResult result, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
+    internal static OutcomeDiagnosis Diagnose(NetworkSnapshot network, OptimisationResult result, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
     {
         var problems = ImmutableArray.CreateBuilder<string>();
         problems.Add(result.StatusMessage);

@@ -11,7 +11,7 @@ namespace Logistics.Analysis;
 /// </summary>
 public static class CorridorFinder
 {
-    public static ImmutableArray<Corridor> Find(Network.Model.Network network)
+    public static ImmutableArray<Corridor> Find(NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(network);
         var incident = network.Nodes.ToDictionary(n => n.Id, _ => new List<Link>());
@@ -55,7 +55,7 @@ public static class CorridorFinder
         return [.. corridors.OrderBy(c => c.Source).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 
-    private static bool TryGetLinkId(this Network.Model.Network network, LinkId id) => network.TryGetLink(id, out _);
+    private static bool TryGetLinkId(this NetworkSnapshot network, LinkId id) => network.TryGetLink(id, out _);
 
     private static (List<Link> Links, NodeId End) Walk(Link from, NodeId node, Dictionary<NodeId, List<Link>> incident, Func<NodeId, bool> isInner, HashSet<LinkId> visited)
     {

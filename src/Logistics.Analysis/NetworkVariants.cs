@@ -12,14 +12,14 @@ namespace Logistics.Analysis;
 public static class NetworkVariants
 {
     /// <summary>A copy with each named option forced in or out.</summary>
-    public static Network.Model.Network WithDecisions(Network.Model.Network network, IEnumerable<OptionId> forcedIn, IEnumerable<OptionId> forcedOut)
+    public static NetworkSnapshot WithDecisions(NetworkSnapshot network, IEnumerable<OptionId> forcedIn, IEnumerable<OptionId> forcedOut)
     {
         ArgumentNullException.ThrowIfNull(network);
         return FigureChangeSet.Of(new ForcedOptions([.. forcedIn], [.. forcedOut])).ApplyTo(network);
     }
 
     /// <summary>A copy with every option forced to what <paramref name="built"/> says (the operational view: builds fixed).</summary>
-    public static Network.Model.Network WithBuildsFixed(Network.Model.Network network, IReadOnlyCollection<OptionId> built)
+    public static NetworkSnapshot WithBuildsFixed(NetworkSnapshot network, IReadOnlyCollection<OptionId> built)
     {
         ArgumentNullException.ThrowIfNull(network);
         var ids = network.Options.Select(o => o.Id).ToList();
@@ -27,14 +27,14 @@ public static class NetworkVariants
     }
 
     /// <summary>A copy without the links (<see cref="LinksTakenOut"/>: their capacity increments and avoid-list entries go too).</summary>
-    public static Network.Model.Network WithoutLinks(Network.Model.Network network, IReadOnlyCollection<LinkId> links)
+    public static NetworkSnapshot WithoutLinks(NetworkSnapshot network, IReadOnlyCollection<LinkId> links)
     {
         ArgumentNullException.ThrowIfNull(network);
         return FigureChangeSet.Of(new LinksTakenOut([.. links])).ApplyTo(network);
     }
 
     /// <summary>A copy where the port handles nothing (<see cref="PortClosed"/>: throughput capacity zero, and no option can add any).</summary>
-    public static Network.Model.Network WithPortClosed(Network.Model.Network network, NodeId port)
+    public static NetworkSnapshot WithPortClosed(NetworkSnapshot network, NodeId port)
     {
         ArgumentNullException.ThrowIfNull(network);
         return FigureChangeSet.Of(new PortClosed(port)).ApplyTo(network);
@@ -47,7 +47,7 @@ public static class NetworkVariants
     /// and, when something must stay behind, strands the least valuable cargo first. Demand minimums become zero so
     /// that they cannot make it infeasible; the caller reports any shortfall against them.
     /// </summary>
-    public static Network.Model.Network WithUnshippedPenalty(Network.Model.Network network, double penaltyUsdPerTonne)
+    public static NetworkSnapshot WithUnshippedPenalty(NetworkSnapshot network, double penaltyUsdPerTonne)
     {
         ArgumentNullException.ThrowIfNull(network);
         var builder = NetworkBuilder.From(network);
@@ -68,7 +68,7 @@ public static class NetworkVariants
     /// flat <paramref name="penaltyUsdPerTonne"/> plus the commodity's value per tonne (0 for a commodity the
     /// network does not know).
     /// </summary>
-    public static double UnshippedPenaltyUsdPerTonne(Network.Model.Network network, CommodityId commodity, double penaltyUsdPerTonne)
+    public static double UnshippedPenaltyUsdPerTonne(NetworkSnapshot network, CommodityId commodity, double penaltyUsdPerTonne)
     {
         ArgumentNullException.ThrowIfNull(network);
         var value = network.Commodities.FirstOrDefault(c => c.Id == commodity)?.ValueUsdPerTonne ?? 0;

@@ -23,7 +23,7 @@ public static class Outcomes
     }
 
     /// <summary>Tonnes through every port of the network and each one's share of all port throughput.</summary>
-    public static ImmutableArray<PortThroughput> PortShares(Network.Model.Network network, OptimisationResult result)
+    public static ImmutableArray<PortThroughput> PortShares(NetworkSnapshot network, OptimisationResult result)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(result);
@@ -39,7 +39,7 @@ public static class Outcomes
     /// The plan's cost without the penalty of <see cref="NetworkVariants.WithUnshippedPenalty"/>: the objective less
     /// the revenue the penalty earned (prices the file gives still count).
     /// </summary>
-    public static double CostWithoutPenalty(OptimisationResult penalised, Network.Model.Network original)
+    public static double CostWithoutPenalty(OptimisationResult penalised, NetworkSnapshot original)
     {
         ArgumentNullException.ThrowIfNull(penalised);
         ArgumentNullException.ThrowIfNull(original);
@@ -51,7 +51,7 @@ public static class Outcomes
     /// What the penalty of <see cref="NetworkVariants.WithUnshippedPenalty"/> earned per year on these deliveries: their
     /// revenue less what the file's own prices (in <paramref name="original"/>) pay. Add it back to a penalised cost.
     /// </summary>
-    public static double PenaltyRevenue(IEnumerable<DeliveryResult> deliveries, Network.Model.Network original)
+    public static double PenaltyRevenue(IEnumerable<DeliveryResult> deliveries, NetworkSnapshot original)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(original);
@@ -59,7 +59,7 @@ public static class Outcomes
     }
 
     /// <summary>Total tonnes delivered short of each market's minimum (in a penalised solve, where minimums were dropped).</summary>
-    public static double MinimumShortfall(OptimisationResult penalised, Network.Model.Network original)
+    public static double MinimumShortfall(OptimisationResult penalised, NetworkSnapshot original)
     {
         ArgumentNullException.ThrowIfNull(penalised);
         ArgumentNullException.ThrowIfNull(original);
@@ -68,7 +68,7 @@ public static class Outcomes
             .Sum(x => Math.Max(0, x.Demand.MinTpy - penalised.Deliveries.Where(d => d.Market == x.Market && d.Commodity == x.Demand.Commodity).Sum(d => d.TonnesPerYear)));
     }
 
-    private static double? FilePrice(Network.Model.Network network, NodeId market, CommodityId commodity) =>
+    private static double? FilePrice(NetworkSnapshot network, NodeId market, CommodityId commodity) =>
         network.TryGetNode(market, out var node) && !node.Demands.IsDefault
             ? node.Demands.FirstOrDefault(d => d.Commodity == commodity)?.PriceUsdPerTonne
             : null;

@@ -18,16 +18,16 @@ namespace Logistics.Analysis;
 public static class ResilienceAnalysis
 {
     /// <exception cref="AnalysisInputException">The base network has no optimal solution to compare against.</exception>
-    public static ResilienceReport Run(Network.Model.Network network, AnalysisSettings settings, CancellationToken cancellationToken = default) =>
+    public static ResilienceReport Run(NetworkSnapshot network, AnalysisSettings settings, CancellationToken cancellationToken = default) =>
         Run(network, settings, new OutageTiming(), cancellationToken);
 
     /// <summary>
-    /// As <see cref="Run(Network.Model.Network, AnalysisSettings, CancellationToken)"/>; on a plan over time the outages
+    /// As <see cref="Run(NetworkSnapshot, AnalysisSettings, CancellationToken)"/>; on a plan over time the outages
     /// start with the period <paramref name="timing"/> names and last its years (<see cref="TimedResilienceAnalysis"/>).
     /// One-period networks ignore <paramref name="timing"/>.
     /// </summary>
     /// <exception cref="AnalysisInputException">The base network has no optimal solution, or the timing names no period of the plan or too many years.</exception>
-    public static ResilienceReport Run(Network.Model.Network network, AnalysisSettings settings, OutageTiming timing, CancellationToken cancellationToken = default)
+    public static ResilienceReport Run(NetworkSnapshot network, AnalysisSettings settings, OutageTiming timing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
@@ -42,7 +42,7 @@ public static class ResilienceAnalysis
 
     /// <summary>When the outages of a plan over time happen, from the request (period and years defaulted).</summary>
     /// <exception cref="AnalysisInputException">The plan has no such period, or the years run past the horizon's end or are fewer than 1.</exception>
-    public static OutageWindow Window(Network.Model.Network network, OutageTiming timing)
+    public static OutageWindow Window(NetworkSnapshot network, OutageTiming timing)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(timing);
@@ -53,7 +53,7 @@ public static class ResilienceAnalysis
 
     /// <summary>The outages of <paramref name="network"/> measured against its base optimum <paramref name="baseResult"/>.</summary>
     /// <exception cref="AnalysisInputException">The base network has no optimal solution to compare against.</exception>
-    public static ResiliencePlan Plan(Network.Model.Network network, OptimisationResult baseResult)
+    public static ResiliencePlan Plan(NetworkSnapshot network, OptimisationResult baseResult)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(baseResult);
@@ -106,7 +106,7 @@ public static class ResilienceAnalysis
         return new ResilienceReport(plan.Network.AppliedScenario?.Value, plan.BaseStatus, plan.BaseCost, plan.BaseBuilds, settings.UnshippedPenaltyUsdPerTonne, plan.Corridors, outages) { Tally = tally };
     }
 
-    private static OutageAnswer Answer(Network.Model.Network variant, ImmutableDictionary<OptionId, bool>? hint, double baseCost, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
+    private static OutageAnswer Answer(NetworkSnapshot variant, ImmutableDictionary<OptionId, bool>? hint, double baseCost, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
     {
         var plain = scheduler.Solve(new SolveJob(variant, hint), ct);
         if (plain.Objective is { } cost)
@@ -131,13 +131,13 @@ public static class ResilienceAnalysis
 /// (<see cref="AnswerCount"/> answers). Rebuilt from the network and the base result wherever answers are computed.
 /// </summary>
 public sealed class ResiliencePlan(
-    Network.Model.Network network, SolveStatus baseStatus, double baseCost, ImmutableArray<OptionId> baseBuilds,
-    ImmutableDictionary<OptionId, bool>? hint, ImmutableArray<Corridor> corridors, ImmutableArray<ResiliencePlan.Case> cases, Network.Model.Network fixedBuilds)
+    NetworkSnapshot network, SolveStatus baseStatus, double baseCost, ImmutableArray<OptionId> baseBuilds,
+    ImmutableDictionary<OptionId, bool>? hint, ImmutableArray<Corridor> corridors, ImmutableArray<ResiliencePlan.Case> cases, NetworkSnapshot fixedBuilds)
 {
     /// <summary>One element taken out and how to take it out of a network.</summary>
-    public sealed record Case(OutageKind Kind, string Id, string Name, ImmutableArray<LinkId> Links, Func<Network.Model.Network, Network.Model.Network> Apply);
+    public sealed record Case(OutageKind Kind, string Id, string Name, ImmutableArray<LinkId> Links, Func<NetworkSnapshot, NetworkSnapshot> Apply);
 
-    public Network.Model.Network Network { get; } = network;
+    public NetworkSnapshot Network { get; } = network;
 
     public SolveStatus BaseStatus { get; } = baseStatus;
 
@@ -153,7 +153,7 @@ public sealed class ResiliencePlan(
     public ImmutableArray<Case> Cases { get; } = cases;
 
     /// <summary>The network with the base optimum's builds fixed (operational answers start from it).</summary>
-    public Network.Model.Network FixedBuilds { get; } = fixedBuilds;
+    public NetworkSnapshot FixedBuilds { get; } = fixedBuilds;
 
     /// <summary>Two answers per case: operational, then strategic.</summary>
     public int AnswerCount => 2 * Cases.Length;

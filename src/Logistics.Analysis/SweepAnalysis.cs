@@ -100,10 +100,10 @@ public static class SweepAnalysis
         };
     }
 
-    private static SweepPoint Point(Network.Model.Network network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>
+    private static SweepPoint Point(NetworkSnapshot network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>
         ToPoint(network, value, scheduler.Solve(new SolveJob(network, hint), ct));
 
-    private static SweepPoint ToPoint(Network.Model.Network network, double value, OptimisationResult result) =>
+    private static SweepPoint ToPoint(NetworkSnapshot network, double value, OptimisationResult result) =>
         new(value, result.Status, result.Objective, Outcomes.Built(result), result.HasSolution ? Outcomes.PortShares(network, result) : [])
         {
             Schedule = network.IsPeriodised ? ScheduledOption.Of(result) : null,
@@ -144,17 +144,17 @@ public static class SweepAnalysis
         };
     }
 
-    private static Network.Model.Network Vary(SweepPlan plan, double value) => Vary(plan.Source, plan.Request, plan.Basis, plan.Compiled, value);
+    private static NetworkSnapshot Vary(SweepPlan plan, double value) => Vary(plan.Source, plan.Request, plan.Basis, plan.Compiled, value);
 
     /// <summary>The network at one value: the compiled path's figures set on the bound snapshot, or (when that cannot be) bound from the tree.</summary>
-    private static Network.Model.Network Vary(NetworkSource source, SweepRequest request, LoadResult? basis, CompiledChange? compiled, double value)
+    private static NetworkSnapshot Vary(NetworkSource source, SweepRequest request, LoadResult? basis, CompiledChange? compiled, double value)
     {
         if (basis is not null && compiled is not null && source.TryVary(basis, new FigureChangeSet(compiled.At(value))) is { } variant)
             return variant;
         return Bind(source, request, value);
     }
 
-    private static Network.Model.Network Bind(NetworkSource source, SweepRequest request, double value)
+    private static NetworkSnapshot Bind(NetworkSource source, SweepRequest request, double value)
     {
         var load = source.Bind(new LoadOptions
         {
@@ -174,7 +174,7 @@ public static class SweepAnalysis
 
 /// <summary>A checked sweep request with both ends bound: what every grid point and bisection starts from.</summary>
 /// <param name="Values">Every grid value in order; the last is exactly <see cref="SweepRequest.To"/>.</param>
-public sealed record SweepPlan(NetworkSource Source, SweepRequest Request, double Tolerance, ImmutableArray<double> Values, Network.Model.Network First, Network.Model.Network Last)
+public sealed record SweepPlan(NetworkSource Source, SweepRequest Request, double Tolerance, ImmutableArray<double> Values, NetworkSnapshot First, NetworkSnapshot Last)
 {
     /// <summary>The network bound once with the request's scenario, on which every value is made; null when the path cannot be set on a snapshot (every value is then bound from the tree).</summary>
     public LoadResult? Basis { get; init; }

@@ -15,7 +15,7 @@ namespace Logistics.Analysis;
 /// </summary>
 internal static class TimedResilienceAnalysis
 {
-    public static ResilienceReport Run(Network.Model.Network network, OutageTiming timing, AnalysisSettings settings, CancellationToken cancellationToken)
+    public static ResilienceReport Run(NetworkSnapshot network, OutageTiming timing, AnalysisSettings settings, CancellationToken cancellationToken)
     {
         var window = Window(network, timing);
         var (split, affected) = Split(network, window);
@@ -52,7 +52,7 @@ internal static class TimedResilienceAnalysis
     }
 
     /// <summary>The outage's period and years from the request; a period the file does not have, or years beyond the horizon, is the user's error.</summary>
-    public static OutageWindow Window(Network.Model.Network network, OutageTiming timing)
+    public static OutageWindow Window(NetworkSnapshot network, OutageTiming timing)
     {
         var ids = string.Join(", ", network.Periods.Select(p => p.Id.Value));
         var period = timing.Period is { } id
@@ -66,11 +66,11 @@ internal static class TimedResilienceAnalysis
     }
 
     /// <summary>The plan with the period in which the outage ends split at its end year, and the indices of the periods the outage covers.</summary>
-    public static (Network.Model.Network Split, ImmutableArray<int> Affected) Split(Network.Model.Network network, OutageWindow window)
+    public static (NetworkSnapshot Split, ImmutableArray<int> Affected) Split(NetworkSnapshot network, OutageWindow window)
     {
         var end = window.StartYear + window.Years;
         var periods = ImmutableArray.CreateBuilder<PlanningPeriod>();
-        var snapshots = ImmutableArray.CreateBuilder<Network.Model.Network>();
+        var snapshots = ImmutableArray.CreateBuilder<NetworkSnapshot>();
         for (var p = 0; p < network.Periods.Length; p++)
         {
             var period = network.Periods[p];
@@ -93,7 +93,7 @@ internal static class TimedResilienceAnalysis
         return (split, affected);
     }
 
-    private static List<ResiliencePlan.Case> Cases(Network.Model.Network network, ImmutableArray<Corridor> corridors)
+    private static List<ResiliencePlan.Case> Cases(NetworkSnapshot network, ImmutableArray<Corridor> corridors)
     {
         var cases = new List<ResiliencePlan.Case>();
         foreach (var link in network.Links)
@@ -106,9 +106,9 @@ internal static class TimedResilienceAnalysis
     }
 
     /// <summary>The base schedule kept: each touched period solved alone with its builds fixed, with the outage, against its reference.</summary>
-    private static OutageAnswer Operational(ResiliencePlan.Case outage, ImmutableArray<int> affected, List<Network.Model.Network> fixedPeriods,
+    private static OutageAnswer Operational(ResiliencePlan.Case outage, ImmutableArray<int> affected, List<NetworkSnapshot> fixedPeriods,
         ImmutableArray<OptimisationResult> fixedCosts, OptimisationResult baseResult, double baseCost, ImmutableArray<OptionId> baseBuilds,
-        ImmutableArray<ScheduledOption> baseSchedule, Network.Model.Network split, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
+        ImmutableArray<ScheduledOption> baseSchedule, NetworkSnapshot split, SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
     {
         var extra = 0.0;
         var lost = 0.0;
@@ -149,7 +149,7 @@ internal static class TimedResilienceAnalysis
     }
 
     /// <summary>The whole horizon re-optimised with the outage in its years (penalised in those years when nothing else is feasible).</summary>
-    private static OutageAnswer Strategic(ResiliencePlan.Case outage, ImmutableArray<int> affected, Network.Model.Network split, double baseCost,
+    private static OutageAnswer Strategic(ResiliencePlan.Case outage, ImmutableArray<int> affected, NetworkSnapshot split, double baseCost,
         SolveScheduler scheduler, AnalysisSettings settings, CancellationToken ct)
     {
         var variant = WithPeriodsEdited(split, affected, outage.Apply);
@@ -179,7 +179,7 @@ internal static class TimedResilienceAnalysis
     }
 
     /// <summary>The plan with <paramref name="edit"/> applied to the snapshots of the periods in <paramref name="affected"/> only.</summary>
-    private static Network.Model.Network WithPeriodsEdited(Network.Model.Network plan, ImmutableArray<int> affected, Func<Network.Model.Network, Network.Model.Network> edit) =>
+    private static NetworkSnapshot WithPeriodsEdited(NetworkSnapshot plan, ImmutableArray<int> affected, Func<NetworkSnapshot, NetworkSnapshot> edit) =>
         NetworkBuilder.From(plan)
             .WithPeriods(plan.Periods, [.. plan.PeriodNetworks.Select((n, p) => affected.Contains(p) ? edit(n) : n)])
             .Build();

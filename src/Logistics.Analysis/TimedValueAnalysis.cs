@@ -19,7 +19,7 @@ internal static class TimedValueAnalysis
     /// <summary>One option's forced decision in a solve: in from a year, or out in every period.</summary>
     private sealed record Forcing(OptionId Option, BuildDecision Decision, int? Year);
 
-    public static ValueReport Run(Network.Model.Network network, AnalysisSettings settings, OptionId? only, CancellationToken cancellationToken)
+    public static ValueReport Run(NetworkSnapshot network, AnalysisSettings settings, OptionId? only, CancellationToken cancellationToken)
     {
         var rows = ValueAnalysis.Plan(network, only);
         var lastStart = network.Periods[^1].StartYear;
@@ -57,13 +57,13 @@ internal static class TimedValueAnalysis
     }
 
     /// <summary>The first period start at which every one of <paramref name="options"/> can be in service (their lead times from the base year).</summary>
-    public static int FirstPossibleYear(Network.Model.Network network, IEnumerable<OptionId> options)
+    public static int FirstPossibleYear(NetworkSnapshot network, IEnumerable<OptionId> options)
     {
         var earliest = options.Select(o => OptionCashFlows.EarliestServiceYear(network.Option(o), network.Metadata.BaseYear)).DefaultIfEmpty(network.Metadata.BaseYear).Max();
         return network.Periods.Select(p => p.StartYear).Where(s => s >= earliest).DefaultIfEmpty(network.Periods[^1].StartYear).First();
     }
 
-    private static Network.Model.Network WithForcings(Network.Model.Network network, ImmutableArray<Forcing> forcings)
+    private static NetworkSnapshot WithForcings(NetworkSnapshot network, ImmutableArray<Forcing> forcings)
     {
         var builder = NetworkBuilder.From(network);
         foreach (var f in forcings)
@@ -71,7 +71,7 @@ internal static class TimedValueAnalysis
         return builder.Build();
     }
 
-    private static OptionValuation Value(Network.Model.Network network, ValueAnalysis.Row row, int firstYear, ImmutableArray<OptionId> optimumBuilds,
+    private static OptionValuation Value(NetworkSnapshot network, ValueAnalysis.Row row, int firstYear, ImmutableArray<OptionId> optimumBuilds,
         OptimisationResult with, OptimisationResult without, OptimisationResult early)
     {
         var options = row.Valued.Select(network.Option).ToList();
@@ -142,7 +142,7 @@ internal static class TimedValueAnalysis
     /// capex outlays, O&amp;M and residual values from its schedule (every option, as both plans re-optimise).
     /// Their NPV at the discount rate is PV without − PV with.
     /// </summary>
-    public static ImmutableArray<YearlyCashFlow> CashFlows(Network.Model.Network network, Discounting discounting, OptimisationResult with, OptimisationResult without)
+    public static ImmutableArray<YearlyCashFlow> CashFlows(NetworkSnapshot network, Discounting discounting, OptimisationResult with, OptimisationResult without)
     {
         var baseYear = network.Metadata.BaseYear;
         var end = network.HorizonEndYear;

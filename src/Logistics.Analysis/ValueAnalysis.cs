@@ -15,7 +15,7 @@ public static class ValueAnalysis
 {
     /// <summary>Values every option of <paramref name="network"/> (or only <paramref name="only"/>).</summary>
     /// <exception cref="ArgumentException"><paramref name="only"/> is not an option of the network.</exception>
-    public static ValueReport Run(Network.Model.Network network, AnalysisSettings settings, OptionId? only = null, CancellationToken cancellationToken = default)
+    public static ValueReport Run(NetworkSnapshot network, AnalysisSettings settings, OptionId? only = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,7 +36,7 @@ public static class ValueAnalysis
     /// units a distributed report runs on their own (each a plain solve of the returned snapshot).
     /// </summary>
     /// <exception cref="ArgumentException">The network is a plan over time (valued by <see cref="TimedValueAnalysis"/>).</exception>
-    public static ImmutableArray<Network.Model.Network> Variants(Network.Model.Network network)
+    public static ImmutableArray<NetworkSnapshot> Variants(NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (network.IsPeriodised)
@@ -45,7 +45,7 @@ public static class ValueAnalysis
     }
 
     /// <summary>The report of every option from the results of <see cref="Variants"/>, in that order: what <see cref="Run"/> gives.</summary>
-    public static ValueReport Assemble(Network.Model.Network network, IReadOnlyList<OptimisationResult> results, SolveTally tally)
+    public static ValueReport Assemble(NetworkSnapshot network, IReadOnlyList<OptimisationResult> results, SolveTally tally)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(results);
@@ -56,7 +56,7 @@ public static class ValueAnalysis
     }
 
     /// <summary>Each row with the indexes of its two solves, and the distinct solves (the unforced optimum first).</summary>
-    private static (List<(Row Row, int In, int Out)> Rows, ImmutableArray<Network.Model.Network> Variants) Layout(Network.Model.Network network, OptionId? only)
+    private static (List<(Row Row, int In, int Out)> Rows, ImmutableArray<NetworkSnapshot> Variants) Layout(NetworkSnapshot network, OptionId? only)
     {
         var rows = Plan(network, only);
         var variants = new List<(ImmutableArray<OptionId> In, ImmutableArray<OptionId> Out)> { ([], []) };
@@ -72,7 +72,7 @@ public static class ValueAnalysis
         return (indexed, [.. variants.Select(v => NetworkVariants.WithDecisions(network, v.In, v.Out))]);
     }
 
-    private static ValueReport Assemble(Network.Model.Network network, List<(Row Row, int In, int Out)> indexed, IReadOnlyList<OptimisationResult> results, SolveTally tally)
+    private static ValueReport Assemble(NetworkSnapshot network, List<(Row Row, int In, int Out)> indexed, IReadOnlyList<OptimisationResult> results, SolveTally tally)
     {
         var optimum = results[0];
         var optimumBuilds = Outcomes.Built(optimum);
@@ -92,7 +92,7 @@ public static class ValueAnalysis
         ImmutableArray<OptionId> OutSolveIn,
         ImmutableArray<OptionId> OutSolveOut);
 
-    internal static List<Row> Plan(Network.Model.Network network, OptionId? only)
+    internal static List<Row> Plan(NetworkSnapshot network, OptionId? only)
     {
         var rows = new List<Row>();
         foreach (var option in network.Options.Where(x => only is null || x.Id == only))
@@ -114,7 +114,7 @@ public static class ValueAnalysis
     }
 
     /// <summary>Everything the option requires, directly or through other options, sorted (a requirement cycle is cut).</summary>
-    public static ImmutableArray<OptionId> Prerequisites(Network.Model.Network network, OptionId option)
+    public static ImmutableArray<OptionId> Prerequisites(NetworkSnapshot network, OptionId option)
     {
         ArgumentNullException.ThrowIfNull(network);
         var seen = new SortedSet<OptionId>();
@@ -130,7 +130,7 @@ public static class ValueAnalysis
         return [.. seen];
     }
 
-    private static OptionValuation Value(Network.Model.Network network, Row row, ImmutableArray<OptionId> optimumBuilds, OptimisationResult inResult, OptimisationResult outResult)
+    private static OptionValuation Value(NetworkSnapshot network, Row row, ImmutableArray<OptionId> optimumBuilds, OptimisationResult inResult, OptimisationResult outResult)
     {
         var r = network.Metadata.DiscountRate;
         var horizon = network.Metadata.HorizonYears;

@@ -1,4 +1,5 @@
 using Logistics.Analysis;
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 
 namespace Logistics.Distributed;
@@ -33,6 +34,6 @@ public sealed class CompareStudy : IStudyPlan
         return AnalysisJson.Serialize(CompareAnalysis.Assemble(baseNetwork, [.. outcomes.Select(o => o!)], tally));
     }
 
-    private static Network.Model.Network BaseNetwork(StudyContext study) =>
+    private static NetworkSnapshot BaseNetwork(StudyContext study) =>
         study.Cached("base", () => study.Source.Bind().Network ?? throw new StudyFailedException("The base network does not load."));
 }

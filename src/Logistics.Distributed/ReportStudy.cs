@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Reports;
 
@@ -245,8 +246,8 @@ public sealed class ReportStudy : IStudyPlan
     private static ImmutableArray<string?> Variants(StudyContext study) => study.Cached("variants", () =>
         new Holder<ImmutableArray<string?>>(CompareAnalysis.Variants(study.Definition.Scenarios.IsDefaultOrEmpty ? study.Source.ScenarioIds : study.Definition.Scenarios))).Value;
 
-    private static ImmutableArray<Network.Model.Network> ValueVariants(StudyContext study) =>
-        study.Cached("value", () => new Holder<ImmutableArray<Network.Model.Network>>(ValueAnalysis.Variants(study.Network()))).Value;
+    private static ImmutableArray<NetworkSnapshot> ValueVariants(StudyContext study) =>
+        study.Cached("value", () => new Holder<ImmutableArray<NetworkSnapshot>>(ValueAnalysis.Variants(study.Network()))).Value;
 
     /// <summary>The outages measured against the resilience base optimum (stage 1), or the analysis's reason why it cannot run.</summary>
     private static (ResiliencePlan? Plan, string? Reason) Resilience(StudyContext study) => study.Cached("resilience", () =>

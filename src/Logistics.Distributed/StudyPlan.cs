@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Logistics.Analysis;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 
 namespace Logistics.Distributed;
 
@@ -78,7 +79,7 @@ public sealed class StudyContext(long id, StudyDefinition definition, NetworkSou
         where T : class => Cached($"stage{stage}:{typeof(T).Name}", () => new Box<ImmutableArray<T?>>([.. EarlierStages[stage].Select(j => j is null ? null : AnalysisJson.Deserialize<T>(j))])).Value;
 
     /// <summary>The network with the definition's scenario, bound once.</summary>
-    public Network.Model.Network Network() => Cached("network", () =>
+    public NetworkSnapshot Network() => Cached("network", () =>
     {
         var load = Source.Bind(new LoadOptions { Scenario = Definition.Scenario });
         if (!load.Succeeded || load.Network is null)

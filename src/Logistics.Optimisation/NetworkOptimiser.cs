@@ -55,7 +55,7 @@ public sealed class NetworkOptimiser
     /// SCIP's solve took 3.5× CBC's over the 37 OR-Library instances; otherwise SCIP, the fastest on the default
     /// network (every scenario) and on the multi-commodity synthetic networks up to 1,000 nodes.
     /// </summary>
-    public static SolverBackend ChooseBackend(Network.Model.Network network)
+    public static SolverBackend ChooseBackend(NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(network);
         var free = network.Options.Count(o => o.Decision == BuildDecision.Free);
@@ -65,7 +65,7 @@ public sealed class NetworkOptimiser
         return commodities == 1 && free >= FacilityLocationMinOptions ? SolverBackend.Cbc : SolverBackend.Scip;
     }
 
-    public OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, CancellationToken cancellationToken = default) =>
+    public OptimisationResult Solve(NetworkSnapshot network, SolverSettings settings, CancellationToken cancellationToken = default) =>
         Solve(network, settings, ModelOptions.Default, cancellationToken);
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class NetworkOptimiser
     /// check → build → start → solve → extract → prices → result, each step a class in <c>Solving/Pipeline</c>; an
     /// infeasible model is diagnosed instead of extracted. A time limit covers the whole run, not only the solver.
     /// </summary>
-    internal OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, CancellationToken cancellationToken = default)
+    internal OptimisationResult Solve(NetworkSnapshot network, SolverSettings settings, ModelOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
@@ -101,7 +101,7 @@ public sealed class NetworkOptimiser
     /// The exact model a solve with these settings would build (variables and rows named as in docs/model.md), as
     /// CPLEX LP or free MPS text. The optimiser writes no files: the host puts the text where the user asked.
     /// </summary>
-    public static string ExportModel(Network.Model.Network network, SolverSettings settings, ModelFileFormat format)
+    public static string ExportModel(NetworkSnapshot network, SolverSettings settings, ModelFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);

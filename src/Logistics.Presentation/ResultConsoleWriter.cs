@@ -12,7 +12,7 @@ namespace Logistics.Presentation;
 /// </summary>
 public static class ResultConsoleWriter
 {
-    public static void Write(OptimisationResult result, Network.Model.Network network, TextWriter writer, bool includeTimings = true)
+    public static void Write(OptimisationResult result, NetworkSnapshot network, TextWriter writer, bool includeTimings = true)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(network);
@@ -59,7 +59,7 @@ public static class ResultConsoleWriter
     }
 
     /// <summary>A plan over time: the schedule first, then present value by category, the periods side by side, and each period's routes.</summary>
-    private static void WritePlanOverTime(OptimisationResult result, Network.Model.Network network, TextWriter writer, double objective)
+    private static void WritePlanOverTime(OptimisationResult result, NetworkSnapshot network, TextWriter writer, double objective)
     {
         var m = network.Metadata;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -107,7 +107,7 @@ public static class ResultConsoleWriter
     }
 
     /// <summary>"2028: upgrade Rohri–Nokkundi. 2034: upgrade Karachi–Rohri, build Pasni." — the plan in one line.</summary>
-    public static string ScheduleSentence(OptimisationResult result, Network.Model.Network network)
+    public static string ScheduleSentence(OptimisationResult result, NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(network);

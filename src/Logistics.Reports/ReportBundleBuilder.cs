@@ -6,6 +6,7 @@ using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Reports.Content;
 using Logistics.Reports.Document;
@@ -125,7 +126,7 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
     /// optimum, value also an option left free. On a plan over time both answer with timing (the analyses dispatch on
     /// the network: value with best and first years, outages from the first period for their length).
     /// </summary>
-    public static bool Runs(AnalysisKind analysis, ImmutableArray<AnalysisKind> requested, Network.Model.Network network, OptimisationResult baseResult)
+    public static bool Runs(AnalysisKind analysis, ImmutableArray<AnalysisKind> requested, NetworkSnapshot network, OptimisationResult baseResult)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(baseResult);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 
 namespace Logistics.Reports;
@@ -46,7 +47,7 @@ public sealed record SolvedVariant(string Scenario, string Name, OptimisationRes
 /// <param name="Warnings">Validator warnings of the base network (listed in the appendix).</param>
 public sealed record ReportModel(
     RunManifest Manifest,
-    Network.Model.Network Network,
+    NetworkSnapshot Network,
     SeedRegister Seeds,
     OptimisationResult Base,
     ComparisonReport? Comparison,

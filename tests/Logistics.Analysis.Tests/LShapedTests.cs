@@ -83,7 +83,7 @@ public sealed class LShapedTests
         Assert.InRange(lShaped.RecourseProblemUsd!.Value, extensive.RecourseProblemUsd!.Value - (2 * Gap * scale) - 1e-6, extensive.RecourseProblemUsd.Value + (2 * Gap * scale) + 1e-6);
     }
 
-    private static Network.Model.Network Capped() =>
+    private static NetworkSnapshot Capped() =>
         Nets.Builder()
             .Add(Nets.Mine("mine", 100)).Add(Nets.Port("port")).Add(Nets.Market("market"))
             .Add(Nets.Link("old", "mine", "port", 10, capacity: 60))

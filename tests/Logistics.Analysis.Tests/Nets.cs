@@ -38,7 +38,7 @@ internal static class Nets
     /// 100 t/yr from mine to market. The existing route costs 10 USD/t (1,000 USD/yr); option <c>shortcut</c> builds a
     /// route at 2 USD/t, so it saves 800 USD/yr and breaks even at an annualised capex of 800 USD/yr.
     /// </summary>
-    public static Network.Model.Network Shortcut(double capex, double discountRate = 0, int lifetime = 1) =>
+    public static NetworkSnapshot Shortcut(double capex, double discountRate = 0, int lifetime = 1) =>
         Builder(discountRate)
             .Add(Mine("mine", 100)).Add(Port("port")).Add(Market("market"))
             .Add(Link("old", "mine", "port", 10))
@@ -51,7 +51,7 @@ internal static class Nets
     /// A network file in a throw-away folder (networks/ and an empty seeds/), read back as a <see cref="NetworkSource"/>.
     /// <paramref name="json"/> may be edited (for example to add scenarios) before it is read.
     /// </summary>
-    public static NetworkSource Source(Network.Model.Network network, Func<string, string>? edit = null)
+    public static NetworkSource Source(NetworkSnapshot network, Func<string, string>? edit = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "logistics-analysis-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "networks"));

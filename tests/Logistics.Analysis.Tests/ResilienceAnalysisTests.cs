@@ -8,7 +8,7 @@ public class ResilienceAnalysisTests
     /// <summary>
     /// mine → hub is the only bridge; from the hub two ports (north cheaper than south) each reach the market by sea.
     /// </summary>
-    private static Network.Model.Network Bridged() =>
+    private static NetworkSnapshot Bridged() =>
         Nets.Builder()
             .Add(Nets.Mine("mine", 100)).Add(Nets.Junction("hub")).Add(Nets.Port("north-port")).Add(Nets.Port("south-port")).Add(Nets.Market("market"))
             .Add(Nets.Link("bridge", "mine", "hub", 1))

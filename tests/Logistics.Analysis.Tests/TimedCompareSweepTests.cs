@@ -8,7 +8,7 @@ public sealed class TimedCompareSweepTests
 {
     // r = 10%: 10 t in 2025, 100 t in 2026. Shortcut (life 2) for 2025: 20 + 181.818 + C; for 2026: 100 + 181.818 + C (1/1.1 − 0.5/1.21)
     // = 281.818 + 0.495868 C; never: 1,009.091. So 2025 below C = 80 / 0.504132 = 158.689, 2026 up to 727.273 / 0.495868 = 1,466.667, never above.
-    private static Network.Model.Network Plan(double capex) => Timelines.Plan(t => Timelines.Shortcut(t, capex, 2, 0.1), (2025, 1, 10), (2026, 1, 100));
+    private static NetworkSnapshot Plan(double capex) => Timelines.Plan(t => Timelines.Shortcut(t, capex, 2, 0.1), (2025, 1, 10), (2026, 1, 100));
 
     [Fact]
     public void A_sweep_over_the_capex_finds_where_the_build_year_moves_and_where_the_option_drops_out()

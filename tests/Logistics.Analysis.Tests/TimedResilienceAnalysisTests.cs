@@ -8,7 +8,7 @@ public sealed class TimedResilienceAnalysisTests
 {
     // r = 10%; 100 t/yr in 2025–2026 and 2027–2028. Link a costs 2 USD/t, link b 5 USD/t: losing a costs 300 USD a year.
     // Base: 200 × (1 + 1/1.1 + 1/1.21 + 1/1.331) = 200 × 3.486852 = 697.370.
-    private static Network.Model.Network Plan() => Timelines.Plan(t => Timelines.TwoRoutes(t, 0.1), (2025, 2, 100), (2027, 2, 100));
+    private static NetworkSnapshot Plan() => Timelines.Plan(t => Timelines.TwoRoutes(t, 0.1), (2025, 2, 100), (2027, 2, 100));
 
     private static Outage Find(ResilienceReport report, string id) => report.Outages.Single(o => o.ElementId == id && o.Kind == OutageKind.Link);
 

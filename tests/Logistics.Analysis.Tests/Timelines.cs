@@ -13,7 +13,7 @@ namespace Logistics.Analysis.Tests;
 internal static class Timelines
 {
     /// <summary>A plan whose period k is <paramref name="snapshot"/>(tonnes of k), with a change setting the mine's tonnes.</summary>
-    public static Network.Model.Network Plan(Func<double, Network.Model.Network> snapshot, params (int Start, int Years, double Tonnes)[] periods)
+    public static NetworkSnapshot Plan(Func<double, NetworkSnapshot> snapshot, params (int Start, int Years, double Tonnes)[] periods)
     {
         var definitions = periods.Select(p => new PlanningPeriod(new PeriodId($"p{p.Start}"), $"{p.Start}", p.Start, p.Years,
             [new ScenarioChange("nodes[mine].supply[ore].tonnesPerYear", ChangeOperation.Set, p.Tonnes)])).ToImmutableArray();
@@ -26,7 +26,7 @@ internal static class Timelines
     /// Mine → port by the old link at 10 USD/t, or by a new link at 2 USD/t that option <c>shortcut</c> builds (capex
     /// <paramref name="capex"/>, life <paramref name="life"/> years, no O&amp;M, no lead time unless given).
     /// </summary>
-    public static Network.Model.Network Shortcut(double tonnes, double capex, int life, double rate, int leadTime = 0) =>
+    public static NetworkSnapshot Shortcut(double tonnes, double capex, int life, double rate, int leadTime = 0) =>
         Nets.Builder(rate)
             .Add(Nets.Mine("mine", tonnes)).Add(Nets.Port("port")).Add(Nets.Market("market"))
             .Add(Nets.Link("old", "mine", "port", 10))
@@ -36,7 +36,7 @@ internal static class Timelines
             .Build();
 
     /// <summary>Mine → port by link <c>a</c> at 2 USD/t or link <c>b</c> at 5 USD/t (no options): losing <c>a</c> costs 3 USD/t for as long as it is out.</summary>
-    public static Network.Model.Network TwoRoutes(double tonnes, double rate) =>
+    public static NetworkSnapshot TwoRoutes(double tonnes, double rate) =>
         Nets.Builder(rate)
             .Add(Nets.Mine("mine", tonnes)).Add(Nets.Port("port")).Add(Nets.Market("market"))
             .Add(Nets.Link("a", "mine", "port", 2))

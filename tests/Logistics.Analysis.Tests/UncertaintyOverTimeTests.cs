@@ -133,7 +133,7 @@ public sealed class UncertaintyOverTimeTests
     }
 
     /// <summary>The micro timeline of the class comment; the old tariff cites seed old-tariff.</summary>
-    private static Network.Model.Network Timeline(double capex, double tariff)
+    private static NetworkSnapshot Timeline(double capex, double tariff)
     {
         var snapshot = Nets.Builder()
             .Add(Nets.Mine("mine", 100)).Add(Nets.Port("port")).Add(Nets.Market("market"))

@@ -227,7 +227,7 @@ public sealed class UncertaintyTests
         Assert.All(report.Infeasible, d => Assert.False(string.IsNullOrWhiteSpace(d.Explanation)));
     }
 
-    private static Network.Model.Network Shortcut(double capex, double tariff, double seaTariff = 0)
+    private static NetworkSnapshot Shortcut(double capex, double tariff, double seaTariff = 0)
     {
         var builder = Nets.Builder()
             .Add(Nets.Mine("mine", 100)).Add(Nets.Port("port")).Add(Nets.Market("market"))
@@ -250,7 +250,7 @@ public sealed class UncertaintyTests
     private static string Num(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The network and a seeds file holding <paramref name="seeds"/>, read back from a throw-away folder.</summary>
-    internal static NetworkSource Source(Network.Model.Network network, params string[] seeds)
+    internal static NetworkSource Source(NetworkSnapshot network, params string[] seeds)
     {
         var root = Path.Combine(Path.GetTempPath(), "logistics-uncertainty-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, "networks"));

@@ -14,7 +14,7 @@ public class UnshippedPenaltyTests
     /// <c>spare</c> (3 USD/t, 100 t/yr) reach the port, then the market by sea. Without <c>main</c> only 100 t/yr fit,
     /// and routing alone would rather ship the cheap commodity (its road is cheaper).
     /// </summary>
-    private static Network.Model.Network TwoCommodities() =>
+    private static NetworkSnapshot TwoCommodities() =>
         Nets.Builder()
             .Add(new Commodity(Cheap, "cheap", 100)).Add(new Commodity(Dear, "dear", 5_000))
             .Add(new Node(new NodeId("cheap-mine"), "cheap-mine", NodeKind.Mine, 0, 0, 0, [new MineSupply(Cheap, 100, false)], null, []))

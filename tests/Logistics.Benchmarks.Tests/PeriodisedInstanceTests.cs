@@ -9,7 +9,7 @@ public class PeriodisedInstanceTests
 {
     private static readonly InstanceSize Size = InstanceSize.Parse("synthetic-n60-l240-c10-o40-s3-p3");
 
-    private static double MineOutput(Network.Model.Network n) => n.Nodes.SelectMany(x => x.Supplies).Sum(s => s.TonnesPerYear);
+    private static double MineOutput(NetworkSnapshot n) => n.Nodes.SelectMany(x => x.Supplies).Sum(s => s.TonnesPerYear);
 
     [Fact]
     public void A_period_suffix_round_trips_through_the_name_and_one_period_has_no_suffix()

@@ -23,7 +23,7 @@ public sealed class ChangeSetVariantTests
         return temp;
     }
 
-    private static string Text(Model.Network n) =>
+    private static string Text(NetworkSnapshot n) =>
         SnapshotText.Of(n) + string.Concat(n.PeriodNetworks.Select(p => "\n" + SnapshotText.Of(p)));
 
     public static TheoryData<string, string?, string, double> SweepValues => new()

@@ -35,7 +35,7 @@ public sealed class PeriodTests
         return NetworkLoader.Load(temp.Write("networks/t.network.json", text), new LoadOptions { Scenario = scenario });
     }
 
-    private static double Tonnes(Model.Network n) => n.Node(new NodeId("m")).Supplies[0].TonnesPerYear;
+    private static double Tonnes(NetworkSnapshot n) => n.Node(new NodeId("m")).Supplies[0].TonnesPerYear;
 
     [Fact]
     public void Each_period_takes_the_changes_of_every_period_up_to_it_and_a_scenario_acts_on_all_of_them()

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Logistics.Network.Model;
+
 namespace Logistics.Network.Tests;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Logistics.Network.Tests;
 /// </summary>
 internal static class SnapshotText
 {
-    public static string Of(Model.Network n) => JsonSerializer.Serialize(new
+    public static string Of(NetworkSnapshot n) => JsonSerializer.Serialize(new
     {
         n.Metadata,
         n.Commodities,

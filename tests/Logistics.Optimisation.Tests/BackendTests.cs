@@ -109,7 +109,7 @@ public sealed class TighteningTests
 public sealed class AutoBackendTests
 {
     /// <summary>One source, <paramref name="facilities"/> candidate facilities (each a link built by an option), two customers.</summary>
-    private static Network.Model.Network FacilityLocation(int facilities, string commodity = "goods", bool secondCommodity = false)
+    private static NetworkSnapshot FacilityLocation(int facilities, string commodity = "goods", bool secondCommodity = false)
     {
         var net = TestNetwork.Create().Commodity(commodity).Mine("src", commodity, 100).Market("c1", commodity, min: 60, max: 60).Market("c2", commodity, min: 40, max: 40);
         if (secondCommodity)

@@ -6,7 +6,7 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>Infeasible hand-made networks: each gives the finding a planner would write down.</summary>
 public sealed class DiagnosisTests
 {
-    private static InfeasibilityFinding SingleFinding(Network.Model.Network network, FindingKind kind)
+    private static InfeasibilityFinding SingleFinding(NetworkSnapshot network, FindingKind kind)
     {
         var result = new NetworkOptimiser().Solve(network, SolverSettings.Default);
         Assert.Equal(SolveStatus.Infeasible, result.Status);

@@ -49,7 +49,7 @@ public sealed class HandSolvedNetworkTests
         Assert.Equal(1, bottleneck.Utilisation, 9);
     }
 
-    private static Network.Model.Network Crossing(bool shared) =>
+    private static NetworkSnapshot Crossing(bool shared) =>
         // Mine a (50 t) sells at market kb beside b, mine b (50 t) at market ka beside a; the a–b line costs 1/t
         // and holds 60 t; a backstop road from each mine costs 10/t.
         TestNetwork.Create()
@@ -98,7 +98,7 @@ public sealed class HandSolvedNetworkTests
         Assert.All(result.Routes, r => Assert.NotNull(r.Port));
     }
 
-    private static Network.Model.Network NewRail(double capex) =>
+    private static NetworkSnapshot NewRail(double capex) =>
         // Existing road 20/t; an option builds a rail link at 5/t for its capex (lifetime 1, rate 0) + 100 O&M.
         TestNetwork.Create().Mine("m", "ore", 100).Market("k", "ore")
             .Link("road", "m", "k", TransportMode.Road, perTonne: 20)

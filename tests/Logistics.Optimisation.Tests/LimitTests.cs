@@ -1,3 +1,4 @@
+using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
 
 namespace Logistics.Optimisation.Tests;
@@ -15,7 +16,7 @@ public sealed class LimitTests
     /// SCIP is still 8.9% from its bound after 30 s (docs/benchmarks.md, "Round 4: synthetic instances whose options pay"), so a limit of a second
     /// or a cancellation after half a second cannot end in Optimal and the test fails if either is ignored.
     /// </summary>
-    private static readonly Network.Model.Network Hard = SyntheticNetworks.Generate(InstanceSize.Parse("synthetic-n250-l1000-c30-o175-s42-k0.03-x0.03"));
+    private static readonly NetworkSnapshot Hard = SyntheticNetworks.Generate(InstanceSize.Parse("synthetic-n250-l1000-c30-o175-s42-k0.03-x0.03"));
 
     private static void AssertHonest(OptimisationResult result, TerminationReason why)
     {

@@ -4,6 +4,7 @@ using Google.OrTools.LinearSolver;
 
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
 using Logistics.Optimisation.Output;
 
@@ -20,7 +21,7 @@ public sealed class ModelFileWriterTests
 {
     private static readonly string File = Path.Combine(RepositoryPaths.Root, "networks", "chagai.network.json");
 
-    private static (Solver Solver, Network.Model.Network Network) BuildDefault()
+    private static (Solver Solver, NetworkSnapshot Network) BuildDefault()
     {
         var loaded = NetworkLoader.Load(File);
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));

@@ -8,7 +8,7 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>What a user reads: the console summary and the JSON result file.</summary>
 public sealed class OutputTests
 {
-    private static Network.Model.Network PortNetwork() =>
+    private static NetworkSnapshot PortNetwork() =>
         // Port p1 holds 70 t at handling 2; the rest goes through p2 (handling 5). A new rail (capex 100) is worth building.
         TestNetwork.Create()
             .Mine("mine", "ore", 100).Port("p1", capacity: 70, handling: 2).Port("p2", handling: 5).Market("market", "ore")

@@ -11,7 +11,7 @@ namespace Logistics.Optimisation.Tests;
 /// </summary>
 public sealed class PlanOverTimeTests
 {
-    private static Network.Model.Network Corridor(double tonnes, double rate, double capex, int life, int leadTime = 0, double? railCapacity = null) =>
+    private static NetworkSnapshot Corridor(double tonnes, double rate, double capex, int life, int leadTime = 0, double? railCapacity = null) =>
         TestNetwork.Create(rate)
             .Mine("m", "ore", tonnes).Market("k", "ore")
             .Link("road", "m", "k", TransportMode.Road, perTonne: 10)
@@ -19,7 +19,7 @@ public sealed class PlanOverTimeTests
             .Option("rail", capex, lifetime: life, leadTime: leadTime)
             .Build();
 
-    private static OptimisationResult Solve(Network.Model.Network network)
+    private static OptimisationResult Solve(NetworkSnapshot network)
     {
         var result = Tests.Solve.Optimal(network);
         Assert.True(result.IsPlanOverTime);
@@ -87,7 +87,7 @@ public sealed class PlanOverTimeTests
         // r = 0, 2025 and 2026, 100 t. Rail (capex 100, life 2, no lead) requires signals (capex 10, life 2, lead 1 year).
         // Signals serve from 2026 at the earliest, so rail does too: 1,000 (road 2025) + 200 + 100 − 50 + 10 − 5 = 1,255.
         // Alone, rail would serve from 2025 at 500.
-        static Network.Model.Network Snapshot() => TestNetwork.Create()
+        static NetworkSnapshot Snapshot() => TestNetwork.Create()
             .Mine("m", "ore", 100).Market("k", "ore")
             .Link("road", "m", "k", TransportMode.Road, perTonne: 10)
             .Link("rail", "m", "k", perTonne: 2, builtBy: "rail")
@@ -106,7 +106,7 @@ public sealed class PlanOverTimeTests
         // r = 0, 2025 and 2026. Mine a (100 t) and b (50 t), each with road 10/t and its own rail option (capex 100, life 2) at 2/t.
         // No budget: both in 2025: 2·150·2 + 200 = 800. At most 100 of capex per period: a in 2025 (bigger saving),
         // b in 2026: 2025 200 + 500, 2026 300, capex 200, residual of b 50: 1,150. (b first would cost 1,550.)
-        static Network.Model.Network Snapshot() => TestNetwork.Create()
+        static NetworkSnapshot Snapshot() => TestNetwork.Create()
             .Mine("a", "ore", 100).Mine("b", "ore", 50).Market("k", "ore")
             .Link("road-a", "a", "k", TransportMode.Road, perTonne: 10).Link("road-b", "b", "k", TransportMode.Road, perTonne: 10)
             .Link("rail-a", "a", "k", perTonne: 2, builtBy: "rail-a").Link("rail-b", "b", "k", perTonne: 2, builtBy: "rail-b")
@@ -128,7 +128,7 @@ public sealed class PlanOverTimeTests
         // r = 0. An existing rail line (2/t, 100 t/yr) and a road (10/t); "double" adds 100 t/yr for capex 300, life 2.
         // 2025: 80 t, all by rail: 160. 2026: 150 t: with the expansion 300 + capex 300 − residual 150 = 450;
         // without, 200 + 500 = 700. Building in 2025 would pay 300 with no residual and no saving then. Total 610.
-        static Network.Model.Network Snapshot(double tonnes) => TestNetwork.Create()
+        static NetworkSnapshot Snapshot(double tonnes) => TestNetwork.Create()
             .Mine("m", "ore", tonnes).Market("k", "ore")
             .Link("road", "m", "k", TransportMode.Road, perTonne: 10)
             .Link("rail", "m", "k", perTonne: 2, capacity: 100)
@@ -177,7 +177,7 @@ public sealed class PlanOverTimeTests
     public void An_infeasible_period_is_named_in_the_diagnosis()
     {
         // The second period's 150 t must ship over a 100 t/yr line with no option: infeasible in 2026 only.
-        static Network.Model.Network Snapshot(double tonnes) => TestNetwork.Create()
+        static NetworkSnapshot Snapshot(double tonnes) => TestNetwork.Create()
             .Mine("m", "ore", tonnes).Market("k", "ore")
             .Link("rail", "m", "k", perTonne: 2, capacity: 100)
             .Build();

@@ -6,7 +6,7 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>Shadow prices against finite differences and hand computations.</summary>
 public sealed class PriceTests
 {
-    private static Network.Model.Network TwoLinks(double cheapCapacity, bool withOption) =>
+    private static NetworkSnapshot TwoLinks(double cheapCapacity, bool withOption) =>
         // Cheap link 5/t holds the capacity; the rest of 100 t pays 9/t on the dear road. The option (never worth it) makes the model a MIP.
         (withOption
             ? TestNetwork.Create().Option("useless", capex: 1e9, addToLink: "cheap", added: 10)
@@ -47,7 +47,7 @@ public sealed class PriceTests
     {
         // 100 t from m: market a costs 7/t, market b 12/t and needs at least 30 t. One more tonne at b costs 12 − 7 = 5
         // (taken from a); delivered there it costs 12 in all; at a 7. Objective 70 × 7 + 30 × 12 = 850.
-        static Network.Model.Network Make(double min) => TestNetwork.Create()
+        static NetworkSnapshot Make(double min) => TestNetwork.Create()
             .Mine("m", "ore", 100).Market("a", "ore").Market("b", "ore", min: min)
             .Link("to-a", "m", "a", perTonne: 7).Link("to-b", "m", "b", perTonne: 12)
             .Build();
@@ -67,7 +67,7 @@ public sealed class PriceTests
     public void A_binding_port_capacity_is_priced_like_the_finite_difference()
     {
         // Via the port 2 + 3 handling + 1 = 6/t, at most 40 t; the rest goes direct at 15/t. Value of port capacity: 9.
-        static Network.Model.Network Make(double capacity) => TestNetwork.Create()
+        static NetworkSnapshot Make(double capacity) => TestNetwork.Create()
             .Mine("m", "ore", 100).Port("p", capacity, handling: 3).Market("k", "ore")
             .Link("in", "m", "p", perTonne: 2).Link("out", "p", "k", TransportMode.Sea, perTonne: 1)
             .Link("direct", "m", "k", TransportMode.Road, perTonne: 15)

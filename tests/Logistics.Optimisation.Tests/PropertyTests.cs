@@ -62,7 +62,7 @@ public sealed class PropertyTests
     }
 
     /// <summary>The objective recomputed independently of the model, from the network and the reported flows and builds.</summary>
-    private static double Recompute(Network.Model.Network network, OptimisationResult result)
+    private static double Recompute(NetworkSnapshot network, OptimisationResult result)
     {
         var rate = network.Metadata.DiscountRate;
         var total = 0.0;

@@ -6,7 +6,7 @@ namespace Logistics.Optimisation.Tests;
 /// plus an expensive unlimited backstop road from every mine to every market so every network is feasible.</summary>
 internal static class RandomNetworks
 {
-    public static Network.Model.Network Create(int seed, bool singleCommodity = false, bool integerData = false, bool withOptions = false)
+    public static NetworkSnapshot Create(int seed, bool singleCommodity = false, bool integerData = false, bool withOptions = false)
     {
         var random = new Random(seed);
         double Draw(double lo, double hi) => integerData ? random.Next((int)lo, (int)hi + 1) : Math.Round(lo + (random.NextDouble() * (hi - lo)), 3);
@@ -68,7 +68,7 @@ internal static class RandomNetworks
     }
 
     /// <summary>A larger network (three commodities, five markets, ports every tenth node, options building the first links) for limits and timings.</summary>
-    public static Network.Model.Network Large(int seed, int nodes, int links, int options)
+    public static NetworkSnapshot Large(int seed, int nodes, int links, int options)
     {
         var random = new Random(seed);
         var net = TestNetwork.Create(0.08).Commodity("a", 1000).Commodity("b", 2000).Commodity("c", 500);

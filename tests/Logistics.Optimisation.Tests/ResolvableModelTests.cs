@@ -4,6 +4,7 @@ using Google.OrTools.LinearSolver;
 
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
 using Logistics.Optimisation.Stochastic;
 
@@ -112,7 +113,7 @@ public sealed class ResolvableModelTests
 
     private static string Built(OptimisationResult r) => string.Join(",", r.Builds.Where(b => b.Built).Select(b => b.Id.Value).Order());
 
-    private static Network.Model.Network Load(string file, string? scenario)
+    private static NetworkSnapshot Load(string file, string? scenario)
     {
         var loaded = NetworkLoader.Load(Path.Combine(Root, "networks", file), new LoadOptions { Scenario = scenario });
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));

@@ -5,7 +5,7 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>Solves a test network and checks what must hold for every solve: an optimum whose cost breakdown adds up.</summary>
 internal static class Solve
 {
-    public static OptimisationResult Optimal(Network.Model.Network network, SolverBackend backend = SolverBackend.Auto)
+    public static OptimisationResult Optimal(NetworkSnapshot network, SolverBackend backend = SolverBackend.Auto)
     {
         var result = new NetworkOptimiser().Solve(network, new SolverSettings(backend));
         Assert.True(result.Status == SolveStatus.Optimal, $"{result.Status}: {result.StatusMessage}");

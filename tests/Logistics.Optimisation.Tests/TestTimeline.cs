@@ -7,7 +7,7 @@ namespace Logistics.Optimisation.Tests;
 /// <summary>Makes a plan over time from test networks: the first snapshot carries the options, each period has its own snapshot.</summary>
 internal static class TestTimeline
 {
-    public static Network.Model.Network Of(params (int Start, int Years, Network.Model.Network Snapshot)[] periods)
+    public static NetworkSnapshot Of(params (int Start, int Years, NetworkSnapshot Snapshot)[] periods)
     {
         var definitions = periods.Select(p => new PlanningPeriod(new PeriodId($"p{p.Start}"), $"{p.Start}", p.Start, p.Years, [])).ToImmutableArray();
         return NetworkBuilder.From(periods[0].Snapshot)
@@ -15,7 +15,7 @@ internal static class TestTimeline
             .Build();
     }
 
-    public static Network.Model.Network WithBudgets(Network.Model.Network network, double? perYear = null, double? perPeriod = null) =>
+    public static NetworkSnapshot WithBudgets(NetworkSnapshot network, double? perYear = null, double? perPeriod = null) =>
         NetworkBuilder.From(network).WithMetadata(network.Metadata with { CapexBudgetPerYearUsd = perYear, CapexBudgetPerPeriodUsd = perPeriod }).Build();
 
     public static int? ServiceYear(OptimisationResult result, string option) =>

@@ -1,5 +1,6 @@
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 
 namespace Logistics.Optimisation.Tests;
 
@@ -61,7 +62,7 @@ public sealed class TimelineNetworkTests
     [Fact]
     public void Phase_two_takes_its_own_output_and_the_scenario_change_that_names_it_acts_from_then_on()
     {
-        static double RekoDiq(Network.Model.Network n) => n.Node(new("reko-diq")).Supplies.Single().TonnesPerYear;
+        static double RekoDiq(NetworkSnapshot n) => n.Node(new("reko-diq")).Supplies.Single().TonnesPerYear;
         var central = Load("base");
         Assert.Equal([900_000, 900_000, 1_740_000], central.PeriodNetworks.Select(RekoDiq));
         var pibt = Load("phase2-pibt");
@@ -90,7 +91,7 @@ public sealed class TimelineNetworkTests
         Assert.Equal(result.Objective!.Value, solver.ObjectiveValue, 1e-6 * result.Objective.Value);
     }
 
-    private static Network.Model.Network Load(string scenario)
+    private static NetworkSnapshot Load(string scenario)
     {
         var loaded = NetworkLoader.Load(File, new LoadOptions { Scenario = scenario == "base" ? null : scenario });
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));

@@ -17,12 +17,12 @@ public sealed class TimelineStartTests
     private static readonly string TimelineFile = Path.Combine(RepositoryPaths.Root, "networks", "chagai-timeline.network.json");
 
     /// <summary>Mine m → market k (needing <paramref name="tonnes"/>) only over the rail link option "rail" builds, ready from 2026.</summary>
-    private static Network.Model.Network RailOnly(double tonnes, double railCapacity) =>
+    private static NetworkSnapshot RailOnly(double tonnes, double railCapacity) =>
         TestNetwork.Create(0.1).Mine("m", "ore", tonnes).Market("k", "ore", min: tonnes)
             .Link("rail", "m", "k", perTonne: 2, capacity: railCapacity, builtBy: "rail").Option("rail", 100, lifetime: 10, leadTime: 1).Build();
 
     /// <summary>The same mine and market with a road as well, so the first period (before the rail can serve) is served by road.</summary>
-    private static Network.Model.Network RoadAndRail(double tonnes, double roadCapacity) =>
+    private static NetworkSnapshot RoadAndRail(double tonnes, double roadCapacity) =>
         TestNetwork.Create(0.1).Mine("m", "ore", tonnes).Market("k", "ore", min: tonnes)
             .Link("road", "m", "k", TransportMode.Road, perTonne: 10, capacity: roadCapacity)
             .Link("rail", "m", "k", perTonne: 2, builtBy: "rail").Option("rail", 100, lifetime: 10, leadTime: 1).Build();

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 
 namespace Logistics.Reports.Tests;
 
@@ -9,7 +10,7 @@ namespace Logistics.Reports.Tests;
 [Collection(DefaultBundleCollection.Name)]
 public sealed class BundleContentTests(DefaultBundle bundle)
 {
-    private static readonly Logistics.Network.Model.Network Network = NetworkLoader.Load(TestPaths.DefaultNetwork).Network!;
+    private static readonly NetworkSnapshot Network = NetworkLoader.Load(TestPaths.DefaultNetwork).Network!;
 
     [Fact]
     public void The_bundle_is_complete_and_lists_every_file_it_wrote()

@@ -19,7 +19,7 @@ public static class SyntheticNetworks
     /// <summary>Base year of every instance and the first period's start.</summary>
     public const int BaseYear = 2028;
 
-    public static Network.Model.Network Generate(InstanceSize size)
+    public static NetworkSnapshot Generate(InstanceSize size)
     {
         ArgumentNullException.ThrowIfNull(size);
         var first = Snapshot(size, supplyFactor: 1);
@@ -30,7 +30,7 @@ public static class SyntheticNetworks
         // mine's output per period after the first, so output in period k is GrowthPerPeriod^k times the base.
         var mines = first.Nodes.Where(n => n.Kind == NodeKind.Mine).SelectMany(n => n.Supplies.Select(s => (Node: n.Id.Value, s.Commodity))).ToList();
         var periods = ImmutableArray.CreateBuilder<PlanningPeriod>();
-        var snapshots = ImmutableArray.CreateBuilder<Network.Model.Network>();
+        var snapshots = ImmutableArray.CreateBuilder<NetworkSnapshot>();
         var factor = 1.0;
         for (var k = 0; k < size.Periods; k++)
         {
@@ -47,7 +47,7 @@ public static class SyntheticNetworks
     }
 
     /// <summary>The one-period network with every mine's output times <paramref name="supplyFactor"/> (the random stream does not depend on it).</summary>
-    private static Network.Model.Network Snapshot(InstanceSize size, double supplyFactor)
+    private static NetworkSnapshot Snapshot(InstanceSize size, double supplyFactor)
     {
         var random = new Random(size.Seed);
         var commodities = Math.Max(1, size.Classes / Markets);

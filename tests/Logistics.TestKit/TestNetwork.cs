@@ -96,7 +96,7 @@ public sealed class TestNetwork
         return this;
     }
 
-    public Network.Model.Network Build()
+    public NetworkSnapshot Build()
     {
         var builder = new NetworkBuilder().WithMetadata(NetworkParts.Metadata(_rate, capexBudgetUsd: _budget));
         var commodities = _commodities.Select(c => c.Id).ToHashSet();

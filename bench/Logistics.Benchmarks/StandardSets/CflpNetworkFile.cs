@@ -11,7 +11,7 @@ namespace Logistics.Benchmarks.StandardSets;
 public static class CflpNetworkFile
 {
     /// <summary>Writes <c>NAME.network.json</c> into <paramref name="folder"/> and returns its path and the network.</summary>
-    public static (string Path, Network.Model.Network Network) Write(string cflpPath, string folder, CflpCommodities commodities)
+    public static (string Path, NetworkSnapshot Network) Write(string cflpPath, string folder, CflpCommodities commodities)
     {
         var network = WithHubPort(CflpReader.Read(cflpPath, commodities));
         var path = System.IO.Path.Combine(folder, System.IO.Path.GetFileNameWithoutExtension(cflpPath) + ".network.json");
@@ -19,7 +19,7 @@ public static class CflpNetworkFile
         return (path, network);
     }
 
-    private static Network.Model.Network WithHubPort(Network.Model.Network network) =>
+    private static NetworkSnapshot WithHubPort(NetworkSnapshot network) =>
         NetworkBuilder.From(network)
             .Add(StandardNetworks.Place("hub", NodeKind.Port) with { Port = new PortFacility(null, 0) })
             .Add(StandardNetworks.Arc("plant-hub", "plant", "hub", 0, null, null))

@@ -19,7 +19,7 @@ public static class CflpReader
 {
     private static readonly CommodityId Cargo = new("cargo");
 
-    public static Network.Model.Network Read(string path, CflpCommodities commodities = CflpCommodities.OnePerCustomer)
+    public static NetworkSnapshot Read(string path, CflpCommodities commodities = CflpCommodities.OnePerCustomer)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var reader = new NumberReader(path);

@@ -14,7 +14,7 @@ public static class DimacsReader
 {
     private static readonly CommodityId Flow = new("flow");
 
-    public static (Network.Model.Network Network, bool NegativeCosts) Read(string path)
+    public static (NetworkSnapshot Network, bool NegativeCosts) Read(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var file = Path.GetFileName(path);

@@ -15,7 +15,7 @@ namespace Logistics.Benchmarks.StandardSets;
 /// </summary>
 public static class McndReader
 {
-    public static Network.Model.Network Read(string path)
+    public static NetworkSnapshot Read(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         var header = File.ReadLines(path).FirstOrDefault()?.Trim();

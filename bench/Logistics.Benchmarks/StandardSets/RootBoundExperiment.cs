@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Google.OrTools.LinearSolver;
 
+using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
 
 namespace Logistics.Benchmarks.StandardSets;
@@ -23,7 +24,7 @@ public sealed record RootBound(string Instance, string Variant, double Bound, in
 public static class RootBoundExperiment
 {
     /// <param name="full">Also solve the LPs with every row (slow: GLOP takes about 7 times the cut loop's time on c33).</param>
-    public static IEnumerable<RootBound> Measure(string name, Network.Model.Network network, bool full = true)
+    public static IEnumerable<RootBound> Measure(string name, NetworkSnapshot network, bool full = true)
     {
         yield return Solve(name, "none (weak)", network, new ModelOptions(TightenBuiltLinks: false));
         if (full)
@@ -35,7 +36,7 @@ public static class RootBoundExperiment
         yield return Cuts(name, network);
     }
 
-    private static RootBound Solve(string name, string variant, Network.Model.Network network, ModelOptions options)
+    private static RootBound Solve(string name, string variant, NetworkSnapshot network, ModelOptions options)
     {
         var watch = Stopwatch.StartNew();
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
@@ -47,7 +48,7 @@ public static class RootBoundExperiment
     }
 
     /// <summary>The weak model, then rounds of adding every violated linking row and re-solving until none is violated.</summary>
-    private static RootBound Cuts(string name, Network.Model.Network network)
+    private static RootBound Cuts(string name, NetworkSnapshot network)
     {
         var watch = Stopwatch.StartNew();
         using var solver = Optimisation.Solving.Heuristics.ReoptimisingLp.Create();

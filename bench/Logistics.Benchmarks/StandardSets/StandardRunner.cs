@@ -47,7 +47,7 @@ public static class StandardRunner
     /// The plan's cost in the benchmark's own terms, checked: every built option's yearly cost plus every link's flow
     /// times its unit cost, after confirming no unbuilt link carries flow and no link carries more than its capacity.
     /// </summary>
-    public static double PlanCost(Network.Model.Network network, OptimisationResult result)
+    public static double PlanCost(NetworkSnapshot network, OptimisationResult result)
     {
         var built = result.Builds.Where(b => b.Built).Select(b => b.Id).ToHashSet();
         var cost = network.Options.Where(o => built.Contains(o.Id)).Sum(o => o.FixedOmUsdPerYear + (o.CapexUsd * CostCoefficients.CapitalRecoveryFactor(network.Metadata.DiscountRate, o.LifetimeYears)));

@@ -16,7 +16,7 @@ namespace Logistics.Analysis.Uncertainty;
 /// </summary>
 internal sealed class DrawSolverPool : IDisposable
 {
-    private readonly Network.Model.Network _shape;
+    private readonly NetworkSnapshot _shape;
     private readonly SolveScheduler _scheduler;
     private readonly SolverSettings _settings;
     private readonly ConcurrentBag<ResolvableModel> _idle = [];
@@ -29,7 +29,7 @@ internal sealed class DrawSolverPool : IDisposable
     private int _unproven;
 
     /// <param name="rebuildEachDraw">Solve every draw afresh (a model built per draw), as before the kept models: for measuring.</param>
-    public DrawSolverPool(Network.Model.Network shape, SolveScheduler scheduler, bool rebuildEachDraw = false)
+    public DrawSolverPool(NetworkSnapshot shape, SolveScheduler scheduler, bool rebuildEachDraw = false)
     {
         _shape = shape;
         _scheduler = scheduler;
@@ -50,7 +50,7 @@ internal sealed class DrawSolverPool : IDisposable
     /// The optimum of <paramref name="network"/> (a snapshot of the pool's shape), or, with <paramref name="plan"/>,
     /// the cost of that plan held fixed (option → year it enters service; the year is ignored for a one-period plan).
     /// </summary>
-    public OptimisationResult Solve(Network.Model.Network network, ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
+    public OptimisationResult Solve(NetworkSnapshot network, ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
     {
         if (_rebuildEachDraw)
             return SolveAfresh(network, hint, plan, ct);
@@ -68,7 +68,7 @@ internal sealed class DrawSolverPool : IDisposable
     }
 
     /// <summary>Solves on a kept model of <paramref name="shape"/> from <paramref name="idle"/> (made on first use); null when none can be kept.</summary>
-    private OptimisationResult? SolveOn(ConcurrentBag<ResolvableModel> idle, Func<Network.Model.Network> shape, Network.Model.Network network,
+    private OptimisationResult? SolveOn(ConcurrentBag<ResolvableModel> idle, Func<NetworkSnapshot> shape, NetworkSnapshot network,
         ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
     {
         if (!idle.TryTake(out var model))
@@ -92,7 +92,7 @@ internal sealed class DrawSolverPool : IDisposable
     }
 
     /// <summary>The rebuild path: a fresh model per solve through the scheduler (a one-period plan's builds fixed by decisions).</summary>
-    private OptimisationResult SolveAfresh(Network.Model.Network network, ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
+    private OptimisationResult SolveAfresh(NetworkSnapshot network, ImmutableDictionary<OptionId, bool>? hint, IReadOnlyDictionary<OptionId, int>? plan, CancellationToken ct)
     {
         if (plan is null)
             return _scheduler.Solve(new SolveJob(network, hint), ct);

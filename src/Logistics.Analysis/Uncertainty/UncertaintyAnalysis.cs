@@ -61,7 +61,7 @@ public static class UncertaintyAnalysis
         return Report(set, centralResult, draws, tornado, regret, twoStage, tally, pool.Rebuilds);
     }
 
-    internal static SolvedDraw Solved(int index, Network.Model.Network network, OptimisationResult result, bool overTime) => new(index, network, result, PlanOf(result, overTime));
+    internal static SolvedDraw Solved(int index, NetworkSnapshot network, OptimisationResult result, bool overTime) => new(index, network, result, PlanOf(result, overTime));
 
     /// <summary>The report from the central plan and the solved draws (in draw order): shared by <see cref="Run"/> and <see cref="UncertaintyDrawSet.Assemble"/>.</summary>
     internal static UncertaintyReport Report(UncertaintyDrawSet set, OptimisationResult centralResult, ImmutableArray<SolvedDraw> draws, ImmutableArray<TornadoBar> tornado,
@@ -99,7 +99,7 @@ public static class UncertaintyAnalysis
     }
 
     /// <summary>The draw bound from the file's tree like a sweep value: every moved figure set by an extra change, then bound and validated.</summary>
-    private static Network.Model.Network BindDraw(NetworkSource source, string? scenario, UncertaintySpace space, double[] values)
+    private static NetworkSnapshot BindDraw(NetworkSource source, string? scenario, UncertaintySpace space, double[] values)
     {
         var changes = space.Changes(values).Changes.Select(c => new ScenarioChange(c.Path, ChangeOperation.Set, FigureChangeSet.IsWholeNumber(c.Path) ? Math.Round(c.Value) : c.Value)).ToImmutableArray();
         var load = source.Bind(new LoadOptions { Scenario = scenario, ExtraChanges = changes });
@@ -112,7 +112,7 @@ public static class UncertaintyAnalysis
     internal static PlanAtCentre CentralOf(OptimisationResult centralResult, bool overTime) =>
         new(centralResult.Status, centralResult.Objective, Outcomes.Built(centralResult)) { Schedule = PlanOf(centralResult, overTime) };
 
-    internal sealed record SolvedDraw(int Index, Network.Model.Network Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
+    internal sealed record SolvedDraw(int Index, NetworkSnapshot Network, OptimisationResult Result, ImmutableArray<PlannedBuild> Plan);
 
     /// <summary>The plan a result chose: its builds, each with the year it enters service for a plan over time.</summary>
     private static ImmutableArray<PlannedBuild> PlanOf(OptimisationResult result, bool overTime) =>
@@ -154,7 +154,7 @@ public static class UncertaintyAnalysis
             sorted[0], SampleStatistics.Quantile(sorted, 0.05), SampleStatistics.Quantile(sorted, 0.5), SampleStatistics.Quantile(sorted, 0.95), sorted[^1]);
     }
 
-    private static ImmutableArray<OptionProbability> OptionProbabilities(Network.Model.Network network, List<SolvedDraw> solved, ImmutableArray<OptionId> centralBuilt) =>
+    private static ImmutableArray<OptionProbability> OptionProbabilities(NetworkSnapshot network, List<SolvedDraw> solved, ImmutableArray<OptionId> centralBuilt) =>
     [
         .. network.Options.Select(o =>
         {

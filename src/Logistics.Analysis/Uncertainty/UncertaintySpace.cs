@@ -19,7 +19,7 @@ public sealed record SeedFigure(string Path, double CentralValue);
 /// </summary>
 public sealed class UncertaintySpace
 {
-    private UncertaintySpace(Network.Model.Network central, ImmutableArray<UncertainSeed> seeds, ImmutableArray<ImmutableArray<SeedFigure>> figures,
+    private UncertaintySpace(NetworkSnapshot central, ImmutableArray<UncertainSeed> seeds, ImmutableArray<ImmutableArray<SeedFigure>> figures,
         ImmutableArray<CorrelatedColumns> groups, ImmutableArray<string> notVaried, ImmutableArray<ImmutableArray<ImmutableArray<SeedFigure>>> snapshotFigures)
     {
         Central = central;
@@ -33,7 +33,7 @@ public sealed class UncertaintySpace
     /// <summary>[snapshot][seed]: the figures seed j moves in the plan's snapshot (0) and in each period's (1, 2, …).</summary>
     private readonly ImmutableArray<ImmutableArray<ImmutableArray<SeedFigure>>> _snapshotFigures;
 
-    public Network.Model.Network Central { get; }
+    public NetworkSnapshot Central { get; }
 
     /// <summary>The seeds sampled, sorted by id; column j of a draw is seed j.</summary>
     public ImmutableArray<UncertainSeed> Seeds { get; }
@@ -48,13 +48,13 @@ public sealed class UncertaintySpace
     public ImmutableArray<string> NotVaried { get; }
 
     /// <exception cref="AnalysisInputException">No figure of the network cites a seed with a range.</exception>
-    public static UncertaintySpace For(Network.Model.Network central, SeedRegister register)
+    public static UncertaintySpace For(NetworkSnapshot central, SeedRegister register)
     {
         ArgumentNullException.ThrowIfNull(central);
         ArgumentNullException.ThrowIfNull(register);
         // A plan over time: the plan's snapshot (options, metadata) and every period's snapshot (its own figures,
         // e.g. phase 2's output citing its own seed) are all varied by the same draw.
-        var snapshots = central.IsPeriodised ? [central, .. central.PeriodNetworks] : new List<Network.Model.Network> { central };
+        var snapshots = central.IsPeriodised ? [central, .. central.PeriodNetworks] : new List<NetworkSnapshot> { central };
         var seeds = new List<UncertainSeed>();
         var notVaried = new SortedSet<string>(StringComparer.Ordinal);
         var cited = snapshots.SelectMany(n => n.Figures).Where(f => f.Source is not null).Select(f => f.Source!.Value).Distinct().Order().ToList();
@@ -100,20 +100,20 @@ public sealed class UncertaintySpace
     }
 
     /// <summary>The snapshot of one draw: every seed at its sampled value, in the plan and in every period.</summary>
-    public Network.Model.Network Apply(IReadOnlyList<double> values) => Apply(values, Central);
+    public NetworkSnapshot Apply(IReadOnlyList<double> values) => Apply(values, Central);
 
     /// <summary>
     /// <paramref name="onto"/> (the central snapshot, or a copy of it with decisions changed) with every seed at its
     /// sampled value, in the plan's snapshot and in every period's.
     /// </summary>
-    public Network.Model.Network Apply(IReadOnlyList<double> values, Network.Model.Network onto)
+    public NetworkSnapshot Apply(IReadOnlyList<double> values, NetworkSnapshot onto)
     {
         ArgumentNullException.ThrowIfNull(values);
         return Apply([.. Enumerable.Range(0, Seeds.Length).Select(j => (j, values[j]))], onto);
     }
 
     /// <summary>The central snapshot with only the given seeds moved (the tornado's one-at-a-time and group cases).</summary>
-    public Network.Model.Network Apply(IReadOnlyList<(int Column, double Value)> moves, Network.Model.Network onto)
+    public NetworkSnapshot Apply(IReadOnlyList<(int Column, double Value)> moves, NetworkSnapshot onto)
     {
         ArgumentNullException.ThrowIfNull(moves);
         ArgumentNullException.ThrowIfNull(onto);

@@ -5,6 +5,7 @@ using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
+using Logistics.Network.Model;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
 using Logistics.Presentation;
@@ -66,7 +67,7 @@ internal static class CommandSupport
     }
 
     /// <summary>Binds one variant; prints its errors (and, with the scenario's name, a hint) when it does not load.</summary>
-    public static Network.Model.Network? Bind(CliContext context, NetworkSource source, string? scenario)
+    public static NetworkSnapshot? Bind(CliContext context, NetworkSource source, string? scenario)
     {
         var loaded = source.Bind(new LoadOptions { Scenario = scenario });
         foreach (var diagnostic in loaded.Errors)

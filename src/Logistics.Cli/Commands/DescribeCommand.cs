@@ -154,7 +154,7 @@ public static class DescribeCommand
     }
 
     /// <summary>How many figures rest on an assumption alone (their seed has no external source), and the weakest such seeds.</summary>
-    private static void WriteAssumptions(TextWriter o, Network.Model.Network n, SeedRegister seeds)
+    private static void WriteAssumptions(TextWriter o, NetworkSnapshot n, SeedRegister seeds)
     {
         const int Shown = 10;
         var assumed = n.Figures

@@ -10,13 +10,13 @@ namespace Logistics.Network.IO;
 
 /// <summary>
 /// Writes a snapshot back to the file format, deterministically (elements in id order, fields in table order).
-/// A figure is written when the snapshot lists it in <see cref="Model.Network.Figures"/> (with its source) or when it
+/// A figure is written when the snapshot lists it in <see cref="NetworkSnapshot.Figures"/> (with its source) or when it
 /// differs from the field's default, so load → write → load gives the same snapshot. Great-circle lengths are
 /// left out (they are recomputed); the seeds folder is not part of a snapshot and takes its default.
 /// </summary>
 public static class NetworkWriter
 {
-    public static string Write(Model.Network network)
+    public static string Write(NetworkSnapshot network)
     {
         var figures = network.Figures.GroupBy(f => f.Path, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         using var stream = new MemoryStream();
@@ -66,7 +66,7 @@ public static class NetworkWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteMetadata(Utf8JsonWriter w, FigureWriter f, Model.Network network)
+    private static void WriteMetadata(Utf8JsonWriter w, FigureWriter f, NetworkSnapshot network)
     {
         var m = network.Metadata;
         w.WriteStartObject("metadata");

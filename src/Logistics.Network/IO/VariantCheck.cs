@@ -15,7 +15,7 @@ internal static class VariantCheck
     /// the format wants a whole number, and inside its field's range, and no market's minimum ends above its maximum.
     /// Values are taken before the set rounds whole numbers, so 27.5 years fails here as it fails binding.
     /// </summary>
-    public static bool FiguresHold(Model.Network snapshot, FigureChangeSet changes)
+    public static bool FiguresHold(NetworkSnapshot snapshot, FigureChangeSet changes)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         Dictionary<string, double>? written = null;
@@ -47,7 +47,7 @@ internal static class VariantCheck
         changes.Changes.Any(c => FormatTable.FieldAt(c.Path)?.IsCostFigure != true);
 
     /// <summary>A demand's minimum may not exceed its maximum (the binder's one check across two figures).</summary>
-    private static bool DemandBoundsHold(Model.Network snapshot, string path, Dictionary<string, double> values)
+    private static bool DemandBoundsHold(NetworkSnapshot snapshot, string path, Dictionary<string, double> values)
     {
         const string Prefix = "nodes[";
         var demand = path.IndexOf("].demand[", StringComparison.Ordinal);

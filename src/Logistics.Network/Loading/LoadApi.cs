@@ -36,7 +36,7 @@ public sealed record LoadOptions
 /// The outcome of a load: the snapshot (null when it could not be built) and every problem found, sorted by
 /// file, line and column. <see cref="Seeds"/> is the register the figures cite (for the assumptions appendix).
 /// </summary>
-public sealed record LoadResult(Model.Network? Network, ImmutableArray<Diagnostic> Diagnostics)
+public sealed record LoadResult(NetworkSnapshot? Network, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>True when there is a network and no diagnostic is an error.</summary>
     public bool Succeeded => Network is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);

@@ -282,12 +282,12 @@ public sealed class NetworkSource
     /// or binding the tree; a period whose changes cannot be made so, or that finds something new, is bound through its
     /// tree as before, so its diagnostics keep their lines and columns.
     /// </summary>
-    private Model.Network BindPeriods(Model.Network first, BindOutput? fileBound, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, bool throughTree, List<Diagnostic> diagnostics)
+    private NetworkSnapshot BindPeriods(NetworkSnapshot first, BindOutput? fileBound, JObject? scenarioObject, ImmutableArray<ScenarioChange> extras, bool throughTree, List<Diagnostic> diagnostics)
     {
         var periodObjects = (_root["periods"] as JArray)?.Items.OfType<JObject>().ToList() ?? [];
         var seen = diagnostics.Select(d => (d.Code, d.Path, d.Message)).ToHashSet();
         var file = throughTree ? null : fileBound ?? _fileSnapshot.Value;
-        var snapshots = ImmutableArray.CreateBuilder<Model.Network>();
+        var snapshots = ImmutableArray.CreateBuilder<NetworkSnapshot>();
         for (var k = 0; k < first.Periods.Length; k++)
         {
             var period = first.Periods[k];
@@ -316,7 +316,7 @@ public sealed class NetworkSource
     /// a changed figure fails its check, or the structural checks find something the first snapshot did not (the tree
     /// bind then reports it at its line and column).
     /// </summary>
-    private Model.Network? PeriodOnSnapshot(BindOutput file, Model.Network first, List<TreeChange> changes, List<TreeChange> periodOnly, HashSet<(string, string, string)> seen)
+    private NetworkSnapshot? PeriodOnSnapshot(BindOutput file, NetworkSnapshot first, List<TreeChange> changes, List<TreeChange> periodOnly, HashSet<(string, string, string)> seen)
     {
         if (file.Network is not { } fileNetwork) return null;
         var compiled = CompileInOrder(changes);
@@ -337,14 +337,14 @@ public sealed class NetworkSource
     }
 
     /// <summary>A period's snapshot bound through a copy of the tree with its changes applied; its new problems are reported naming the period.</summary>
-    private Model.Network? BindPeriodTree(Model.Network first, List<TreeChange> changes, HashSet<(string, string, string)> seen, PlanningPeriod period, List<Diagnostic> diagnostics)
+    private NetworkSnapshot? BindPeriodTree(NetworkSnapshot first, List<TreeChange> changes, HashSet<(string, string, string)> seen, PlanningPeriod period, List<Diagnostic> diagnostics)
     {
         var found = new List<Diagnostic>();
         var root = (JObject)_root.DeepClone();
         foreach (var change in changes)
             TreeOverlay.Apply(root, change, found);
         var bound = BindTree(root, found);
-        Model.Network? result = null;
+        NetworkSnapshot? result = null;
         if (bound.Network is { } snapshot)
         {
             var context = new ValidationContext(snapshot, bound.Map, bound.Figures, Seeds, bound.ChangeSources, FilePath) { IsBase = false };
@@ -404,14 +404,14 @@ public sealed class NetworkSource
     /// to the snapshot or the variant has an error: bind through the tree then, for the diagnostics with their positions.
     /// Warnings are not looked for (the analyses that make variants do not show them).
     /// </summary>
-    public Model.Network? TryVary(LoadResult basis, FigureChangeSet changes)
+    public NetworkSnapshot? TryVary(LoadResult basis, FigureChangeSet changes)
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(changes);
         if (!basis.Succeeded || basis.Network is not { } network || basis.SourceMap is not { } map) return null;
         var plan = VaryOne(network, changes, map);
         if (plan is null || !network.IsPeriodised) return plan;
-        var periods = ImmutableArray.CreateBuilder<Model.Network>(network.PeriodNetworks.Length);
+        var periods = ImmutableArray.CreateBuilder<NetworkSnapshot>(network.PeriodNetworks.Length);
         foreach (var period in network.PeriodNetworks)
         {
             if (VaryOne(period, changes, map) is not { } varied) return null;
@@ -421,7 +421,7 @@ public sealed class NetworkSource
         return NetworkBuilder.From(plan).WithPeriods(network.Periods, periods.MoveToImmutable()).Build();
     }
 
-    private Model.Network? VaryOne(Model.Network snapshot, FigureChangeSet changes, SourceMap map)
+    private NetworkSnapshot? VaryOne(NetworkSnapshot snapshot, FigureChangeSet changes, SourceMap map)
     {
         if (!changes.Check(snapshot).IsEmpty || !VariantCheck.FiguresHold(snapshot, changes)) return null;
         var variant = changes.ApplyTo(snapshot);
@@ -450,11 +450,11 @@ public sealed class NetworkSource
         return (figures, [.. diagnostics]);
     }
 
-    private LoadResult Finish(Model.Network? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
+    private LoadResult Finish(NetworkSnapshot? network, List<Diagnostic> diagnostics, LoadOptions options, SourceMap? map) =>
         new(network, StageTimings.Measure("bind: sort diagnostics", () => DiagnosticOrder.Sort(diagnostics, options.Strict))) { Seeds = Seeds, SourceMap = map };
 
     /// <summary>A scenario change that names a period must name one the file declares (else it would never act).</summary>
-    private void CheckChangePeriods(Model.Network network, List<Diagnostic> diagnostics)
+    private void CheckChangePeriods(NetworkSnapshot network, List<Diagnostic> diagnostics)
     {
         var known = network.Periods.Select(p => p.Id).ToHashSet();
         foreach (var scenario in network.Scenarios)

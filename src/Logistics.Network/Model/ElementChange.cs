@@ -11,18 +11,18 @@ namespace Logistics.Network.Model;
 public abstract record ElementChange
 {
     /// <summary>A problem that would make the change act on nothing (an id the snapshot lacks); null when it applies.</summary>
-    internal abstract string? Problem(Network network);
+    internal abstract string? Problem(NetworkSnapshot network);
 
-    internal abstract Network ApplyTo(Network network);
+    internal abstract NetworkSnapshot ApplyTo(NetworkSnapshot network);
 }
 
 /// <summary>Each option of <paramref name="In"/> forced in and of <paramref name="Out"/> forced out, in every period (the value analysis's cases).</summary>
 public sealed record ForcedOptions(ImmutableArray<OptionId> In, ImmutableArray<OptionId> Out) : ElementChange
 {
-    internal override string? Problem(Network network) =>
+    internal override string? Problem(NetworkSnapshot network) =>
         In.Concat(Out).Where(o => !network.TryGetOption(o, out _)).Select(o => $"The network has no option {o}.").FirstOrDefault();
 
-    internal override Network ApplyTo(Network network)
+    internal override NetworkSnapshot ApplyTo(NetworkSnapshot network)
     {
         var builder = NetworkBuilder.From(network);
         foreach (var id in In)
@@ -40,9 +40,9 @@ public sealed record ForcedOptions(ImmutableArray<OptionId> In, ImmutableArray<O
 /// </summary>
 public sealed record LinksTakenOut(ImmutableArray<LinkId> Links) : ElementChange
 {
-    internal override string? Problem(Network network) => null;
+    internal override string? Problem(NetworkSnapshot network) => null;
 
-    internal override Network ApplyTo(Network network)
+    internal override NetworkSnapshot ApplyTo(NetworkSnapshot network)
     {
         var builder = NetworkBuilder.From(network);
         foreach (var id in Links)
@@ -58,10 +58,10 @@ public sealed record LinksTakenOut(ImmutableArray<LinkId> Links) : ElementChange
 /// <summary>A port that handles nothing: throughput capacity zero, and no option can add any (an outage).</summary>
 public sealed record PortClosed(NodeId Port) : ElementChange
 {
-    internal override string? Problem(Network network) =>
+    internal override string? Problem(NetworkSnapshot network) =>
         network.TryGetNode(Port, out _) ? null : $"The network has no node {Port}.";
 
-    internal override Network ApplyTo(Network network)
+    internal override NetworkSnapshot ApplyTo(NetworkSnapshot network)
     {
         var node = network.Node(Port);
         var builder = NetworkBuilder.From(network)

@@ -59,7 +59,7 @@ public sealed class FigureChangeSet
     public static bool IsSettable(string path) => Parse(path) is { } p && SettableFields.Contains(p.Kind);
 
     /// <summary>Problems that would stop <see cref="ApplyTo"/>, one sentence each; empty when the set applies to <paramref name="network"/>.</summary>
-    public ImmutableArray<string> Check(Network network)
+    public ImmutableArray<string> Check(NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(network);
         var figures = network.Figures.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public sealed class FigureChangeSet
 
     /// <summary>A copy of <paramref name="network"/> with every figure change applied (integers rounded) and its figures' values updated, then every element change.</summary>
     /// <exception cref="ArgumentException">A change does not apply (<see cref="Check"/> would have said so).</exception>
-    public Network ApplyTo(Network network)
+    public NetworkSnapshot ApplyTo(NetworkSnapshot network)
     {
         ArgumentNullException.ThrowIfNull(network);
         var result = Changes.IsEmpty ? network : ApplyFigures(network);
@@ -89,7 +89,7 @@ public sealed class FigureChangeSet
         return result;
     }
 
-    private Network ApplyFigures(Network network)
+    private NetworkSnapshot ApplyFigures(NetworkSnapshot network)
     {
         var metadata = network.Metadata;
         var commodities = new Dictionary<CommodityId, Commodity>();

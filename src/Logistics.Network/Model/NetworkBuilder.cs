@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Logistics.Network.Model;
 
 /// <summary>
-/// The one way to make a <see cref="Network"/>: collect elements, then <see cref="Build"/> sorts them by id
+/// The one way to make a <see cref="NetworkSnapshot"/>: collect elements, then <see cref="Build"/> sorts them by id
 /// and freezes them. The file binder uses it, and so do tests that write small networks in code.
 /// It checks only what it must to build lookups (unique ids); the validator reports everything else.
 /// </summary>
@@ -19,9 +19,9 @@ public sealed class NetworkBuilder
     private NetworkMetadata _metadata = new("network", "", "USD", 2025, 0.08, 25, null);
     private ScenarioId? _applied;
     private ImmutableArray<PlanningPeriod> _periods = [];
-    private ImmutableArray<Network> _periodNetworks = [];
+    private ImmutableArray<NetworkSnapshot> _periodNetworks = [];
 
-    public static NetworkBuilder From(Network network)
+    public static NetworkBuilder From(NetworkSnapshot network)
     {
         var b = new NetworkBuilder { _metadata = network.Metadata, _applied = network.AppliedScenario };
         b._commodities.AddRange(network.Commodities);
@@ -38,7 +38,7 @@ public sealed class NetworkBuilder
 
     public NetworkBuilder WithMetadata(NetworkMetadata metadata) { _metadata = metadata; return this; }
     /// <summary>Declares planning periods and (once bound) one snapshot per period; the options stay this builder's.</summary>
-    public NetworkBuilder WithPeriods(ImmutableArray<PlanningPeriod> periods, ImmutableArray<Network> periodNetworks)
+    public NetworkBuilder WithPeriods(ImmutableArray<PlanningPeriod> periods, ImmutableArray<NetworkSnapshot> periodNetworks)
     {
         _periods = periods.IsDefault ? [] : periods;
         _periodNetworks = periodNetworks.IsDefault ? [] : periodNetworks;
@@ -88,13 +88,13 @@ public sealed class NetworkBuilder
         return Replace(option with { Decision = decision, DecisionYear = decision == BuildDecision.Free ? null : year });
     }
 
-    public Network Build()
+    public NetworkSnapshot Build()
     {
         ThrowOnDuplicates(_commodities.Select(c => c.Id.Value), "commodity");
         ThrowOnDuplicates(_nodes.Select(n => n.Id.Value), "node");
         ThrowOnDuplicates(_links.Select(l => l.Id.Value), "link");
         ThrowOnDuplicates(_options.Select(o => o.Id.Value), "option");
-        return new Network(
+        return new NetworkSnapshot(
             _metadata,
             [.. _commodities.OrderBy(c => c.Id)],
             [.. _nodes.OrderBy(n => n.Id)],

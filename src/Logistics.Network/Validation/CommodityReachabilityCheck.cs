@@ -45,7 +45,7 @@ public static class CommodityReachabilityCheck
     /// <summary>The markets that demand a commodity, the links it may use, and every node from which it can reach one of those markets.</summary>
     private sealed record CommodityRoutes(HashSet<string> Markets, List<ModeBanRule> Bans, Func<Link, bool> Allows, HashSet<string> ReachesMarket)
     {
-        public static CommodityRoutes Of(Model.Network network, CommodityId commodity)
+        public static CommodityRoutes Of(NetworkSnapshot network, CommodityId commodity)
         {
             var markets = network.NodesOfKind(NodeKind.Market)
                 .Where(m => m.Demands.Any(d => d.Commodity == commodity && d.MaxTpy is not <= 0))
@@ -57,7 +57,7 @@ public static class CommodityReachabilityCheck
     }
 
     /// <summary>The links out of the part of the network the commodity can reach that it may not use, with why.</summary>
-    private static string Blockers(Model.Network network, HashSet<string> reach, CommodityId commodity, List<ModeBanRule> bans)
+    private static string Blockers(NetworkSnapshot network, HashSet<string> reach, CommodityId commodity, List<ModeBanRule> bans)
     {
         var blocked = new List<string>();
         foreach (var link in TransportGraph.UsableLinks(network).OrderBy(l => l.Id.Value, StringComparer.Ordinal))

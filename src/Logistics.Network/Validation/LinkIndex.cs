@@ -13,7 +13,7 @@ namespace Logistics.Network.Validation;
 /// </summary>
 internal sealed class LinkIndex
 {
-    private static readonly ConditionalWeakTable<Model.Network, LinkIndex> Cache = [];
+    private static readonly ConditionalWeakTable<NetworkSnapshot, LinkIndex> Cache = [];
 
     private readonly Dictionary<string, int> _ids;
     private readonly string[] _names;
@@ -22,7 +22,7 @@ internal sealed class LinkIndex
     private readonly List<int> _everyCommodity = []; // usable links open to every commodity
     private readonly Dictionary<CommodityId, List<int>> _onlySome = []; // usable links listing the commodity
 
-    private LinkIndex(Model.Network network)
+    private LinkIndex(NetworkSnapshot network)
     {
         _names = [.. network.Nodes.Select(n => n.Id.Value)];
         _ids = new Dictionary<string, int>(_names.Length, StringComparer.Ordinal);
@@ -69,7 +69,7 @@ internal sealed class LinkIndex
         }
     }
 
-    public static LinkIndex Of(Model.Network network) => Cache.GetValue(network, n => new LinkIndex(n));
+    public static LinkIndex Of(NetworkSnapshot network) => Cache.GetValue(network, n => new LinkIndex(n));
 
     /// <summary>
     /// Every node reachable from <paramref name="roots"/> (the roots included) over the links <paramref name="allows"/>

@@ -71,7 +71,7 @@ public static class SupplyCapacityCheck
     }
 
     /// <summary>Link and port capacities with every option built; ports are split in two so their throughput is an edge.</summary>
-    private static FlowGraph Graph(Model.Network network, Vertices vertices, Dictionary<LinkId, double> linkAdds,
+    private static FlowGraph Graph(NetworkSnapshot network, Vertices vertices, Dictionary<LinkId, double> linkAdds,
         Dictionary<NodeId, double> portAdds, IEnumerable<Link> links, List<Node> sinkNodes)
     {
         var graph = new FlowGraph(vertices.Count);
@@ -110,7 +110,7 @@ public static class SupplyCapacityCheck
     {
         private readonly Dictionary<NodeId, int> _index = [];
 
-        public Vertices(Model.Network network)
+        public Vertices(NetworkSnapshot network)
         {
             foreach (var node in network.Nodes)
                 _index.TryAdd(node.Id, _index.Count);

@@ -10,11 +10,11 @@ namespace Logistics.Network.Validation;
 /// </summary>
 internal static class TransportGraph
 {
-    public static IEnumerable<Link> UsableLinks(Model.Network network) => LinkIndex.Of(network).Usable;
+    public static IEnumerable<Link> UsableLinks(NetworkSnapshot network) => LinkIndex.Of(network).Usable;
 
     /// <param name="allows">When given, only links it accepts become edges (for example the links one commodity may use).</param>
     /// <param name="reversed">Every edge turned round: what is reachable from X in it is what can reach X in the network.</param>
-    public static AdjacencyGraph<string, Edge<string>> Directed(Model.Network network, Func<Link, bool>? allows = null, bool reversed = false)
+    public static AdjacencyGraph<string, Edge<string>> Directed(NetworkSnapshot network, Func<Link, bool>? allows = null, bool reversed = false)
     {
         var graph = new AdjacencyGraph<string, Edge<string>>();
         graph.AddVertexRange(network.Nodes.Select(n => n.Id.Value));
@@ -32,10 +32,10 @@ internal static class TransportGraph
     /// Every node from which one of <paramref name="targets"/> can be reached (the targets included): one search
     /// backwards from the targets, so a check need not search forwards once per mine.
     /// </summary>
-    public static HashSet<string> Reaching(Model.Network network, IEnumerable<string> targets, Func<Link, bool>? allows = null) =>
+    public static HashSet<string> Reaching(NetworkSnapshot network, IEnumerable<string> targets, Func<Link, bool>? allows = null) =>
         LinkIndex.Of(network).Search(targets, allows, backwards: true);
 
     /// <summary>Every node reachable from <paramref name="roots"/> (the roots included) over the links <paramref name="allows"/> accepts.</summary>
-    public static HashSet<string> ReachableFrom(Model.Network network, IEnumerable<string> roots, Func<Link, bool>? allows = null) =>
+    public static HashSet<string> ReachableFrom(NetworkSnapshot network, IEnumerable<string> roots, Func<Link, bool>? allows = null) =>
         LinkIndex.Of(network).Search(roots, allows, backwards: false);
 }

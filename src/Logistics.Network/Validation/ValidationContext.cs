@@ -4,12 +4,13 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.IO.Json;
+using Logistics.Network.Model;
 
 namespace Logistics.Network.Validation;
 
 /// <summary>What every check needs: the snapshot, where its parts were written, its figures and the seeds register.</summary>
 public sealed record ValidationContext(
-    Model.Network Network,
+    NetworkSnapshot Network,
     SourceMap Map,
     ImmutableArray<FigureRecord> Figures,
     SeedRegister Seeds,

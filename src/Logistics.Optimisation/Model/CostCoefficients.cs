@@ -11,15 +11,15 @@ internal static class CostCoefficients
     /// <summary>Capital recovery factor (<see cref="CapitalRecovery.Factor"/>).</summary>
     public static double CapitalRecoveryFactor(double rate, int lifetimeYears) => CapitalRecovery.Factor(rate, lifetimeYears);
 
-    public static double AnnualisedCapex(Network.Model.Network network, InvestmentOption option) =>
+    public static double AnnualisedCapex(NetworkSnapshot network, InvestmentOption option) =>
         option.CapexUsd * CapitalRecoveryFactor(network.Metadata.DiscountRate, option.LifetimeYears);
 
     /// <summary>Capital tied up in transit, USD per tonne for one traversal: value × rate × days / 365.</summary>
-    public static double InTransitCapital(Network.Model.Network network, CommodityId commodity, double transitDays) =>
+    public static double InTransitCapital(NetworkSnapshot network, CommodityId commodity, double transitDays) =>
         network.Commodity(commodity).ValueUsdPerTonne * network.Metadata.DiscountRate * transitDays / 365.0;
 
     /// <summary>The per-tonne cost of a class's flow on an arc, split by category.</summary>
-    public static ArcCost ArcCost(Network.Model.Network network, Arc arc, CommodityId commodity) => new(
+    public static ArcCost ArcCost(NetworkSnapshot network, Arc arc, CommodityId commodity) => new(
         arc.TransportPerTonne,
         arc.HandlingPerTonne,
         arc.TranshipmentPerTonne,

@@ -35,7 +35,7 @@ internal sealed class ExtensiveForm
     public List<Variable> Excess { get; }
 
     /// <exception cref="ArgumentException">The draws do not share the same options.</exception>
-    public static ExtensiveForm Create(IReadOnlyList<Network.Model.Network> draws, Solver solver, double cvarAlpha, double cvarWeight)
+    public static ExtensiveForm Create(IReadOnlyList<NetworkSnapshot> draws, Solver solver, double cvarAlpha, double cvarWeight)
     {
         ArgumentOutOfRangeException.ThrowIfZero(draws.Count);
         var options = draws[0].Options.Select(o => o.Id).ToList();

@@ -15,7 +15,7 @@ internal sealed record FlowClass(int Index, CommodityId Commodity, NodeId Market
     public string Key { get; } = $"{Commodity}>{Market}";
 
     /// <summary>Classes for every market demand some mine supplies (or that demands a minimum, which then cannot be met), sorted by market then commodity.</summary>
-    public static ImmutableArray<FlowClass> For(Network.Model.Network network)
+    public static ImmutableArray<FlowClass> For(NetworkSnapshot network)
     {
         var supplyByCommodity = network.NodesOfKind(NodeKind.Mine)
             .SelectMany(n => n.Supplies.IsDefault ? [] : n.Supplies)
@@ -56,7 +56,7 @@ internal sealed record FlowLayer(int Index, CommodityId Commodity, ImmutableArra
     /// avoid-through rule names and one per class for the others; without, one per class (in class order, so a
     /// layer's index is its class's). Sorted by commodity, then the shared layer before split ones.
     /// </summary>
-    public static ImmutableArray<FlowLayer> For(Network.Model.Network network, ImmutableArray<FlowClass> classes, bool aggregate)
+    public static ImmutableArray<FlowLayer> For(NetworkSnapshot network, ImmutableArray<FlowClass> classes, bool aggregate)
     {
         if (!aggregate)
             return [.. classes.Select(c => new FlowLayer(c.Index, c.Commodity, [c], c.Volume))];

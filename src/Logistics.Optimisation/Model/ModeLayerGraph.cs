@@ -97,7 +97,7 @@ internal sealed class ModeLayerGraph
 
     public static string TravelName(LinkTravel travel) => travel == LinkTravel.Forward ? "fwd" : "rev";
 
-    public static ModeLayerGraph Build(Network.Model.Network network)
+    public static ModeLayerGraph Build(NetworkSnapshot network)
     {
         // Sub-nodes: every (node, mode) pair some link touches, sorted by node id then mode, so indices are stable.
         var pairs = new SortedSet<(NodeId Node, TransportMode Mode)>(Comparer<(NodeId Node, TransportMode Mode)>.Create(
@@ -145,7 +145,7 @@ internal sealed class ModeLayerGraph
         return new ModeLayerGraph(subNodes, [.. arcs]);
     }
 
-    private static void AddLinkArc(Network.Model.Network network, List<Arc> arcs, Dictionary<(NodeId, TransportMode), int> index, Link link, LinkTravel travel)
+    private static void AddLinkArc(NetworkSnapshot network, List<Arc> arcs, Dictionary<(NodeId, TransportMode), int> index, Link link, LinkTravel travel)
     {
         var (from, to) = travel == LinkTravel.Forward ? (link.From, link.To) : (link.To, link.From);
         var target = network.Node(to);

@@ -38,7 +38,7 @@ internal static class ModelBuilder
         new ModeBan(),
     ];
 
-    public static OptimisationModel Build(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions? options = null)
+    public static OptimisationModel Build(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions? options = null)
     {
         var model = new OptimisationModel(network, solver, integerBuilds, options ?? ModelOptions.Default);
         solver.Objective().SetMinimization();

@@ -94,7 +94,7 @@ internal sealed record CapacityRow(BottleneckKind Kind, string Element, LinkTrav
 /// </summary>
 internal sealed class OptimisationModel
 {
-    public OptimisationModel(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions options)
+    public OptimisationModel(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options)
     {
         Options = options;
         Network = network;
@@ -117,7 +117,7 @@ internal sealed class OptimisationModel
         TotalSupply = network.NodesOfKind(NodeKind.Mine).SelectMany(n => n.Supplies.IsDefault ? [] : n.Supplies).Sum(s => s.TonnesPerYear);
     }
 
-    public Network.Model.Network Network { get; }
+    public NetworkSnapshot Network { get; }
 
     public ModelOptions Options { get; }
 
@@ -228,7 +228,7 @@ internal sealed class OptimisationModel
     /// snapshot's model would have a different shape (another arc, layer, injection or class), or the model is elastic:
     /// the caller builds afresh then.
     /// </summary>
-    public OptimisationModel? Rebind(Network.Model.Network network)
+    public OptimisationModel? Rebind(NetworkSnapshot network)
     {
         if (Options.Elastic)
             return null;

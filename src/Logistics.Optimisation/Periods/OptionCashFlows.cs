@@ -17,7 +17,7 @@ public sealed class Discounting
         HorizonEndYear = horizonEndYear;
     }
 
-    public static Discounting For(Network.Model.Network network) =>
+    public static Discounting For(NetworkSnapshot network) =>
         new(network.Metadata.BaseYear, network.Metadata.DiscountRate, network.HorizonEndYear);
 
     public int BaseYear { get; }

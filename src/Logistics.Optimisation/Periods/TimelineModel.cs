@@ -23,7 +23,7 @@ namespace Logistics.Optimisation.Periods;
 /// </summary>
 internal sealed class TimelineModel
 {
-    private TimelineModel(Network.Model.Network network, Solver solver, ImmutableArray<OptimisationModel> periods, Discounting discounting,
+    private TimelineModel(NetworkSnapshot network, Solver solver, ImmutableArray<OptimisationModel> periods, Discounting discounting,
         ImmutableArray<double> factors, ImmutableArray<(int Variables, int Rows)> starts)
     {
         Network = network;
@@ -35,7 +35,7 @@ internal sealed class TimelineModel
     }
 
     /// <summary>The plan's snapshot (options, decisions and metadata are read from it).</summary>
-    public Network.Model.Network Network { get; }
+    public NetworkSnapshot Network { get; }
 
     public Solver Solver { get; }
 
@@ -61,7 +61,7 @@ internal sealed class TimelineModel
     public bool CanServe(InvestmentOption option, int period) =>
         Network.Periods[period].StartYear >= OptionCashFlows.EarliestServiceYear(option, Network.Metadata.BaseYear);
 
-    public static TimelineModel Build(Network.Model.Network network, Solver solver, bool integerBuilds, ModelOptions options)
+    public static TimelineModel Build(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options)
     {
         solver.Objective().SetMinimization();
         var discounting = Discounting.For(network);
@@ -106,7 +106,7 @@ internal sealed class TimelineModel
     /// option adds is the period's (an analysis that takes a link or port out of one period drops the option's
     /// increments there, and only there); its costs, logic and decision are the plan's.
     /// </summary>
-    private static Network.Model.Network WithPlanOptions(Network.Model.Network period, Network.Model.Network plan)
+    private static NetworkSnapshot WithPlanOptions(NetworkSnapshot period, NetworkSnapshot plan)
     {
         var builder = NetworkBuilder.From(period);
         foreach (var option in plan.Options)
@@ -218,7 +218,7 @@ internal sealed class TimelineModel
     /// rebound to the draw's period snapshot (<see cref="OptimisationModel.Rebind"/>), discounting from the draw's
     /// metadata. Null when some period's model would have another shape. <see cref="Refit"/> then sets the figures.
     /// </summary>
-    public TimelineModel? Rebind(Network.Model.Network network)
+    public TimelineModel? Rebind(NetworkSnapshot network)
     {
         if (network.Periods.Length != Periods.Length || network.Options.Length != Network.Options.Length)
             return null;

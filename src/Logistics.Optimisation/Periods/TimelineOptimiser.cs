@@ -19,7 +19,7 @@ namespace Logistics.Optimisation.Periods;
 /// </summary>
 internal static class TimelineOptimiser
 {
-    public static OptimisationResult Solve(Network.Model.Network network, SolverSettings settings, ModelOptions options, TimeProvider time, CancellationToken cancellationToken)
+    public static OptimisationResult Solve(NetworkSnapshot network, SolverSettings settings, ModelOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var backend = BackendFor(network, settings);
@@ -45,7 +45,7 @@ internal static class TimelineOptimiser
     }
 
     /// <summary>The backend a plan over time uses: SCIP for <see cref="SolverBackend.Auto"/> whenever there are options (they are decided in time).</summary>
-    public static SolverBackend BackendFor(Network.Model.Network network, SolverSettings settings)
+    public static SolverBackend BackendFor(NetworkSnapshot network, SolverSettings settings)
     {
         var undecided = network.Options.Any(o => o.Decision == BuildDecision.Free || o.DecisionYear is not null);
         return settings.Backend == SolverBackend.Auto ? (undecided || network.Options.Length > 0 ? SolverBackend.Scip : SolverBackend.Glop) : settings.Backend;
@@ -231,7 +231,7 @@ internal static class TimelineOptimiser
     /// Names the period that cannot be served: each period's snapshot is diagnosed on its own with the options it may
     /// have in service then (lead times and forced decisions applied), and the first that fails is reported.
     /// </summary>
-    private static InfeasibilityDiagnosis Diagnose(Network.Model.Network network, SolverBackend backend, SolverSettings settings, ModelOptions options)
+    private static InfeasibilityDiagnosis Diagnose(NetworkSnapshot network, SolverBackend backend, SolverSettings settings, ModelOptions options)
     {
         for (var p = 0; p < network.Periods.Length; p++)
         {
@@ -267,13 +267,13 @@ internal static class TimelineOptimiser
     }
 
     /// <summary>The exact joint model as LP or MPS text; each period's variables and rows carry its id as a prefix (phase2.build[rd-spur]).</summary>
-    public static string Export(Network.Model.Network network, bool lpFormat)
+    public static string Export(NetworkSnapshot network, bool lpFormat)
     {
         using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("OR-Tools could not create a solver to export the model.");
         TimelineModel.Build(network, solver, integerBuilds: true, ModelOptions.Default);
         // Our writer, not OR-Tools' exporters, which keep 6 significant digits (a re-solve would differ in the objective).
         return lpFormat ? Output.ModelFileWriter.ToLp(solver) : Output.ModelFileWriter.ToMps(solver);
     }
-    private static OptimisationResult Failed(Network.Model.Network network, SolveStatus status, string message, SolverRun run) =>
+    private static OptimisationResult Failed(NetworkSnapshot network, SolveStatus status, string message, SolverRun run) =>
         new(status, message, null, null, null, run, FlowReporter.Builds(network, null), [], [], [], [], CostBreakdown.Empty, [], [], null, null);
 }

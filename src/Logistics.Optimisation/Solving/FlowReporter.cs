@@ -11,7 +11,7 @@ internal static class FlowReporter
     /// <summary>A capacity counts as a bottleneck from this share of use upwards.</summary>
     public const double BottleneckThreshold = 0.999;
 
-    public static ImmutableArray<BuildResult> Builds(Network.Model.Network network, SolutionValues? values)
+    public static ImmutableArray<BuildResult> Builds(NetworkSnapshot network, SolutionValues? values)
     {
         // Links by the option that builds them, in link order: one pass, not one pass over the links per option.
         var builtBy = network.Links.Where(l => l.BuiltBy is not null).ToLookup(l => l.BuiltBy!.Value);
@@ -80,7 +80,7 @@ internal static class FlowReporter
         })];
     }
 
-    public static ImmutableArray<Bottleneck> Bottlenecks(ImmutableArray<LinkFlowResult> links, ImmutableArray<PortFlowResult> ports, Network.Model.Network network)
+    public static ImmutableArray<Bottleneck> Bottlenecks(ImmutableArray<LinkFlowResult> links, ImmutableArray<PortFlowResult> ports, NetworkSnapshot network)
     {
         var result = new List<Bottleneck>();
         foreach (var group in links.GroupBy(l => l.Link))

@@ -56,7 +56,7 @@ internal static class IncumbentStart
     }
 
     /// <summary>Every variable's value, in creation order, of the LP with each free option fixed at <paramref name="build"/>; null unless optimal.</summary>
-    private static double[]? SolveFixed(Network.Model.Network network, bool build, ModelOptions options, TimeSpan limit)
+    private static double[]? SolveFixed(NetworkSnapshot network, bool build, ModelOptions options, TimeSpan limit)
     {
         var builder = NetworkBuilder.From(network);
         foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))

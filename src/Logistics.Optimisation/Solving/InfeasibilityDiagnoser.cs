@@ -23,7 +23,7 @@ internal static class InfeasibilityDiagnoser
     /// <summary>The one tolerance of the solution values: below it a slack or a flow is zero.</summary>
     private const double Tolerance = SolutionValues.Tolerance;
 
-    public static InfeasibilityDiagnosis Diagnose(Network.Model.Network network, SolverBackend backend, TimeSpan? timeLimit, ModelOptions options)
+    public static InfeasibilityDiagnosis Diagnose(NetworkSnapshot network, SolverBackend backend, TimeSpan? timeLimit, ModelOptions options)
     {
         // GLOP only when every option is fixed; any other backend that could not solve the original cannot help here either, so use SCIP for MIPs.
         var name = network.Options.Any(o => o.Decision == BuildDecision.Free) ? (backend is SolverBackend.Cbc or SolverBackend.Highs ? NetworkOptimiser.BackendName(backend) : "SCIP") : "GLOP";
@@ -58,7 +58,7 @@ internal static class InfeasibilityDiagnoser
     /// otherwise float in an inactive row down to the violation it really measures.
     /// </summary>
     private static (Solver? Solver, OptimisationModel? Model, Solver.ResultStatus Status) SolveElastic(
-        Network.Model.Network network, string backend, TimeSpan? timeLimit, ModelOptions options, List<double>? caps)
+        NetworkSnapshot network, string backend, TimeSpan? timeLimit, ModelOptions options, List<double>? caps)
     {
         var solver = Solver.CreateSolver(backend);
         if (solver is null)
@@ -98,7 +98,7 @@ internal static class InfeasibilityDiagnoser
         new([InfeasibilityWording.Unfinished(why)]) { Method = Method };
 
     /// <summary>Reads the non-zero slacks of a solved elastic model as findings: facts and elements here, the sentence from <see cref="InfeasibilityWording"/>.</summary>
-    private sealed class FindingCollector(Network.Model.Network network, OptimisationModel model)
+    private sealed class FindingCollector(NetworkSnapshot network, OptimisationModel model)
     {
         private readonly SolutionValues _values = new(model);
         private readonly InfeasibilityWording _wording = new(network);

@@ -8,7 +8,7 @@ namespace Logistics.Optimisation.Solving;
 /// The plain sentences of the infeasibility diagnosis, made from the diagnoser's <see cref="FindingFacts"/>; places,
 /// links and commodities are named as "Name (id)" where the network gives them a name.
 /// </summary>
-internal sealed class InfeasibilityWording(Network.Model.Network network)
+internal sealed class InfeasibilityWording(NetworkSnapshot network)
 {
     public string Sentence(FindingFacts facts) => facts switch
     {

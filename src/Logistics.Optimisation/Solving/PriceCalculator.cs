@@ -20,7 +20,7 @@ internal static class PriceCalculator
     /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
     /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble, or the time limit).
     /// </summary>
-    public static PriceReport? ForBuilds(Network.Model.Network network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
+    public static PriceReport? ForBuilds(NetworkSnapshot network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
     {
         // One builder for every decision: a snapshot per option would copy the network hundreds of times at national scale.
         var builder = NetworkBuilder.From(network);

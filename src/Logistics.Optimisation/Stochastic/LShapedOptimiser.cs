@@ -26,7 +26,7 @@ public static class LShapedOptimiser
     /// <summary>Iterations after which the method stops, not proven optimal, if the bounds have not met.</summary>
     public const int MaxIterations = 500;
 
-    public static TwoStageSolution Solve(IReadOnlyList<Network.Model.Network> draws, SolverSettings settings, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
+    public static TwoStageSolution Solve(IReadOnlyList<NetworkSnapshot> draws, SolverSettings settings, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draws);
         ArgumentNullException.ThrowIfNull(settings);
@@ -242,7 +242,7 @@ public static class LShapedOptimiser
     };
 
     /// <summary>The rows over builds alone, as the flow model has them (requires, excludes, and each draw's budget, its capex being drawn).</summary>
-    private static void AddFirstStageRows(Solver master, IReadOnlyList<Network.Model.Network> draws, Variable[] y)
+    private static void AddFirstStageRows(Solver master, IReadOnlyList<NetworkSnapshot> draws, Variable[] y)
     {
         var options = draws[0].Options;
         var index = options.Select((o, i) => (o.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -325,7 +325,7 @@ public static class LShapedOptimiser
 
         public int Constraints => _solver.NumConstraints();
 
-        public static Subproblem Create(Network.Model.Network network)
+        public static Subproblem Create(NetworkSnapshot network)
         {
             var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools could not create the GLOP solver.");
             var model = ModelBuilder.Build(network, solver, integerBuilds: false, ModelOptions.Default);

@@ -13,7 +13,7 @@ namespace Logistics.Optimisation.Stochastic;
 /// One model, built once for a snapshot and solved again for many snapshots of the same shape with other figures (the
 /// draws of the uncertainty analysis): each solve rebinds the kept variables and rows to the new snapshot and changes
 /// only coefficients, bounds and right-hand sides (<see cref="ModelRefit"/>, <see cref="TimelineModel.Refit"/>), so
-/// nothing is rebuilt and the backend keeps its copy of the model (OR-Tools passes each change to it in place). The answer is the one <see cref="NetworkOptimiser.Solve(Network.Model.Network, SolverSettings, CancellationToken)"/>
+/// nothing is rebuilt and the backend keeps its copy of the model (OR-Tools passes each change to it in place). The answer is the one <see cref="NetworkOptimiser.Solve(NetworkSnapshot, SolverSettings, CancellationToken)"/>
 /// gives for the snapshot (pinned by tests). A snapshot of another shape (an arc, layer or class more or less) is
 /// built afresh on a solver of its own and counted in <see cref="Rebuilds"/>. Not thread-safe: keep one per thread.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class ResolvableModel : IDisposable
     /// Builds the model of <paramref name="network"/> once. Null when the settings ask for what a kept model cannot
     /// give the same way (a time limit on a model large enough for the starting heuristics): solve afresh then.
     /// </summary>
-    public static ResolvableModel? Create(Network.Model.Network network, SolverSettings settings, TimeProvider? time = null)
+    public static ResolvableModel? Create(NetworkSnapshot network, SolverSettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(settings);
@@ -83,7 +83,7 @@ public sealed class ResolvableModel : IDisposable
     /// within ten solves. A hint never changes the optimum, only the time to it.</param>
     /// <param name="plan">Fixes the builds instead of deciding them: each option named is built (in service from its
     /// year, for a plan over time; the year is ignored otherwise), every other one is not.</param>
-    public OptimisationResult Solve(Network.Model.Network network, ImmutableDictionary<OptionId, bool>? hint = null,
+    public OptimisationResult Solve(NetworkSnapshot network, ImmutableDictionary<OptionId, bool>? hint = null,
         IReadOnlyDictionary<OptionId, int>? plan = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -147,7 +147,7 @@ public sealed class ResolvableModel : IDisposable
         return ResultStep.Solved(run, extraction, prices, note);
     }
 
-    private OptimisationResult SolveTimeline(Network.Model.Network network, IReadOnlyDictionary<OptionId, int>? plan, long started, CancellationToken cancellationToken)
+    private OptimisationResult SolveTimeline(NetworkSnapshot network, IReadOnlyDictionary<OptionId, int>? plan, long started, CancellationToken cancellationToken)
     {
         var timeline = _timeline!.Rebind(network);
         using var fresh = timeline is null ? Solver.CreateSolver(NetworkOptimiser.BackendName(_backend)) : null;

@@ -63,7 +63,7 @@ public static class TwoStageOptimiser
         method != TwoStageMethod.Auto ? method : draws <= AutoExtensiveMaxDraws ? TwoStageMethod.Extensive : TwoStageMethod.LShaped;
 
     /// <summary>Solves the two-stage plan by <paramref name="method"/> (the extensive form or the L-shaped method: the same plan within the gap).</summary>
-    public static TwoStageSolution Solve(IReadOnlyList<Network.Model.Network> draws, SolverSettings settings, TwoStageMethod method, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
+    public static TwoStageSolution Solve(IReadOnlyList<NetworkSnapshot> draws, SolverSettings settings, TwoStageMethod method, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draws);
         return Resolve(method, draws.Count) == TwoStageMethod.LShaped
@@ -72,7 +72,7 @@ public static class TwoStageOptimiser
     }
 
     /// <summary>Solves the extensive form.</summary>
-    public static TwoStageSolution Solve(IReadOnlyList<Network.Model.Network> draws, SolverSettings settings, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
+    public static TwoStageSolution Solve(IReadOnlyList<NetworkSnapshot> draws, SolverSettings settings, double cvarAlpha = 0.9, double cvarWeight = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(draws);
         ArgumentNullException.ThrowIfNull(settings);
@@ -109,7 +109,7 @@ public static class TwoStageOptimiser
             solver.NumVariables(), solver.NumConstraints(), elapsed);
     }
 
-    internal static void Validate(IReadOnlyList<Network.Model.Network> draws, double cvarAlpha)
+    internal static void Validate(IReadOnlyList<NetworkSnapshot> draws, double cvarAlpha)
     {
         if (draws.Count == 0)
             throw new ArgumentException("A two-stage plan needs at least one draw.", nameof(draws));

@@ -234,7 +234,7 @@ internal static class PlanOverTimeSections
     /// <summary>Every yearly cost line of the period but revenue.</summary>
     internal static double Operating(PeriodResult period) => period.YearlyCosts.Lines.Where(l => l.Category != CostCategory.Revenue).Sum(l => l.UsdPerYear);
 
-    private static string Construction(Network.Model.Network network, ScheduledBuild build)
+    private static string Construction(NetworkSnapshot network, ScheduledBuild build)
     {
         var (from, to) = PresentValueByYear.ConstructionYears(network, build);
         return to < build.ServiceYear ? Years(from, to) : "no lead time";

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Periods;
 
@@ -17,7 +18,7 @@ internal sealed record YearValue(int Year, CostCategory Category, double Present
 internal static class PresentValueByYear
 {
     /// <summary>Sorted by year, then category; empty for a one-period result.</summary>
-    public static ImmutableArray<YearValue> Of(Network.Model.Network network, OptimisationResult result)
+    public static ImmutableArray<YearValue> Of(NetworkSnapshot network, OptimisationResult result)
     {
         if (!result.IsPlanOverTime || !network.IsPeriodised)
             return [];
@@ -54,7 +55,7 @@ internal static class PresentValueByYear
     }
 
     /// <summary>The construction years of a scheduled option (the years its capex is paid), from its lead time.</summary>
-    public static (int First, int Last) ConstructionYears(Network.Model.Network network, ScheduledBuild build)
+    public static (int First, int Last) ConstructionYears(NetworkSnapshot network, ScheduledBuild build)
     {
         var outlays = OptionCashFlows.CapexOutlays(network.Option(build.Id), build.ServiceYear);
         return (outlays.Min(o => o.Year), outlays.Max(o => o.Year));

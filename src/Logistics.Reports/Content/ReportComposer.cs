@@ -189,7 +189,7 @@ internal static class ReportComposer
     }
 
     /// <summary>The Pasni package when the network has one (the question planners ask), else the unbuilt option closest to paying.</summary>
-    private static OptionValuation? OptionOfInterest(ValueReport values, Network.Model.Network network)
+    private static OptionValuation? OptionOfInterest(ValueReport values, NetworkSnapshot network)
     {
         var rows = values.Valuations.Where(v => v.AnnualSavingUsd is not null).ToList();
         var pasni = rows.Where(v => v.Option.Value.Contains("pasni", StringComparison.OrdinalIgnoreCase) || network.Option(v.Option).Name.Contains("Pasni", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -198,7 +198,7 @@ internal static class ReportComposer
         return candidates.OrderBy(v => v.Kind == ValuationKind.Bundle ? 0 : v.Kind == ValuationKind.Single ? 1 : 2).ThenByDescending(v => v.AnnualSavingUsd).FirstOrDefault();
     }
 
-    private static string ValueSentence(OptionValuation v, Network.Model.Network network)
+    private static string ValueSentence(OptionValuation v, NetworkSnapshot network)
     {
         var what = v.Kind == ValuationKind.Bundle ? $"{network.Option(v.Option).Name} with what it requires ({v.Label})" : $"{network.Option(v.Option).Name} ({v.Label})";
         var saving = v.AnnualSavingUsd!.Value;
@@ -623,7 +623,7 @@ internal static class ReportComposer
     internal static string JoinIds(ImmutableArray<OptionId> ids) => ids.IsDefaultOrEmpty ? "\u2013" : string.Join(", ", ids.Select(i => i.Value));
 
     /// <summary>Display names of network elements, falling back to the id.</summary>
-    internal sealed class Names(Network.Model.Network network)
+    internal sealed class Names(NetworkSnapshot network)
     {
         public string Node(NodeId id) => network.TryGetNode(id, out var n) ? n.Name : id.Value;
 

@@ -15,7 +15,7 @@ namespace Logistics.Reports.Export;
 /// </summary>
 internal static class GeoJsonExport
 {
-    public static string Write(Network.Model.Network network, OptimisationResult result)
+    public static string Write(NetworkSnapshot network, OptimisationResult result)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -109,7 +109,7 @@ internal static class GeoJsonExport
     /// The link's capacity in the base plan: its own capacity plus the increments of built options; 0 when the option
     /// that builds it is not built; null when unlimited. The optimiser's own rule (FlowReporter.LinkCapacity).
     /// </summary>
-    internal static double? EffectiveCapacity(Network.Model.Network network, Link link, IReadOnlySet<OptionId> built)
+    internal static double? EffectiveCapacity(NetworkSnapshot network, Link link, IReadOnlySet<OptionId> built)
     {
         if (link.BuiltBy is { } builder && !built.Contains(builder))
             return 0;

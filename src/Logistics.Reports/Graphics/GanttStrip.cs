@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
+using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Reports.Content;
 
@@ -24,7 +25,7 @@ internal static class GanttStrip
     private const string ServiceColour = "#1f5f99";
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(Network.Model.Network network, OptimisationResult result, string title)
+    public static string Render(NetworkSnapshot network, OptimisationResult result, string title)
     {
         var horizonEnd = network.HorizonEndYear;
         var built = result.Schedule.Select(b => (Build: b, Years: PresentValueByYear.ConstructionYears(network, b))).ToList();

@@ -57,7 +57,7 @@ internal sealed class MapProjection
     public double MaxLon { get; }
 
     /// <summary>The region: nodes on at least one land link (road, rail, pipeline), or any node when there is none.</summary>
-    public static List<Node> RegionNodes(Network.Model.Network network)
+    public static List<Node> RegionNodes(NetworkSnapshot network)
     {
         var land = network.Links.Where(l => l.Mode != TransportMode.Sea).SelectMany(l => new[] { l.From, l.To }).ToHashSet();
         var nodes = network.Nodes.Where(n => land.Contains(n.Id)).ToList();

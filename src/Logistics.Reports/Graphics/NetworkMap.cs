@@ -40,7 +40,7 @@ internal static class NetworkMap
     private const string HaloColour = "#f2c230";
 
     /// <param name="idPrefix">Put before every element id (title, arrow markers), so several maps can share one HTML page (one per period).</param>
-    public static string Render(Network.Model.Network network, OptimisationResult? result, string title, string idPrefix = "")
+    public static string Render(NetworkSnapshot network, OptimisationResult? result, string title, string idPrefix = "")
     {
         var regionNodes = MapProjection.RegionNodes(network);
         var projection = new MapProjection([.. regionNodes.Select(n => (n.Latitude, n.Longitude))], FrameLeft + 20, FrameTop + 36, FrameWidth - 40, FrameHeight - 50);

@@ -9,10 +9,10 @@ using Logistics.Network.Model;
 namespace Logistics.Network.IO.Binding;
 
 /// <summary>What binding a tree produced: the base snapshot (every element, no scenario structure applied), its figures and positions.</summary>
-internal sealed record BindOutput(Model.Network? Network, ImmutableArray<FigureRecord> Figures, SourceMap Map, ImmutableArray<string> ChangeSources);
+internal sealed record BindOutput(NetworkSnapshot? Network, ImmutableArray<FigureRecord> Figures, SourceMap Map, ImmutableArray<string> ChangeSources);
 
 /// <summary>
-/// Turns a checked, overlaid tree into a <see cref="Model.Network"/> through <see cref="NetworkBuilder"/>.
+/// Turns a checked, overlaid tree into a <see cref="NetworkSnapshot"/> through <see cref="NetworkBuilder"/>.
 /// Shape problems come from <see cref="ElementReader"/> (the field table); this class adds what depends on
 /// more than one field: duplicate ids, fields for another kind, bounds that contradict each other.
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class NetworkBinder
         return new BindOutput(network, [.. binder._figures], binder._map, [.. binder._changeSources]);
     }
 
-    private Model.Network? BindRoot(JObject root)
+    private NetworkSnapshot? BindRoot(JObject root)
     {
         var top = new ElementReader(root, FormatTable.Network, "", _diagnostics);
         if (!top.IsWritten("formatVersion")) return null; // reported as required; nothing else can be trusted

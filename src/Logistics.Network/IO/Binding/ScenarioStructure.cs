@@ -11,10 +11,10 @@ namespace Logistics.Network.IO.Binding;
 /// </summary>
 public static class ScenarioStructure
 {
-    public static Model.Network Apply(Model.Network network, Scenario scenario)
+    public static NetworkSnapshot Apply(NetworkSnapshot network, Scenario scenario)
     {
         if (IsFiguresOnly(scenario))
-            return new Model.Network(network, scenario.Id); // nothing to rebuild: a 5,000-node snapshot is not copied per scenario
+            return new Model.NetworkSnapshot(network, scenario.Id); // nothing to rebuild: a 5,000-node snapshot is not copied per scenario
         var builder = NetworkBuilder.From(network).WithAppliedScenario(scenario.Id);
         foreach (var option in scenario.ForceBuild.Where(o => network.TryGetOption(o, out _)))
             builder.SetDecision(option, BuildDecision.ForcedIn);

@@ -22,7 +22,7 @@ internal sealed class FixedBuildEvaluator : IDisposable
     private readonly CancellationToken _cancellation;
 
     /// <param name="cancellation">A cancel ends the search as if its time had run out (the caller's Ctrl-C or a worker stopping).</param>
-    public FixedBuildEvaluator(Network.Model.Network network, ModelOptions options, TimeProvider time, TimeSpan budget, CancellationToken cancellation = default)
+    public FixedBuildEvaluator(NetworkSnapshot network, ModelOptions options, TimeProvider time, TimeSpan budget, CancellationToken cancellation = default)
     {
         _time = time;
         _cancellation = cancellation;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+using Logistics.Network.Model;
 using Logistics.Optimisation.Model;
 
 namespace Logistics.Optimisation.Solving.Heuristics;
@@ -17,7 +18,7 @@ internal static class PlanSearch
     /// <summary>Share of the time left (after the first plan) the strong relaxation may take; the rest goes to the heuristics.</summary>
     public const double RelaxationShare = 0.4;
 
-    public static PlanSearchResult Run(Network.Model.Network network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
+    public static PlanSearchResult Run(NetworkSnapshot network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
         bool rounding = true, bool slopeScaling = true, bool localSearch = true, CancellationToken cancellationToken = default)
     {
         var outcomes = ImmutableArray.CreateBuilder<HeuristicOutcome>();

@@ -48,7 +48,7 @@ internal sealed class StrongRelaxation : IDisposable
     /// runs out between rounds the last round's solution stands (on a 200-commodity C instance the later rounds take
     /// most of the time and move the bound least).
     /// </summary>
-    public static StrongRelaxation? Solve(Network.Model.Network network, ModelOptions options, TimeSpan budget, TimeProvider time)
+    public static StrongRelaxation? Solve(NetworkSnapshot network, ModelOptions options, TimeSpan budget, TimeProvider time)
     {
         var started = time.GetTimestamp();
         var solver = ReoptimisingLp.Create();

@@ -9,9 +9,9 @@ namespace Logistics.Optimisation.Solving.Pipeline;
 /// What the steps of one solve share: the inputs, the clock, the backend chosen, the OR-Tools solver and model once
 /// built, and the time each step took. Owns the solver (disposed with the run).
 /// </summary>
-internal sealed class SolveRun(Network.Model.Network network, SolverSettings settings, ModelOptions options, RunClock clock) : IDisposable
+internal sealed class SolveRun(NetworkSnapshot network, SolverSettings settings, ModelOptions options, RunClock clock) : IDisposable
 {
-    public Network.Model.Network Network { get; } = network;
+    public NetworkSnapshot Network { get; } = network;
 
     public SolverSettings Settings { get; } = settings;
 

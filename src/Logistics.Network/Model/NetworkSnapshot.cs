@@ -8,14 +8,14 @@ namespace Logistics.Network.Model;
 /// Collections are sorted by id (ordinal), so everything derived from a snapshot is deterministic.
 /// Made by <see cref="NetworkBuilder"/>; the domain never sees JSON.
 /// </summary>
-public sealed class Network
+public sealed class NetworkSnapshot
 {
     private readonly FrozenDictionary<NodeId, Node> _nodes;
     private readonly FrozenDictionary<LinkId, Link> _links;
     private readonly FrozenDictionary<CommodityId, Commodity> _commodities;
     private readonly FrozenDictionary<OptionId, InvestmentOption> _options;
 
-    internal Network(
+    internal NetworkSnapshot(
         NetworkMetadata metadata,
         ImmutableArray<Commodity> commodities,
         ImmutableArray<Node> nodes,
@@ -42,7 +42,7 @@ public sealed class Network
     }
 
     /// <summary>The same snapshot labelled with <paramref name="scenario"/>: for a scenario that only changes figures, whose structure is the file's own.</summary>
-    internal Network(Network same, ScenarioId? scenario)
+    internal NetworkSnapshot(NetworkSnapshot same, ScenarioId? scenario)
     {
         Metadata = same.Metadata;
         Commodities = same.Commodities;
@@ -83,7 +83,7 @@ public sealed class Network
     /// One snapshot per period (same order as <see cref="Periods"/>), each with the period's figures and any scenario
     /// applied. Options, their costs and decisions are read from this snapshot (the first period's), not from these.
     /// </summary>
-    public ImmutableArray<Network> PeriodNetworks { get; internal init; } = [];
+    public ImmutableArray<NetworkSnapshot> PeriodNetworks { get; internal init; } = [];
 
     /// <summary>True when the file declares periods: solves then plan over time (docs/model.md, "Plans over time").</summary>
     public bool IsPeriodised => !Periods.IsDefaultOrEmpty;
@@ -103,10 +103,10 @@ public sealed class Network
     public IEnumerable<Node> NodesOfKind(NodeKind kind) => Nodes.Where(n => n.Kind == kind);
 
     /// <summary>A copy with one option's decision changed (used by analyses that force options in or out).</summary>
-    public Network WithDecision(OptionId option, BuildDecision decision) =>
+    public NetworkSnapshot WithDecision(OptionId option, BuildDecision decision) =>
         NetworkBuilder.From(this).SetDecision(option, decision).Build();
 
     /// <summary>A copy with one option's decision changed from a year on (plans over time; see <see cref="InvestmentOption.DecisionYear"/>).</summary>
-    public Network WithDecision(OptionId option, BuildDecision decision, int? year) =>
+    public NetworkSnapshot WithDecision(OptionId option, BuildDecision decision, int? year) =>
         NetworkBuilder.From(this).SetDecision(option, decision, year).Build();
 }
