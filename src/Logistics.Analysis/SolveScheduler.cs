@@ -5,11 +5,6 @@ using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 
-/// <summary>One independent solve: a network snapshot, an optional build hint, and whether its shadow prices are wanted.</summary>
-/// <param name="WithPrices">Compute the fixed-build price LP; only for results that are published whole (compare's
-/// scenarios). Analyses that compare objectives and builds leave it off: it is a second model build and an LP per solve.</param>
-public sealed record SolveJob(NetworkSnapshot Network, ImmutableDictionary<OptionId, bool>? BuildHint = null, bool WithPrices = false);
-
 /// <summary>
 /// Runs independent solves concurrently, at most <see cref="AnalysisSettings.Parallelism"/> at a time, and returns
 /// results in the order of the inputs whatever the timing. When more than one solve may run at once, each solve

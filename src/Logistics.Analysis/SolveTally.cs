@@ -12,9 +12,3 @@ public sealed record SolveTally(int Solves, int Unproven)
     /// <summary>True when every solve ended with a proof (optimal, infeasible or unbounded).</summary>
     public bool AllProven => Unproven == 0;
 }
-
-/// <summary>What every analysis report says about its solves, so callers can state an unproven result the same way.</summary>
-public interface IAnalysisReport
-{
-    SolveTally Tally { get; }
-}

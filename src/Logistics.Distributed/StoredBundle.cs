@@ -6,9 +6,6 @@ using Logistics.Reports;
 
 namespace Logistics.Distributed;
 
-/// <summary>One file of a report bundle: its name inside the bundle ('/' separators) and its text (every bundle file is UTF-8 text).</summary>
-public sealed record BundleFile(string Name, string Text);
-
 /// <summary>
 /// A report study's assembled result as stored in <c>logistics_study.result</c>: the bundle's files and what
 /// <c>logistics report</c> would print and exit with. The planner's machine writes the files where it is told

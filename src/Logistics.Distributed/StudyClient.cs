@@ -12,20 +12,6 @@ using Npgsql;
 
 namespace Logistics.Distributed;
 
-/// <summary>One item's state as <c>logistics study status</c> shows it.</summary>
-public sealed record StudyItemStatus(int Stage, int Item, int FirstUnit, int UnitCount, string State, int Attempts, string? Worker, string? Error, double? RunMilliseconds);
-
-/// <summary>A study's progress: its state, its items, and when it was submitted, last finished an item and was assembled.</summary>
-public sealed record StudyStatus(
-    long Id, StudyKind Kind, string State, int Stage, string? Message, ImmutableArray<StudyItemStatus> Items,
-    DateTimeOffset SubmittedAt, DateTimeOffset? LastItemAt, DateTimeOffset? FinishedAt)
-{
-    /// <summary>True once the study will not change any more (done, partial or failed).</summary>
-    public bool Finished => State is "done" or "partial" or "failed";
-
-    public int Count(string state) => Items.Count(i => i.State == state);
-}
-
 /// <summary>
 /// The submitting side (the CLI): stores a study with its input files, plans its first items and creates their
 /// Hangfire jobs; reads progress and results. Needs only the database, no worker.

@@ -9,30 +9,6 @@ using Logistics.Optimisation;
 
 namespace Logistics.Distributed;
 
-/// <summary>Which analysis a study runs (docs/distributed.md, "Studies").</summary>
-public enum StudyKind
-{
-    /// <summary>The base and scenarios side by side (<c>logistics compare</c>): one unit per variant.</summary>
-    Compare,
-
-    /// <summary>One field over a range (<c>logistics sweep</c>): the first point, then the other points, then one unit per switching point.</summary>
-    Sweep,
-
-    /// <summary>N-1 outages (<c>logistics resilience</c>): the base optimum, then one unit per outage answer.</summary>
-    Resilience,
-
-    /// <summary>Monte Carlo draws (<c>logistics uncertainty</c>): the central plan, then one unit per draw and tornado solve, then one per regret evaluation.</summary>
-    Uncertainty,
-
-    /// <summary>A whole report bundle (<c>logistics report</c>): its base solve and every analysis's units side by side, stage by stage.</summary>
-    Report,
-}
-
-/// <summary>What only a report study has: the analyses and sweeps as asked (an empty list asks for the report's defaults).</summary>
-/// <param name="Analyses">Analysis names as <c>logistics report --analyses</c> takes them.</param>
-/// <param name="Sweeps">The sweeps of the <c>sweep</c> analysis (<c>--sweep PATH:FROM:TO:STEPS</c>); empty for the report's default sweep.</param>
-public sealed record ReportStudySettings(ImmutableArray<string> Analyses, ImmutableArray<SweepRequest> Sweeps);
-
 /// <summary>
 /// Everything that decides a study's numbers except the input files themselves (those are stored with it, by content
 /// hash). Two submissions with the same inputs and the same definition (item size aside, which never changes a

@@ -5,9 +5,6 @@ using Logistics.Network.Loading;
 
 namespace Logistics.Distributed;
 
-/// <summary>One input file of a study: its path relative to the network file's folder ('/' separators) and its bytes.</summary>
-public sealed record StudyInputFile(string RelativePath, byte[] Content);
-
 /// <summary>
 /// The files a study reads, carried in PostgreSQL so that worker machines need no shared folder: the network file,
 /// its overlays and its seeds, as <see cref="NetworkSource"/> read them. A worker writes them under a folder named by

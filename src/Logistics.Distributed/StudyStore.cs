@@ -7,26 +7,6 @@ using NpgsqlTypes;
 
 namespace Logistics.Distributed;
 
-/// <summary>A stored study's row.</summary>
-public sealed record StoredStudy(long Id, StudyDefinition Definition, string InputHash, string State, int Stage, string? Message);
-
-/// <summary>What one run of an item found when it started.</summary>
-/// <param name="Attempts">Runs started so far, this one included (a hand-back on shutdown does not count).</param>
-public sealed record ItemStart(string State, int Attempts, int FirstUnit, int UnitCount);
-
-/// <summary>An item's result as stored: every unit's record, and the solves it took.</summary>
-public sealed record ItemResult(ImmutableArray<string?> Units, int Solves, int Unproven)
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static ItemResult FromJson(string json) => JsonSerializer.Deserialize<ItemResult>(json, Json) ?? throw new JsonException("Expected an item result, found null.");
-}
-
-/// <summary>One item whose Hangfire job is still to be created.</summary>
-public sealed record PendingItem(long StudyId, int Stage, int Item);
-
 /// <summary>
 /// The study tables in PostgreSQL (docs/distributed.md, "What is stored"): studies keyed by inputs and settings, their
 /// input files by content hash, and their work items keyed by (study, stage, item) so an item's result is written

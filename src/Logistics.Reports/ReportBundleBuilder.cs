@@ -268,6 +268,3 @@ public sealed class ReportBundleBuilder(TimeProvider clock) : IReportBuilder
         }
     }
 }
-
-/// <summary>What <see cref="ReportBundleBuilder.RunAsync"/> did: the outcome, the model rendered (null for invalid input), and whether any solve ended without a solution.</summary>
-public sealed record ReportRun(ReportOutcome Outcome, ReportModel? Model, bool AnySolveWithoutSolution);

@@ -8,39 +8,6 @@ using Logistics.Optimisation;
 
 namespace Logistics.Reports;
 
-/// <summary>What was run, on what, with which tools, and when (the clock is the builder's injected one).</summary>
-/// <param name="NetworkFile">The network file's name.</param>
-/// <param name="InputHash">SHA-256 over the network file, its overlay files and the seeds files (<see cref="NetworkSource.ContentHash"/>).</param>
-/// <param name="InputFiles">Every file read, relative to the network file's folder.</param>
-/// <param name="ToolVersion">Version of logistics.</param>
-/// <param name="StartedAt">When the run started.</param>
-/// <param name="Elapsed">How long the whole run took, by the same clock.</param>
-/// <param name="Analyses">The analyses run, in report order.</param>
-/// <param name="IncludeTimings">Whether the bundle shows <see cref="StartedAt"/>, <see cref="Elapsed"/> and each solve's time (run-dependent, so off for byte-identical output).</param>
-public sealed record RunManifest(
-    string NetworkFile,
-    string InputHash,
-    ImmutableArray<string> InputFiles,
-    string ToolVersion,
-    DateTimeOffset StartedAt,
-    TimeSpan Elapsed,
-    ImmutableArray<AnalysisKind> Analyses,
-    ImmutableArray<string> Scenarios,
-    TimeSpan? SolveTimeLimit,
-    double? RelativeGap,
-    int Parallelism,
-    bool IncludeTimings = true)
-{
-    /// <summary>The scenario applied to the network the report is of (<see cref="ReportRequest.Scenario"/>); null for the file's base.</summary>
-    public string? Scenario { get; init; }
-    /// <summary>The uncertainty study's settings (draws, seed) when one ran; written into the manifest so its numbers can be redone.</summary>
-    public ReportUncertainty? Uncertainty { get; init; }
-}
-
-/// <summary>One solved variant (the base or a scenario), as the tables list it.</summary>
-/// <param name="Scenario">Scenario id; <c>base</c> for the base network.</param>
-public sealed record SolvedVariant(string Scenario, string Name, OptimisationResult Result);
-
 /// <summary>Everything a bundle renders: the network, the base solve, the analyses that ran, and the run manifest.</summary>
 /// <param name="Base">The base network solved by the builder itself (its timings come from the injected clock).</param>
 /// <param name="Comparison">Base and scenarios side by side; null when <c>compare</c> did not run.</param>

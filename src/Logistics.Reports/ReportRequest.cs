@@ -31,30 +31,3 @@ public sealed record ReportRequest(
     /// <summary>Also run an uncertainty study and add its section, charts and draws CSV to the bundle; null for none.</summary>
     public ReportUncertainty? Uncertainty { get; init; }
 }
-
-/// <summary>How a bundle came out.</summary>
-public enum ReportStatus
-{
-    /// <summary>Every requested solve finished (optimal, or with a stated gap).</summary>
-    Complete,
-
-    /// <summary>The network file is invalid; the bundle holds the validator's diagnostics instead of results.</summary>
-    InvalidInput,
-
-    /// <summary>At least one solve hit its time limit; the bundle states the best solution and its gap, or that none was found.</summary>
-    TimedOut,
-}
-
-/// <summary>What <see cref="IReportBuilder.BuildAsync"/> wrote, for the caller's log and job record.</summary>
-/// <param name="Files">File names written into the output directory, sorted.</param>
-/// <param name="Summary">One line for logs, for example "base: optimal, 412.3 M USD/yr; 5 scenarios".</param>
-public sealed record ReportOutcome(ReportStatus Status, ImmutableArray<string> Files, string Summary);
-
-/// <summary>
-/// Writes a complete report bundle for one request into a directory the caller owns. The caller (CLI or worker)
-/// decides where that directory is and moves it into place; the builder never writes outside it.
-/// </summary>
-public interface IReportBuilder
-{
-    Task<ReportOutcome> BuildAsync(ReportRequest request, string outputDirectory, CancellationToken cancellationToken);
-}

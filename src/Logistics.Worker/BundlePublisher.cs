@@ -4,25 +4,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Logistics.Worker;
 
-/// <summary>How <c>latest</c> names the newest bundle of a series.</summary>
-public enum LatestLink
-{
-    /// <summary><c>latest</c> is a relative symbolic link to the bundle folder.</summary>
-    Symlink,
-
-    /// <summary>The file system refused a symbolic link (some network shares do): <c>latest</c> is a text file holding the folder name.</summary>
-    File,
-
-    /// <summary>Neither could be written; the bundle is published all the same.</summary>
-    None,
-}
-
-/// <summary>What <see cref="BundlePublisher.PublishOrReuseAsync"/> did.</summary>
-/// <param name="BundleDirectory">Full path of the bundle folder.</param>
-/// <param name="Reused">True when a bundle for the same key already existed and nothing was built.</param>
-/// <param name="Outcome">The builder's outcome; null when reused (the bundle on disk says how it came out).</param>
-public sealed record PublishedBundle(string BundleDirectory, bool Reused, ReportOutcome? Outcome, LatestLink Latest);
-
 /// <summary>
 /// Puts bundles in place atomically: the builder writes into a hidden temporary folder next to the final one,
 /// which is renamed to <c>&lt;time&gt;-&lt;hash&gt;</c> only when complete, then <c>latest</c> is pointed at it.
@@ -230,23 +211,5 @@ public sealed class BundlePublisher(TimeProvider clock, ILogger<BundlePublisher>
         {
             return false;
         }
-    }
-}
-
-/// <summary>A series folder that would put a bundle outside the reports folder: a bug or a hostile name, never written.</summary>
-public sealed class UnsafeSeriesException : InvalidOperationException
-{
-    public UnsafeSeriesException()
-    {
-    }
-
-    public UnsafeSeriesException(string message)
-        : base(message)
-    {
-    }
-
-    public UnsafeSeriesException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

@@ -2,11 +2,6 @@ using System.Text.Json;
 
 namespace Logistics.Worker;
 
-/// <summary>A job that has been moved to <c>processing/</c>.</summary>
-/// <param name="Name">Job name (file name without <c>.json</c>), unique across processing, done and failed.</param>
-/// <param name="FilePath">Full path of the job file in <c>processing/</c>.</param>
-public sealed record ClaimedJob(string Name, string FilePath, bool Resumed);
-
 /// <summary>
 /// The job folders: <c>inbox/</c> (the durable queue: jobs stay on disk until a slot is free), <c>processing/</c>,
 /// <c>done/</c> and <c>failed/</c>. Every move is a rename within one file system, so a job is always in exactly one

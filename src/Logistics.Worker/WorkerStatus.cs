@@ -2,29 +2,6 @@ using System.Collections.Immutable;
 
 namespace Logistics.Worker;
 
-/// <summary>One piece of work being built now.</summary>
-public sealed record RunningWork(WorkKind Kind, string Name, string? Network, DateTimeOffset StartedAt);
-
-/// <summary>How the last run of a network came out.</summary>
-/// <param name="Source">The watched network file or the job that produced it.</param>
-/// <param name="Report">Bundle folder relative to the reports folder, when one was written.</param>
-public sealed record RunResult(DateTimeOffset At, string Source, string? Report, string? ReportStatus, string? Summary, string? Error);
-
-/// <summary>Last success and last failure of one network.</summary>
-public sealed record NetworkStatus(RunResult? LastSuccess, RunResult? LastFailure);
-
-/// <summary>Work waiting: dirty networks, jobs in the inbox, and claimed items waiting for a free slot.</summary>
-public sealed record QueueStatus(int NetworksPending, int JobsInInbox, int WaitingForSlot);
-
-/// <summary>The content of <c>reports/status.json</c>.</summary>
-public sealed record StatusDocument(
-    DateTimeOffset UpdatedAt,
-    int QueueLength,
-    QueueStatus Queue,
-    int MaxConcurrentJobs,
-    ImmutableArray<RunningWork> Running,
-    ImmutableSortedDictionary<string, NetworkStatus> Networks);
-
 /// <summary>The worker's live state, shared by the scheduler and the status writer; every change wakes the writer.</summary>
 public sealed class WorkerStatus
 {

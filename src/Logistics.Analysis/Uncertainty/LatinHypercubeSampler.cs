@@ -7,9 +7,6 @@ using MathNet.Numerics.Statistics;
 
 namespace Logistics.Analysis.Uncertainty;
 
-/// <summary>Columns of a sample that must have one rank correlation between every pair.</summary>
-public sealed record CorrelatedColumns(string Id, ImmutableArray<int> Columns, double RankCorrelation);
-
 /// <summary>
 /// Latin hypercube sampling (McKay, Beckman and Conover 1979) with rank correlations induced by Iman and Conover
 /// (1982). Each column's n values are one from each of n equal-probability strata, in a random order, mapped through

@@ -7,12 +7,6 @@ using Logistics.Optimisation;
 
 namespace Logistics.Analysis.Uncertainty;
 
-/// <summary>One solve of an uncertainty study (the central plan, a draw or a tornado end), with the solves it took and the kept-model rebuilds it needed.</summary>
-public sealed record UncertaintyPiece(OptimisationResult Result, SolveTally Tally, int Rebuilds);
-
-/// <summary>One evaluation of the regret table: a candidate plan's cost on one draw with its builds fixed (null where infeasible), with its solves and rebuilds.</summary>
-public sealed record RegretPiece(double? CostUsd, SolveTally Tally, int Rebuilds);
-
 /// <summary>
 /// The Monte Carlo draws of an uncertainty analysis as independent pieces, for running them elsewhere (a distributed
 /// study, docs/distributed.md): the sample is made from the seed when the set is prepared, so a draw's answer depends

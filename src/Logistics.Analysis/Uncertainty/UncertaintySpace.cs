@@ -5,9 +5,6 @@ using Logistics.Network.Model;
 
 namespace Logistics.Analysis.Uncertainty;
 
-/// <summary>A figure a seed moves: its path and its value in the central network.</summary>
-public sealed record SeedFigure(string Path, double CentralValue);
-
 /// <summary>
 /// What a draw can vary in one snapshot: every seed with a range that a settable figure cites, the figures each one
 /// moves, and the register's correlation groups among them. A sampled seed value x lands on every figure citing the seed

@@ -1,13 +1,5 @@
 namespace Logistics.Network.Diagnostics;
 
-/// <summary>How bad a problem is. <c>--strict</c> promotes warnings to errors.</summary>
-public enum Severity
-{
-    Info,
-    Warning,
-    Error,
-}
-
 /// <summary>
 /// One problem found in a network file: a stable code (documented in docs/diagnostics.md), where it is
 /// (element path such as <c>links[12].capacityTpy</c>, file, 1-based line and column) and what to do about it.

@@ -50,6 +50,3 @@ public sealed class StageTimings
         return result;
     }
 }
-
-/// <summary>One measured stage: its name (e.g. <c>validate: supply capacity</c>) and its wall time.</summary>
-public sealed record StageTime(string Stage, TimeSpan Elapsed);

@@ -4,9 +4,6 @@ using Logistics.Network.IO.Json;
 
 namespace Logistics.Network.IO;
 
-/// <summary>One JSON input file read and parsed: its bytes (for the content hash) and its positioned tree.</summary>
-public sealed record ParsedFile(string Path, byte[] Bytes, JNode Root);
-
 /// <summary>
 /// Reads one input file (through <see cref="InputFileReader"/>) with every failure turned into a diagnostic: missing,
 /// a directory or special file, empty, over the size limit, unreadable, not UTF-8, not JSON. Nothing here throws for a user's mistake.

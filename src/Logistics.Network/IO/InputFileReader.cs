@@ -9,12 +9,6 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Logistics.Network.IO;
 
-/// <summary>What reading one input file gave: its bytes, or the diagnostic that says why there are none.</summary>
-public sealed record InputFileRead(string Path, byte[]? Bytes, Diagnostic? Problem)
-{
-    public bool Succeeded => Bytes is not null;
-}
-
 /// <summary>
 /// The one way every input file is read (network, overlays, seeds, worker job files): it must be a regular file
 /// (a symbolic link to one is fine), it is opened without blocking, and at most <see cref="MaxBytes"/> are read.

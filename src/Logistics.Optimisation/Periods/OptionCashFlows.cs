@@ -5,42 +5,6 @@ using Logistics.Network.Model;
 namespace Logistics.Optimisation.Periods;
 
 /// <summary>
-/// Discounting for plans over time (docs/model.md, "Plans over time"): money of calendar year t counts at
-/// (1 + r)^−(t − baseYear) in base-year real USD, r the file's real discount rate.
-/// </summary>
-public sealed class Discounting
-{
-    public Discounting(int baseYear, double rate, int horizonEndYear)
-    {
-        BaseYear = baseYear;
-        Rate = rate;
-        HorizonEndYear = horizonEndYear;
-    }
-
-    public static Discounting For(NetworkSnapshot network) =>
-        new(network.Metadata.BaseYear, network.Metadata.DiscountRate, network.HorizonEndYear);
-
-    public int BaseYear { get; }
-
-    public double Rate { get; }
-
-    /// <summary>The first year after the horizon: residual values are counted then.</summary>
-    public int HorizonEndYear { get; }
-
-    /// <summary>Present value factor of a USD in calendar year <paramref name="year"/>.</summary>
-    public double Factor(int year) => Math.Pow(1 + Rate, -(year - BaseYear));
-
-    /// <summary>Σ factors over <paramref name="years"/> years from <paramref name="startYear"/>: what one USD per year in a period is worth today.</summary>
-    public double Annuity(int startYear, int years)
-    {
-        var sum = 0.0;
-        for (var t = startYear; t < startYear + years; t++)
-            sum += Factor(t);
-        return sum;
-    }
-}
-
-/// <summary>
 /// What an option costs when it enters service in a given year, as yearly cash flows and their present value: capex
 /// paid evenly over its construction years (the lead time before service; the first service year when the lead time
 /// is 0), fixed O&amp;M every year in service to the horizon's end, and a residual value at the horizon's end,
@@ -76,10 +40,4 @@ public static class OptionCashFlows
         var residual = Residual(option, serviceYear, discounting.HorizonEndYear) * discounting.Factor(discounting.HorizonEndYear);
         return new OptionPresentValue(capex, om, residual);
     }
-}
-
-/// <summary>Present value (base-year USD) of an option's capex outlays, its O&amp;M to the horizon, and its residual value (a credit).</summary>
-public readonly record struct OptionPresentValue(double Capex, double FixedOm, double Residual)
-{
-    public double Net => Capex + FixedOm - Residual;
 }

@@ -4,17 +4,6 @@ using Logistics.Network.Model;
 
 namespace Logistics.Optimisation;
 
-/// <summary>Which OR-Tools backend solves the model. <see cref="Auto"/> picks by what the model needs (docs/model.md, "Backends").</summary>
-public enum SolverBackend
-{
-    Auto,
-    Scip,
-    Cbc,
-    Highs,
-    CpSat,
-    Glop,
-}
-
 /// <summary>How to solve: backend, limits and threads.</summary>
 /// <param name="TimeLimit">Wall-clock limit on the whole solve (model build, solve, extraction, prices); null for none. When it
 /// passes the best solution so far is reported with its gap (or "unknown" when no bound was proven), and prices that no
@@ -49,26 +38,4 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     public bool ComputePrices { get; init; } = true;
 
     public static SolverSettings Default { get; } = new();
-}
-
-/// <summary>What the solver proved. Solver-specific statuses never leave this project.</summary>
-public enum SolveStatus
-{
-    /// <summary>Proven optimal (within the requested gap, if one was given).</summary>
-    Optimal,
-
-    /// <summary>A solution with a proven bound and gap, not proven optimal (time limit or cancel).</summary>
-    Feasible,
-
-    /// <summary>No plan satisfies every constraint.</summary>
-    Infeasible,
-
-    /// <summary>The objective can improve without limit.</summary>
-    Unbounded,
-
-    /// <summary>The time limit or a cancel came before any solution.</summary>
-    NoSolution,
-
-    /// <summary>The backend failed or is unavailable; the message says why.</summary>
-    Error,
 }

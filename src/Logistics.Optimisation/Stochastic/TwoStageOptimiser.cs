@@ -7,48 +7,6 @@ using Logistics.Optimisation.Model;
 
 namespace Logistics.Optimisation.Stochastic;
 
-/// <summary>The two-stage plan: the builds, the objective, and each draw's cost under those builds.</summary>
-/// <param name="ExpectedCostUsd">Mean of <see cref="DrawCostsUsd"/>: the objective less any CVaR term.</param>
-/// <param name="CvarUsd">Mean cost of the worst 1 − α of draws under the plan; null when CVaR was not asked for.</param>
-public sealed record TwoStageSolution(
-    SolveStatus Status,
-    string Message,
-    ImmutableArray<OptionId> Built,
-    double? ObjectiveUsd,
-    double? BestBoundUsd,
-    double? ExpectedCostUsd,
-    double? CvarUsd,
-    ImmutableArray<double> DrawCostsUsd,
-    int Variables,
-    int Constraints,
-    TimeSpan SolveTime)
-{
-    /// <summary>How the plan was solved.</summary>
-    public TwoStageMethod Method { get; init; } = TwoStageMethod.Extensive;
-
-    /// <summary>Master solves of the L-shaped method; 0 for the extensive form.</summary>
-    public int Iterations { get; init; }
-
-    /// <summary>Optimality cuts the L-shaped method added (one per draw and iteration at most).</summary>
-    public int OptimalityCuts { get; init; }
-
-    /// <summary>Feasibility cuts the L-shaped method added (build at least one option left out).</summary>
-    public int FeasibilityCuts { get; init; }
-}
-
-/// <summary>How the two-stage plan is solved (docs/analyses.md, "Two-stage plan").</summary>
-public enum TwoStageMethod
-{
-    /// <summary>The extensive form up to <see cref="TwoStageOptimiser.AutoExtensiveMaxDraws"/> draws, the L-shaped method above.</summary>
-    Auto,
-
-    /// <summary>One MIP holding every draw's flow model (SCIP).</summary>
-    Extensive,
-
-    /// <summary>Multi-cut L-shaped (Benders) decomposition: a SCIP master over the builds, a GLOP model per draw.</summary>
-    LShaped,
-}
-
 /// <summary>
 /// Solves the extensive form of the two-stage stochastic plan with SCIP: builds once for every draw, flows per draw,
 /// least expected cost (plus λ·CVaR_α when asked). Exact for the draws given (sample average approximation).

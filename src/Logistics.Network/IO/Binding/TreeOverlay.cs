@@ -8,10 +8,6 @@ using Logistics.Network.Model;
 
 namespace Logistics.Network.IO.Binding;
 
-/// <summary>One numeric change to apply to the tree, with where it was written (for its diagnostics and the new value's position).</summary>
-/// <param name="Period">A scenario change that names a period acts from that period on (plans over time); null: every period.</param>
-public sealed record TreeChange(string Path, ChangeOperation Operation, double Value, string? Source, SourcePosition Position, string? Period = null);
-
 /// <summary>
 /// Applies scenario changes to the positioned tree before binding, so a changed value that is then invalid
 /// (a negative capacity) is reported at the change that made it. Paths follow docs/format.md.

@@ -4,25 +4,6 @@ using System.Globalization;
 
 namespace Logistics.Network.IO.Format;
 
-/// <summary>The JSON shape of a field as the format describes it.</summary>
-public enum FieldType
-{
-    String,
-    Id,
-    Number,
-    Integer,
-    Boolean,
-    Object,
-    IdList,
-    ObjectList,
-}
-
-/// <summary>
-/// A unit that appears in field names (…Km, …Tpy, …Usd): what it means and the range a sane value lies in.
-/// Values outside the range are "impossible numbers" (negative tonnages, lengths longer than twice round the Earth).
-/// </summary>
-public sealed record UnitSpec(string Name, string Meaning, double Minimum, double Maximum);
-
 /// <summary>
 /// One field of one element of the file format: the single description from which the binder takes its
 /// defaults and checks, the JSON Schema generator its schema, and the docs generator docs/format.md.
@@ -80,13 +61,4 @@ public sealed record FieldSpec(string Name, FieldType Type, string Description)
         int i => i.ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(Default, CultureInfo.InvariantCulture),
     };
-}
-
-/// <summary>An object of the format (node, link, …) and its fields, in documentation order.</summary>
-public sealed record ElementSpec(string Name, string Title, string Description, ImmutableArray<FieldSpec> Fields)
-{
-    // The binder looks up every field of every element by name: a dictionary, not a scan of the list.
-    private readonly FrozenDictionary<string, FieldSpec> _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
-
-    public FieldSpec? Field(string name) => _byName.GetValueOrDefault(name);
 }

@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace Logistics.Network.IO.Json;
 
-/// <summary>A JSON syntax error with its 1-based position; <paramref name="Encoding"/> when the text is not valid UTF-8 (or a \\u escape leaves half a surrogate pair).</summary>
-public sealed record JsonSyntaxError(string Message, int Line, int Column, bool Encoding = false);
-
 /// <summary>
 /// Reads JSON with comments and trailing commas into a <see cref="JNode"/> tree whose nodes carry 1-based
 /// line and column. Utf8JsonReader reports byte offsets; a table of line starts turns them into positions.

@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+using Logistics.Network.IO;
+using Logistics.Network.Model;
+using Logistics.Optimisation;
+using Logistics.Optimisation.Stochastic;
+
+namespace Logistics.Analysis.Uncertainty;
+
+/// <summary>How often an option is built, with Wilson's 95% interval of the probability.</summary>
+public sealed record OptionProbability(OptionId Option, int Built, int Of, double Probability, double Low, double High, bool BuiltAtCentre)
+{
+    /// <summary>For a plan over time: in how many draws the option enters service in each year (shares of all solved draws).</summary>
+    public ImmutableArray<YearCount> ByYear { get; init; } = [];
+}

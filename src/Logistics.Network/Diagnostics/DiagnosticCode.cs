@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.IO.Json;
+
+namespace Logistics.Network.Diagnostics;
+
+/// <summary>A documented diagnostic: its stable code, default severity, what it means and how to fix it.</summary>
+public sealed record DiagnosticCode(string Code, Severity Severity, string Title, string Fix)
+{
+    /// <summary>Makes a diagnostic at a position read from a file (or from code when the position is unknown).</summary>
+    public Diagnostic At(SourcePosition? position, string path, string message, string? hint = null) =>
+        new(Code, Severity, path,
+            position?.File,
+            position is { Line: > 0 } ? position.Line : null,
+            position is { Line: > 0 } ? position.Column : null,
+            message, hint ?? Fix);
+
+    /// <summary>Makes a diagnostic about a whole file.</summary>
+    public Diagnostic InFile(string? file, string message, string? hint = null) =>
+        new(Code, Severity, "", file, null, null, message, hint ?? Fix);
+}

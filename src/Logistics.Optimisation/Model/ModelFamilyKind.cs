@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Optimisation;
+
+/// <summary>Whether a family adds variables or constraints.</summary>
+public enum ModelFamilyKind
+{
+    Variables,
+    Constraints,
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+
+namespace Logistics.Optimisation;
+
+/// <summary>What kind of capacity binds.</summary>
+public enum BottleneckKind
+{
+    Link,
+    Port,
+}

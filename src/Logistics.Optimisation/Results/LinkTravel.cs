@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+
+namespace Logistics.Optimisation;
+
+/// <summary>Direction of travel on a link: <c>Forward</c> is from → to.</summary>
+public enum LinkTravel
+{
+    Forward,
+    Reverse,
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+using Logistics.Network.Model;
+
+namespace Logistics.Optimisation;
+
+/// <summary>Output a mine leaves unshipped (only where it allows that).</summary>
+public sealed record UnshippedResult(NodeId Mine, CommodityId Commodity, double TonnesPerYear, double SupplyTpy);

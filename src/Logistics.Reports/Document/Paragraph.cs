@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Reports.Document;
+
+/// <summary>A paragraph of plain text (no markup: the renderers escape it).</summary>
+public sealed record Paragraph(string Text, ParagraphStyle Style = ParagraphStyle.Normal) : ReportBlock;

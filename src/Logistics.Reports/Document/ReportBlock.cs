@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Logistics.Reports.Document;
+
+/// <summary>One piece of a section.</summary>
+public abstract record ReportBlock;
