@@ -93,25 +93,11 @@ public static class ReportCommand
                 Uncertainty = draws > 0 ? new ReportUncertainty(draws, parse.GetValue(seed), parse.GetValue(twoStage)) : null,
             };
             var builder = new ReportBundleBuilder(TimeProvider.System) { Parallelism = parse.GetValue(parallel), Sweeps = [.. sweepRequests], IncludeTimings = parse.GetValue(timings) };
-            ReportRun run;
-            string? keptAside;
-            try
-            {
-                run = builder.RunAsync(request, folder.Temporary, context.CancellationToken).GetAwaiter().GetResult();
-                keptAside = folder.Publish();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A full disk or a folder taken away while the report ran: say so; what was in --out is untouched.
-                context.Error.WriteLine($"error: the bundle could not be written to {folder.Target}: {e.Message}");
+            ReportRun? run = null;
+            if (!TryPublish(context, folder, temporary => run = builder.RunAsync(request, temporary, context.CancellationToken).GetAwaiter().GetResult(), out var keptAside))
                 return ExitCodes.InvalidInput;
-            }
-            finally
-            {
-                folder.Abandon();
-            }
 
-            var outcome = run.Outcome;
+            var outcome = run!.Outcome;
             context.Out.WriteLine(outcome.Summary);
             // Every file is counted and named: top-level files by name, a sub-folder's files as "N in FOLDER/".
             var folders = outcome.Files.Where(f => f.Contains('/', StringComparison.Ordinal)).GroupBy(f => f[..(f.IndexOf('/', StringComparison.Ordinal) + 1)], StringComparer.Ordinal)
@@ -121,14 +107,41 @@ public static class ReportCommand
                 context.Out.WriteLine(keptAside);
             if (outcome.Status == ReportStatus.InvalidInput)
                 context.Error.WriteLine($"error: {Path.GetFileName(path)} is invalid; report.md in the bundle lists every diagnostic (run 'logistics validate' to see them here).");
-            return outcome.Status switch
-            {
-                ReportStatus.Complete => ExitCodes.Success,
-                ReportStatus.InvalidInput => ExitCodes.InvalidInput,
-                _ => run.AnySolveWithoutSolution ? ExitCodes.NoSolution : ExitCodes.Feasible,
-            };
+            return ExitCode(outcome.Status, run.AnySolveWithoutSolution);
         });
         return command;
+    }
+
+    /// <summary>The report verb's exit code for a bundle of <paramref name="status"/> (also a distributed report study's).</summary>
+    internal static int ExitCode(ReportStatus status, bool anySolveWithoutSolution) => status switch
+    {
+        ReportStatus.Complete => ExitCodes.Success,
+        ReportStatus.InvalidInput => ExitCodes.InvalidInput,
+        _ => anySolveWithoutSolution ? ExitCodes.NoSolution : ExitCodes.Feasible,
+    };
+
+    /// <summary>
+    /// Fills <paramref name="folder"/>'s temporary folder and publishes it in place of the target; false, with the
+    /// error said, when the disk is full or the folder was taken away meanwhile: what was in the target is untouched.
+    /// </summary>
+    internal static bool TryPublish(CliContext context, OutputFolder folder, Action<string> fill, out string? keptAside)
+    {
+        try
+        {
+            fill(folder.Temporary);
+            keptAside = folder.Publish();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"error: the bundle could not be written to {folder.Target}: {e.Message}");
+            keptAside = null;
+            return false;
+        }
+        finally
+        {
+            folder.Abandon();
+        }
     }
 
     /// <summary>The files the report reads (network, overlays, seeds), which --out may never hold; the network alone when it cannot be read.</summary>

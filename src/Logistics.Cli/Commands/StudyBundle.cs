@@ -100,32 +100,14 @@ internal static class StudyBundle
             var (folder, refused) = OutputFolder.Prepare(output.FullName, [], destination.Force);
             if (folder is null)
                 return CommandSupport.Usage(context, refused!);
-            string? keptAside;
-            try
-            {
-                bundle.WriteTo(folder.Temporary);
-                keptAside = folder.Publish();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"error: the bundle could not be written to {folder.Target}: {e.Message}");
+            if (!ReportCommand.TryPublish(context, folder, bundle.WriteTo, out var keptAside))
                 return ExitCodes.InvalidInput;
-            }
-            finally
-            {
-                folder.Abandon();
-            }
 
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bundle written to {folder.Target} ({bundle.Files.Length} files)."));
             if (keptAside is not null)
                 context.Out.WriteLine(keptAside);
         }
 
-        return bundle.Status switch
-        {
-            ReportStatus.Complete => ExitCodes.Success,
-            ReportStatus.InvalidInput => ExitCodes.InvalidInput,
-            _ => bundle.AnySolveWithoutSolution ? ExitCodes.NoSolution : ExitCodes.Feasible,
-        };
+        return ReportCommand.ExitCode(bundle.Status, bundle.AnySolveWithoutSolution);
     }
 }
