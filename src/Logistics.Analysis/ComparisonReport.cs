@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 using Logistics.Network.Model;
-using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 

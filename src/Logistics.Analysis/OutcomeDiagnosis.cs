@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 using Logistics.Network.Model;
 using Logistics.Optimisation;

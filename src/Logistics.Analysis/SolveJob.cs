@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 
 using Logistics.Network.Model;
-using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 

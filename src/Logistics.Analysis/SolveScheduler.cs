@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.Model;
 using Logistics.Optimisation;
 
 namespace Logistics.Analysis;

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
 using Logistics.Network.Model;
-using Logistics.Optimisation;
 
 namespace Logistics.Analysis;
 

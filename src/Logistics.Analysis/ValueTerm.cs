@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Analysis;
 
 /// <summary>One figure of the value analysis: the name every output uses for it, its unit and its definition.</summary>

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 using Logistics.Analysis;
-using Logistics.Network.IO;
 using Logistics.Network.Loading;
 using Logistics.Network.Model;
 

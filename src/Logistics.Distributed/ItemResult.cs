@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 
-using Npgsql;
-
 using NpgsqlTypes;
 
 namespace Logistics.Distributed;

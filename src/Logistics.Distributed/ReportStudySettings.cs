@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 using Logistics.Analysis;
-using Logistics.Optimisation;
 
 namespace Logistics.Distributed;
 

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using Hangfire;
 using Hangfire.PostgreSql;
 
-using Logistics.Network.IO;
 using Logistics.Network.Loading;
 
 using Microsoft.Extensions.Logging.Abstractions;

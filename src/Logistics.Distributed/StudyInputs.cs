@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.IO;
 using Logistics.Network.Loading;
 
 namespace Logistics.Distributed;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using Hangfire;
 using Hangfire.PostgreSql;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 
-using Hangfire;
 using Hangfire.PostgreSql;
 
 using Logistics.Network.IO;

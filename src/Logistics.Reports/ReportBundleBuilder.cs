@@ -4,7 +4,6 @@ using System.Text;
 
 using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
-using Logistics.Network.IO;
 using Logistics.Network.Loading;
 using Logistics.Network.Model;
 using Logistics.Optimisation;

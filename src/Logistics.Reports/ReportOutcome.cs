@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Optimisation;
-
 namespace Logistics.Reports;
 
 /// <summary>What <see cref="IReportBuilder.BuildAsync"/> wrote, for the caller's log and job record.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 
 using Logistics.Analysis;
-using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Optimisation;

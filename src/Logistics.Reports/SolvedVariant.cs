@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using Logistics.Analysis;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;

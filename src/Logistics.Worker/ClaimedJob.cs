@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Logistics.Worker;
 
 /// <summary>A job that has been moved to <c>processing/</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Worker;
 
 /// <summary>Last success and last failure of one network.</summary>

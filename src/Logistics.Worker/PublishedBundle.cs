@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Logistics.Reports;
-using Microsoft.Extensions.Logging;
 
 namespace Logistics.Worker;
 

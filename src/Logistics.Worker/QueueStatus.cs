@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Worker;
 
 /// <summary>Work waiting: dirty networks, jobs in the inbox, and claimed items waiting for a free slot.</summary>

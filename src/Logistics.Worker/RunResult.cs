@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Worker;
 
 /// <summary>How the last run of a network came out.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Worker;
 
 /// <summary>One piece of work being built now.</summary>

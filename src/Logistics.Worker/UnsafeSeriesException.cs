@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Logistics.Reports;
 using Microsoft.Extensions.Logging;
 

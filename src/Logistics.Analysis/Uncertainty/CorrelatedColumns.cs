@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;
 using MathNet.Numerics.Statistics;

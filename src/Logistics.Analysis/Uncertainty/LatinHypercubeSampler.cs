@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
-using Logistics.Optimisation.Stochastic;
 
 namespace Logistics.Analysis.Uncertainty;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
-using Logistics.Network.IO;
 using Logistics.Network.Loading;
 using Logistics.Optimisation;
 
@@ -31,7 +30,6 @@ public sealed class UncertaintyDrawSet : IDisposable
         Sample = LatinHypercubeSampler.Sample(space.Seeds, space.Groups, request.Draws, request.Seed);
         _moves = new Lazy<List<List<(int, double)>>>(() => UncertaintyAnalysis.TornadoMoves(space));
     }
-
 
     internal NetworkSource Source { get; }
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-using Logistics.Network.IO;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Optimisation.Stochastic;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using Logistics.Network.IO.Json;
 
 namespace Logistics.Network.Diagnostics;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.IO.Json;
-
 namespace Logistics.Network.Diagnostics;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Logistics.Network.Diagnostics;
-using Logistics.Network.IO.Format;
 using Logistics.Network.IO.Json;
 
 namespace Logistics.Network.IO;

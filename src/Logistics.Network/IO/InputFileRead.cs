@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
 using Logistics.Network.Diagnostics;
-using Logistics.Network.IO.Format;
 
 using Microsoft.Win32.SafeHandles;
 

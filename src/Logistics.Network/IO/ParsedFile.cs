@@ -1,4 +1,3 @@
-using Logistics.Network.Diagnostics;
 using Logistics.Network.IO.Format;
 using Logistics.Network.IO.Json;
 

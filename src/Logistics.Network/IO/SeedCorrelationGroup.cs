@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
-using Logistics.Network.Diagnostics;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.IO.Format;
 using Logistics.Network.IO.Json;

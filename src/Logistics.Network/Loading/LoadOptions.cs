@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.Model;

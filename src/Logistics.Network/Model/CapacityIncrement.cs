@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>Capacity an option adds to an existing link or port. Exactly one of <see cref="Link"/> and <see cref="Port"/> is set.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>A commodity; its value per tonne prices the capital tied up in transit.</summary>

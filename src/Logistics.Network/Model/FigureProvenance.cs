@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>One figure the network uses, where it sits and which seed (if any) it cites. Reports print these as the assumptions appendix.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>What a market buys of one commodity: bounds on tonnes per year and an optional delivered price.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>The commodity may not travel by the mode.</summary>

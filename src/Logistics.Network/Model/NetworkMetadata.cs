@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>Name, currency and the finance assumptions used to annualise capital costs.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>A policy rule. Disabled rules stay in the snapshot (a scenario may enable them) but do not bind.</summary>

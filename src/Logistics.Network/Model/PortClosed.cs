@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>A port that handles nothing: throughput capacity zero, and no option can add any (an outage).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>A port's yearly throughput capacity and its handling charge per tonne.</summary>

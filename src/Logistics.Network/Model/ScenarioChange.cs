@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Network.Model;
 
 /// <summary>One numeric change of a scenario: <c>path</c> names a field, for example <c>links[bolan].capacityTpy</c>.</summary>

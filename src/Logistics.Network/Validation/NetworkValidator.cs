@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-
 using Logistics.Network.Diagnostics;
-using Logistics.Network.IO;
 using Logistics.Network.IO.Binding;
 using Logistics.Network.IO.Json;
 using Logistics.Network.Model;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Optimisation;
 
 /// <summary>One named family of the model, as it appears in variable/constraint names, docs/model.md and reports.</summary>

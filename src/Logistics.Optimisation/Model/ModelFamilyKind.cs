@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Optimisation;
 
 /// <summary>Whether a family adds variables or constraints.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using Logistics.Network.Model;
 
 namespace Logistics.Optimisation;

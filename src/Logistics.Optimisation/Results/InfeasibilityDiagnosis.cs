@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>What makes an infeasible model infeasible (docs/model.md, "Infeasibility diagnosis").</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 using Google.OrTools.LinearSolver;
 
 using Logistics.Network.Model;

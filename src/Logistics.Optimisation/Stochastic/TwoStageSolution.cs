@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 
-using Google.OrTools.LinearSolver;
-
 using Logistics.Network.Model;
-using Logistics.Optimisation.Model;
 
 namespace Logistics.Optimisation.Stochastic;
 

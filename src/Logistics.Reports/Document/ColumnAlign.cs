@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Reports.Document;
 
 /// <summary>How a table column is aligned (numbers right).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Reports.Document;
 
 /// <summary>A paragraph of plain text (no markup: the renderers escape it).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Reports.Document;
 
 /// <summary>How a paragraph stands out.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Logistics.Reports.Document;
 
 /// <summary>One piece of a section.</summary>

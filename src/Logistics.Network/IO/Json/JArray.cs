@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Logistics.Network.IO.Json;
 
 /// <summary>A JSON array.</summary>

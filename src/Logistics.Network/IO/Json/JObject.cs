@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Logistics.Network.IO.Json;
 
 /// <summary>A JSON object; keeps properties in file order (duplicates too, so the validator can report them).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Logistics.Network.IO.Json;
 
 /// <summary>One property of an object, with the position of its name (where "unknown field" points).</summary>

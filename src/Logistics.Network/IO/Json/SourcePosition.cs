@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Logistics.Network.IO.Json;
 
 /// <summary>Where a JSON token starts: the file and its 1-based line and column. <see cref="File"/> is null for values made in code (sweeps).</summary>
