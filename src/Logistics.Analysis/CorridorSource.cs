@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-
-using Logistics.Network.Model;
-using Logistics.Optimisation;
-
 namespace Logistics.Analysis;
 
 /// <summary>How a corridor was found.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json.Serialization;
-
-using Logistics.Network.Model;
-using Logistics.Optimisation;
-
 namespace Logistics.Analysis;
 
 /// <summary>What is taken out in one N-1 case.</summary>

@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
-using Logistics.Analysis;
-using Logistics.Optimisation;
-
 namespace Logistics.Distributed;
 
 /// <summary>Which analysis a study runs (docs/distributed.md, "Studies").</summary>

@@ -1,5 +1,3 @@
-using Logistics.Optimisation;
-
 namespace Logistics.Reports;
 
 /// <summary>How a bundle came out.</summary>

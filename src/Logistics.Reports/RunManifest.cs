@@ -9,7 +9,7 @@ namespace Logistics.Reports;
 
 /// <summary>What was run, on what, with which tools, and when (the clock is the builder's injected one).</summary>
 /// <param name="NetworkFile">The network file's name.</param>
-/// <param name="InputHash">SHA-256 over the network file, its overlay files and the seeds files (<see cref="NetworkSource.ContentHash"/>).</param>
+/// <param name="InputHash">SHA-256 over the network file, its overlay files and the seeds files (<see cref="Network.Loading.NetworkSource.ContentHash"/>).</param>
 /// <param name="InputFiles">Every file read, relative to the network file's folder.</param>
 /// <param name="ToolVersion">Version of logistics.</param>
 /// <param name="StartedAt">When the run started.</param>

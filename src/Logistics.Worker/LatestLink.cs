@@ -1,6 +1,3 @@
-using Logistics.Reports;
-using Microsoft.Extensions.Logging;
-
 namespace Logistics.Worker;
 
 /// <summary>How <c>latest</c> names the newest bundle of a series.</summary>

@@ -4,7 +4,7 @@ namespace Logistics.Worker.Tests;
 
 /// <summary>
 /// A fresh folder tree (networks/, seeds/, reports/) under the system temp folder, deleted afterwards. The seeds folder
-/// holds the register <see cref="TinyNetwork"/> cites, so every network written with <see cref="WriteNetwork"/> is valid.
+/// holds the register <see cref="TinyNetwork"/> cites, so every network written with <see cref="WriteNetwork(string, string?)"/> is valid.
 /// </summary>
 internal sealed class TestFolder : IDisposable
 {

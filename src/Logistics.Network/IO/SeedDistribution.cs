@@ -1,11 +1,3 @@
-using System.Collections.Immutable;
-
-using Logistics.Network.Diagnostics;
-using Logistics.Network.IO.Binding;
-using Logistics.Network.IO.Format;
-using Logistics.Network.IO.Json;
-using Logistics.Network.Model;
-
 namespace Logistics.Network.IO;
 
 /// <summary>How the uncertainty analysis samples a seed between its low and high (docs/analyses.md, "Uncertainty").</summary>

@@ -43,7 +43,7 @@ public sealed class SeedRegister
     /// <summary>The files read, full paths, ordinal order.</summary>
     public ImmutableArray<string> Files { get; }
 
-    /// <summary>Each file's bytes' hash as read (null for one that could not be read), for the <see cref="InputSet"/>.</summary>
+    /// <summary>Each file's bytes' hash as read (null for one that could not be read), for the <see cref="Loading.InputSet"/>.</summary>
     public ImmutableArray<InputFileDigest> FileDigests { get; }
 
     /// <summary>Problems found reading the register.</summary>

@@ -1,5 +1,3 @@
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>Cost categories of the objective. Revenue lines are negative.</summary>

@@ -1,5 +1,3 @@
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>What a finding is about.</summary>

@@ -1,5 +1,3 @@
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>Direction of travel on a link: <c>Forward</c> is from → to.</summary>

@@ -1,5 +1,3 @@
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>What the solver proved. Solver-specific statuses never leave this project.</summary>

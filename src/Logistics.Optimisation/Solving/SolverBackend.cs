@@ -1,5 +1,3 @@
-using Logistics.Network.Model;
-
 namespace Logistics.Optimisation;
 
 /// <summary>Which OR-Tools backend solves the model. <see cref="Auto"/> picks by what the model needs (docs/model.md, "Backends").</summary>

@@ -1,8 +1,3 @@
-using Google.OrTools.LinearSolver;
-
-using Logistics.Network.Model;
-using Logistics.Optimisation.Model;
-
 namespace Logistics.Optimisation.Stochastic;
 
 /// <summary>How the two-stage plan is solved (docs/analyses.md, "Two-stage plan").</summary>

@@ -341,7 +341,7 @@ internal sealed class NetworkBinder
             _diagnostics.Add(DiagnosticCodes.FieldForOtherKind.At(r.NamePositionOf(field), $"{r.Path}.{field}", message, $"Remove '{field}' or change the rule's kind."));
     }
 
-    /// <summary>A period's span and changes; the changes themselves are applied to the tree by <see cref="NetworkSource"/>.</summary>
+    /// <summary>A period's span and changes; the changes themselves are applied to the tree by <see cref="Loading.NetworkSource"/>.</summary>
     private PlanningPeriod? BindPeriod(ElementReader r, string id)
     {
         var start = r.Integer("startYear");

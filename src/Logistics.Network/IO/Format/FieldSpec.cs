@@ -11,7 +11,7 @@ public sealed record FieldSpec(string Name, FieldType Type, string Description)
 {
     public bool Required { get; init; }
 
-    /// <summary>Unit name from <see cref="FormatTable.Units"/>; null for unitless fields.</summary>
+    /// <summary>Unit name from <see cref="FormatTable.UnitOf"/>; null for unitless fields.</summary>
     public string? Unit { get; init; }
 
     /// <summary>Value used when the field is absent: a double, int, bool or string; null when absent means "none".</summary>

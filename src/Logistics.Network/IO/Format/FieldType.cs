@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-
 namespace Logistics.Network.IO.Format;
 
 /// <summary>The JSON shape of a field as the format describes it.</summary>
