@@ -111,7 +111,7 @@ public class NetworkCommandTests
         var text = result.Out.ReplaceLineEndings("\n");
         Assert.Contains("Scenario: phase2\n", text, StringComparison.Ordinal);
         Assert.Contains("  alpha  Alpha mine  cu-conc      2,000,000  no\n", text, StringComparison.Ordinal);
-        Assert.Contains("  new-port-package  New port and railway  1,800,000,000", text, StringComparison.Ordinal);
+        Assert.Contains("  new-port-package  New port and railway  1.80 bn USD      40  24.0 M USD/yr", text, StringComparison.Ordinal);
         Assert.Contains("forced in", text, StringComparison.Ordinal);
         Assert.Contains("Links whose length is great-circle distance × circuity (2)", text, StringComparison.Ordinal);
         Assert.Contains("  alpha-junction     alpha     junction  road     296.17\n", text, StringComparison.Ordinal);

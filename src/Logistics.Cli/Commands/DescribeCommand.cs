@@ -43,7 +43,7 @@ public static class DescribeCommand
         o.WriteLine($"File:     {path}");
         o.WriteLine($"Scenario: {n.AppliedScenario?.Value ?? "(base)"}");
         o.WriteLine($"Finance:  discount rate {Pct(n.Metadata.DiscountRate)}, horizon {n.Metadata.HorizonYears.ToString(CultureInfo.InvariantCulture)} years, base year {n.Metadata.BaseYear.ToString(CultureInfo.InvariantCulture)}, " +
-            $"capex budget {(n.Metadata.CapexBudgetUsd is { } b ? Money(b) : "none")}");
+            $"capex budget {(n.Metadata.CapexBudgetUsd is { } b ? MoneyFormat.WithUnit(b) : "none")}");
         o.WriteLine();
 
         o.WriteLine("Counts");
@@ -91,10 +91,10 @@ public static class DescribeCommand
         o.WriteLine();
 
         o.WriteLine("Options");
-        var options = new TextTable("id", "name", "capex USD", "life y", "fixed O&M USD/y", "builds links", "requires", "excludes", "decision").AlignRight(2, 3, 4);
+        var options = new TextTable("id", "name", "capex", "life y", "fixed O&M", "builds links", "requires", "excludes", "decision").AlignRight(2, 3, 4);
         foreach (var op in n.Options)
         {
-            options.Add(op.Id.Value, op.Name, Int(op.CapexUsd), Int(op.LifetimeYears), Int(op.FixedOmUsdPerYear),
+            options.Add(op.Id.Value, op.Name, MoneyFormat.WithUnit(op.CapexUsd), Int(op.LifetimeYears), MoneyFormat.PerYear(op.FixedOmUsdPerYear),
                 string.Join(", ", n.Links.Where(l => l.BuiltBy == op.Id).Select(l => l.Id.Value)),
                 string.Join(", ", op.Requires), string.Join(", ", op.Excludes), Decision(op.Decision));
         }
@@ -200,7 +200,6 @@ public static class DescribeCommand
 
     private static string Dec(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 
-    private static string Money(double v) => "USD " + v.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static string Pct(double v) => (v * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Logistics.Network.Diagnostics;
 using Logistics.Optimisation;
+using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
 
@@ -48,9 +49,11 @@ internal static class StageTimingsWriter
         rows.Add(("output", output));
         rows.Add(("total since process start", total));
         writer.WriteLine();
-        writer.WriteLine("Timings (ms)");
-        var width = rows.Max(r => r.Stage.Length);
-        foreach (var (stage, time) in rows)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage.PadRight(width)}  {time.TotalMilliseconds,10:F1}"));
+        writer.WriteLine("Timings");
+        // The one console table; an indented stage name shows a part of the stage above it. No thousands separator, so
+        // a script can read the milliseconds as plain numbers.
+        var table = new TextTable(("stage", false), ("ms", true));
+        foreach (var (stage, time) in rows) table.Add(stage, time.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+        table.WriteTo(writer);
     }
 }
