@@ -217,19 +217,31 @@ public static class BenchmarkCommandLine
     private static Command CflpEndToEndCommand(TextWriter output, TextWriter error)
     {
         var command = new Command("cflp-e2e",
-            "Issue 15's side-by-side run: for each OR-Library CFLP instance, 'logistics solve FILE' as a process, raw cbc on the model the CLI exports, and the PuLP + CBC peer script (bench/peers/cflp_pulp.py); wall times, ratios, and every objective checked against the published optimum.");
+            "Issue 15's side-by-side run: for each OR-Library CFLP instance, 'logistics solve FILE' as a process (and each --also-cli executable), raw cbc on the model the CLI exports, and the PuLP + CBC peer script (bench/peers/cflp_pulp.py); wall and CPU times, ratios, and every objective checked against the published optimum.");
         var instances = new Option<string?>("--instances") { Description = "Comma-separated instance names (default: all 37, cap41 to cap134)." };
         var cli = new Option<string?>("--cli") { Description = $"The logistics executable or logistics.dll to time (default: {EndToEnd.PeerTools.DefaultCli}; give a ReadyToRun publish's to time that)." };
         var python = new Option<string?>("--python") { Description = "The Python that runs the peer script (default: the first of python3 and /usr/bin/python3 that imports PuLP)." };
+        var also = new Option<string[]>("--also-cli")
+        {
+            Description = "Another logistics executable to time beside --cli on every instance, in the same run (repeat the option for more): a ReadyToRun publish's logistics, the Native AOT logistics-solve (README, \"Solve-only executable\").",
+            DefaultValueFactory = _ => [],
+        };
+        var cold = new Option<int>("--cold-runs") { Description = $"First time each executable's cold 'solve {EndToEnd.CflpEndToEnd.DefaultNetwork}' this many times (after one untimed run) and print the medians; 0: none.", DefaultValueFactory = _ => 0 };
         var solver = new Option<string?>("--solver") { Description = "Passed to logistics solve (default: its automatic choice)." }.AcceptOnlyFromAmong("auto", "scip", "cbc", "highs");
         var keep = new Option<string?>("--keep") { Description = "Write the network files, exported models and results into this folder and keep them (default: a temporary folder, deleted)." };
         var data = Data();
-        foreach (var o in new Option[] { instances, cli, python, solver, keep, data })
+        foreach (var o in new Option[] { instances, cli, also, cold, python, solver, keep, data })
             command.Options.Add(o);
         command.SetAction(p =>
         {
             string[] names = p.GetValue(instances) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-            return EndToEnd.CflpEndToEnd.Run(names, p.GetValue(data), p.GetValue(cli), p.GetValue(python), p.GetValue(solver), p.GetValue(keep), output, error);
+            if (p.GetValue(cold) < 0)
+            {
+                error.WriteLine("error: --cold-runs must be 0 or more.");
+                return Usage;
+            }
+
+            return EndToEnd.CflpEndToEnd.Run(names, p.GetValue(data), p.GetValue(cli), p.GetValue(also) ?? [], p.GetValue(python), p.GetValue(solver), p.GetValue(keep), p.GetValue(cold), output, error);
         });
         return command;
     }

@@ -1,43 +1,27 @@
 using System.CommandLine;
-using Logistics.Cli.Commands;
 
 namespace Logistics.Cli;
 
 /// <summary>
-/// The whole command line: one <see cref="Command"/> per verb, each made by its own class in <c>Commands/</c>.
-/// Runs in-process with injected writers, so tests see exactly what a user sees.
+/// Parses and runs a host's command line: one <see cref="Command"/> per verb, each made by its own class in
+/// <c>Commands/</c>; the host (<see cref="CliHost"/>) says which verbs. The full list is in <c>CliApp.Verbs.cs</c>, which
+/// the solve-only host does not compile. Runs in-process with injected writers, so tests see exactly what a user sees.
 /// </summary>
-public static class CliApp
+public static partial class CliApp
 {
-    public static RootCommand CreateRoot(CliContext context)
+    public static RootCommand CreateRoot(CliHost host, CliContext context)
     {
-        var root = new RootCommand("logistics: choose builds and export routes for mineral logistics networks, and explain the answer.");
-        foreach (var command in Verbs(context))
+        ArgumentNullException.ThrowIfNull(host);
+        var root = new RootCommand(host.Description);
+        foreach (var command in host.Verbs(context))
             root.Subcommands.Add(command);
         return root;
     }
 
-    // New verbs are added here, one line each.
-    private static IEnumerable<Command> Verbs(CliContext context)
+    /// <summary>Parses and runs <paramref name="args"/> with <paramref name="host"/>'s verbs; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>
+    public static int Run(string[] args, CliHost host, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        yield return VersionCommand.Create(context);
-        yield return ValidateCommand.Create(context);
-        yield return DescribeCommand.Create(context);
-        yield return SolveCommand.Create(context);
-        yield return CompareCommand.Create(context);
-        yield return ValueCommand.Create(context);
-        yield return SweepCommand.Create(context);
-        yield return UncertaintyCommand.Create(context);
-        yield return ResilienceCommand.Create(context);
-        yield return GeneratedFilesCommand.CreateSchema(context);
-        yield return GeneratedFilesCommand.CreateDocs(context);
-        yield return ReportCommand.Create(context);
-        yield return StudyCommand.Create(context);
-    }
-
-    /// <summary>Parses and runs <paramref name="args"/>; returns an exit code from <see cref="ExitCodes"/>. Never throws for user errors.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
-    {
+        ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var help = (Out: stdout, Error: stderr);
@@ -56,14 +40,14 @@ public static class CliApp
         }
 
         var context = new CliContext(stdout, stderr, cancellationToken);
-        var root = CreateRoot(context);
+        var root = CreateRoot(host, context);
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = help.Out, Error = help.Error, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && !RequestsHelp(args))
         {
             foreach (var error in parse.Errors)
                 stderr.WriteLine($"error: {error.Message}");
-            stderr.WriteLine("Run 'logistics --help' (or 'logistics <command> --help') for usage.");
+            stderr.WriteLine($"Run '{host.Program} --help' (or '{host.Program} <command> --help') for usage.");
             return ExitCodes.Usage;
         }
 

@@ -15,7 +15,7 @@ public static class OutcomeParsers
         var root = json.RootElement;
         var optimal = root.GetProperty("status").GetString() == "optimal";
         var objective = root.GetProperty("objectiveUsdPerYear") is { ValueKind: JsonValueKind.Number } o ? o.GetDouble() : (double?)null;
-        return new PipelineOutcome(run.Wall, optimal && run.ExitCode == 0, objective, optimal ? null : "status " + root.GetProperty("status").GetString());
+        return new PipelineOutcome(run.Wall, optimal && run.ExitCode == 0, objective, optimal ? null : "status " + root.GetProperty("status").GetString(), run.Cpu);
     }
 
     /// <summary>CBC's <c>solu</c> file starts "Optimal - objective value 1040444.375" (or another status before the dash).</summary>
@@ -29,7 +29,7 @@ public static class OutcomeParsers
         if (at < 0 || !double.TryParse(first[(at + Marker.Length)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             return Failed(run, $"unreadable solution line '{first}'");
         var optimal = first.StartsWith("Optimal", StringComparison.Ordinal);
-        return new PipelineOutcome(run.Wall, optimal, value, optimal ? null : first);
+        return new PipelineOutcome(run.Wall, optimal, value, optimal ? null : first, run.Cpu);
     }
 
     /// <summary>The peer script's last line: <c>{"instance": …, "status": "Optimal", "objective": …}</c>.</summary>
@@ -41,13 +41,13 @@ public static class OutcomeParsers
         using var json = JsonDocument.Parse(line);
         var status = json.RootElement.GetProperty("status").GetString();
         var objective = json.RootElement.GetProperty("objective") is { ValueKind: JsonValueKind.Number } o ? o.GetDouble() : (double?)null;
-        return new PipelineOutcome(run.Wall, status == "Optimal" && run.ExitCode == 0, objective, status == "Optimal" ? null : "status " + status);
+        return new PipelineOutcome(run.Wall, status == "Optimal" && run.ExitCode == 0, objective, status == "Optimal" ? null : "status " + status, run.Cpu);
     }
 
     private static PipelineOutcome Failed(ProcessRun run, string what)
     {
         var detail = (run.Error.Trim().Length > 0 ? run.Error : run.Output).Trim();
         var firstLine = detail.Split('\n').FirstOrDefault() ?? "";
-        return new PipelineOutcome(run.Wall, false, null, string.Create(CultureInfo.InvariantCulture, $"{what} (exit {run.ExitCode}{(firstLine.Length > 0 ? ": " + firstLine : "")})"));
+        return new PipelineOutcome(run.Wall, false, null, string.Create(CultureInfo.InvariantCulture, $"{what} (exit {run.ExitCode}{(firstLine.Length > 0 ? ": " + firstLine : "")})"), run.Cpu);
     }
 }

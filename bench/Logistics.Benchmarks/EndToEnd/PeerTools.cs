@@ -5,10 +5,14 @@ namespace Logistics.Benchmarks.EndToEnd;
 /// <summary>
 /// The programs of the side-by-side benchmark, found before anything runs so a missing one fails at once with how to
 /// install it: the <c>logistics</c> CLI (an apphost or a <c>.dll</c> run by <c>dotnet</c>), the <c>cbc</c> binary on
-/// PATH, a Python that imports PuLP, and the peer script <c>bench/peers/cflp_pulp.py</c>.
+/// PATH, a Python that imports PuLP, and the peer script <c>bench/peers/cflp_pulp.py</c>; and any further executables
+/// (<c>--also-cli</c>: the ReadyToRun publish, the Native AOT <c>logistics-solve</c>) timed beside the first.
 /// </summary>
 public sealed record PeerTools(string CliProgram, IReadOnlyList<string> CliPrefix, string Cbc, string Python, string PeerScript)
 {
+    /// <summary>The executables timed after the first on every instance, in the order given.</summary>
+    public IReadOnlyList<string> AlsoClis { get; init; } = [];
+
     public const string DefaultCli = "src/Logistics.Cli/bin/Release/net10.0/logistics";
 
     public const string PeerScriptPath = "bench/peers/cflp_pulp.py";
@@ -16,7 +20,7 @@ public sealed record PeerTools(string CliProgram, IReadOnlyList<string> CliPrefi
     /// <summary>Debian's python3-pulp installs into the system Python, which a PATH python3 (pyenv, venv) may not be.</summary>
     private static readonly string[] PythonCandidates = ["python3", "/usr/bin/python3"];
 
-    public static PeerTools Locate(string? cli, string? python)
+    public static PeerTools Locate(string? cli, string? python, IReadOnlyList<string>? alsoClis = null)
     {
         var root = RepositoryPaths.FindAbove(Directory.GetCurrentDirectory()) ?? RepositoryPaths.FindAbove(AppContext.BaseDirectory)
             ?? throw new MissingToolException("Cannot find the repository root (Logistics.sln) above the current folder: run from inside the repository.");
@@ -36,7 +40,10 @@ public sealed record PeerTools(string CliProgram, IReadOnlyList<string> CliPrefi
         var withPulp = (python is null ? PythonCandidates : [python]).FirstOrDefault(ImportsPulp)
             ?? throw new MissingToolException(
                 $"No Python that imports PuLP ({(python is null ? "tried " + string.Join(" and ", PythonCandidates) : "--python " + python)}): install it with 'apt-get install -y python3-pulp' (Debian/Ubuntu; then use --python /usr/bin/python3 if another python3 comes first on PATH) or 'pip install pulp'.");
-        return new PeerTools(dll ? "dotnet" : cliPath, dll ? [cliPath] : [], cbc, withPulp, script);
+        var also = (alsoClis ?? []).Select(Path.GetFullPath).ToList();
+        if (also.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+            throw new MissingToolException($"--also-cli '{missing}' does not exist: give the path of a logistics or logistics-solve executable (or a .dll).");
+        return new PeerTools(dll ? "dotnet" : cliPath, dll ? [cliPath] : [], cbc, withPulp, script) { AlsoClis = also };
     }
 
     private static string? OnPath(string name) =>
