@@ -83,6 +83,30 @@ public sealed class LShapedTests
         Assert.InRange(lShaped.RecourseProblemUsd!.Value, extensive.RecourseProblemUsd!.Value - (2 * Gap * scale) - 1e-6, extensive.RecourseProblemUsd.Value + (2 * Gap * scale) + 1e-6);
     }
 
+    [Fact]
+    public void When_no_builds_let_every_draw_ship_the_l_shaped_method_says_infeasible_and_when_some_do_it_proves_the_best()
+    {
+        // 100 t need the upgrade (60 + 80), whose capex is twice the budget: the draws' relaxation (builds in [0, 1]) ships
+        // it all with half an upgrade, so the loop runs until the master has no other builds to offer.
+        var stuck = Nets.Builder()
+            .WithMetadata(NetworkParts.Metadata(0, 25) with { CapexBudgetUsd = 50 })
+            .Add(Nets.Mine("mine", 100)).Add(Nets.Port("port")).Add(Nets.Market("market"))
+            .Add(Nets.Link("old", "mine", "port", 10, capacity: 60))
+            .Add(Nets.Link("sea", "port", "market", 0, mode: TransportMode.Sea))
+            .Add(Nets.Option("upgrade", 100, adds: [new CapacityIncrement(new LinkId("old"), null, 80)]))
+            .Build();
+        var settings = SolverSettings.Default with { ComputePrices = false, RelativeGap = Gap };
+
+        var infeasible = LShapedOptimiser.Solve([stuck, stuck], settings);
+        var feasible = LShapedOptimiser.Solve([Capped(), Capped()], settings);
+
+        Assert.Equal(SolveStatus.Infeasible, infeasible.Status);
+        Assert.StartsWith("Infeasible: no one set of builds lets every draw ship its cargo (", infeasible.Message, StringComparison.Ordinal);
+        Assert.Equal(SolveStatus.Optimal, feasible.Status);
+        Assert.Equal("Optimal.", feasible.Message);
+        Assert.Equal(["upgrade"], feasible.Built.Select(o => o.Value));
+    }
+
     private static NetworkSnapshot Capped() =>
         Nets.Builder()
             .Add(Nets.Mine("mine", 100)).Add(Nets.Port("port")).Add(Nets.Market("market"))

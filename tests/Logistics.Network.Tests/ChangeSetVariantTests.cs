@@ -61,6 +61,25 @@ public sealed class ChangeSetVariantTests
     }
 
     [Theory]
+    [InlineData(ChangeOperation.Set, 0.03)]
+    [InlineData(ChangeOperation.Multiply, 1.5)]
+    public void A_change_that_cites_no_seed_leaves_the_figure_citing_its_own_seed_on_both_ways_of_making_it(ChangeOperation operation, double value)
+    {
+        // The link cites no seed of its own, the tariff cites rail-tariff (ScenarioChange: no source keeps the figure's).
+        const string path = "links[rohri-jacobabad-rail].tariffUsdPerTkm";
+        var source = Shipped("chagai.network.json");
+        var change = new ScenarioChange(path, operation, value);
+
+        var bound = source.Bind(new LoadOptions { ExtraChanges = [change] });
+        var varied = source.TryVary(source.Bind(new LoadOptions()), new FigureChangeSet(source.Compile(change, null).Figures));
+
+        Assert.True(bound.Succeeded, Lines(bound));
+        Assert.Equal("rail-tariff", bound.Network!.Figures.Single(f => f.Path == path).Source?.Value);
+        Assert.Equal("rail-tariff", varied!.Figures.Single(f => f.Path == path).Source?.Value);
+        Assert.Equal(0.03, varied.Figures.Single(f => f.Path == path).Value, 9);
+    }
+
+    [Theory]
     [InlineData("links[karachi-kpt-rail].capacityTpy", 1e6, "the link does not write a capacity (unlimited)")]
     [InlineData("nodes[reko-diq].lat", 29.0, "a coordinate feeds derived lengths")]
     [InlineData("metadata.circuity.rail", 1.4, "circuity feeds derived lengths")]

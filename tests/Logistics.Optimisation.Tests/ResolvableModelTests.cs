@@ -77,6 +77,47 @@ public sealed class ResolvableModelTests
         Assert.Equal(1, kept.Rebuilds);
     }
 
+    [Theory]
+    [InlineData("a port's capacity going from unlimited to 210")]
+    [InlineData("a port closed whose option added capacity")]
+    [InlineData("a link's capacity going from unlimited to 210")]
+    [InlineData("an option that stops adding capacity")]
+    public void A_snapshot_whose_capacity_rows_differ_is_built_afresh_and_answers_as_a_fresh_build(string change)
+    {
+        // 1000 t that earn 10/t over two links at 1/t each: whatever capacity is left is used in full, so the
+        // delivered tonnes show which capacity the model saw (210 here, 1000 on a model that kept the old rows).
+        var (central, variant) = change switch
+        {
+            "a port's capacity going from unlimited to 210" => (Outlet(null), Outlet(210)),
+            "a port closed whose option added capacity" => (Outlet(210, portOption: 790), FigureChangeSet.Of(new PortClosed(new NodeId("p"))).ApplyTo(Outlet(210, portOption: 790))),
+            "a link's capacity going from unlimited to 210" => (Outlet(null, linkCapacity: null), Outlet(null, linkCapacity: 210)),
+            _ => (Outlet(null, linkCapacity: 210, linkOption: 790), Outlet(null, linkCapacity: 210)),
+        };
+        using var kept = ResolvableModel.Create(central, Settings)!;
+        kept.Solve(central);
+
+        var result = kept.Solve(variant);
+
+        var fresh = new NetworkOptimiser().Solve(variant, Settings);
+        Assert.Equal(Delivered(fresh), Delivered(result), 6);
+        AssertSame(fresh, result, change);
+        Assert.Equal(1, kept.Rebuilds);
+    }
+
+    /// <summary>Mine m (1000 t, may leave output behind) → port p → market k (10/t), optionally a capacity or an option on the way.</summary>
+    private static NetworkSnapshot Outlet(double? portCapacity, double? linkCapacity = null, double linkOption = 0, double portOption = 0)
+    {
+        var network = TestNetwork.Create().Mine("m", "ore", 1000, allowUnshipped: true).Port("p", portCapacity).Market("k", "ore", price: 10)
+            .Link("in", "m", "p", perTonne: 1, capacity: linkCapacity).Link("out", "p", "k", perTonne: 1);
+        if (linkOption > 0)
+            network.Option("x", 1, addToLink: "in", added: linkOption, decision: BuildDecision.ForcedIn);
+        if (portOption > 0)
+            network.Option("x", 1, addToPort: "p", added: portOption, decision: BuildDecision.ForcedIn);
+        return network.Build();
+    }
+
+    private static double Delivered(OptimisationResult result) => result.LinkFlows.Single(f => f.Link.Value == "out").TotalTpy;
+
     [Fact]
     public void A_fixed_schedule_holds_each_option_in_service_from_its_year_exactly()
     {

@@ -36,12 +36,8 @@ public sealed record CompiledChange(ScenarioChange Change, ImmutableArray<Figure
             var number = written is JObject o ? o["value"] : written;
             if (number is not JValue { Kind: JValueKind.Number }) return NotOn(change, $"{path} is not written as a number in the file");
 
-            // What binding cites after the change (TreeOverlay.ApplyTo): the change's own source; else a set writes a bare
-            // number, which cites the element's source whatever the figure cited before; multiply and add keep the figure's.
-            var cited = change.Source is { } given ? (true, (SeedId?)given)
-                : change.Operation == ChangeOperation.Set ? (true, resolved.ElementSources[i] is { } e ? new SeedId(e) : (SeedId?)null)
-                : (false, null);
-            figures.Add(new FigureChange(path, change.Value) { Operation = change.Operation, CitesSource = cited.Item1, Source = cited.Item2 });
+            // What binding cites after the change (TreeOverlay.ApplyTo): the change's own source, else the figure's own.
+            figures.Add(new FigureChange(path, change.Value) { Operation = change.Operation, CitesSource = change.Source is not null, Source = change.Source });
         }
 
         return new CompiledChange(change, figures.ToImmutable(), null);

@@ -225,14 +225,18 @@ internal sealed class OptimisationModel
     /// This model's variables and rows, seen through another snapshot with the same elements and different figures
     /// (a draw of the uncertainty analysis): graph, classes and layers are derived from <paramref name="network"/>, the
     /// solver objects are shared. <see cref="ModelRefit"/> then puts the snapshot's coefficients on them. Null when the
-    /// snapshot's model would have a different shape (another arc, layer, injection or class), or the model is elastic:
-    /// the caller builds afresh then.
+    /// snapshot's model would have a different shape (another arc, layer, injection or class, or another set of rows
+    /// or of coefficients in them: <see cref="ShapeKey"/>), or the model has rows <see cref="ModelRefit"/> does not
+    /// refit: the caller builds afresh then.
     /// </summary>
     public OptimisationModel? Rebind(NetworkSnapshot network)
     {
-        if (Options.Elastic)
+        if (!ModelRefit.Covers(this))
             return null;
-        var model = new OptimisationModel(network, Solver, IntegerBuilds, Options) { NamePrefix = NamePrefix };
+        _shapeKey ??= ShapeKey(Network);
+        if (!string.Equals(_shapeKey, ShapeKey(network), StringComparison.Ordinal))
+            return null;
+        var model = new OptimisationModel(network, Solver, IntegerBuilds, Options) { NamePrefix = NamePrefix, _shapeKey = _shapeKey };
         if (!model.Graph.Arcs.Select(a => a.Key).SequenceEqual(Graph.Arcs.Select(a => a.Key), StringComparer.Ordinal)
             || !model.Layers.Select(l => l.Key).SequenceEqual(Layers.Select(l => l.Key), StringComparer.Ordinal)
             || !model.Classes.Select(c => c.Key).SequenceEqual(Classes.Select(c => c.Key), StringComparer.Ordinal))
@@ -266,6 +270,57 @@ internal sealed class OptimisationModel
         model.CapacityRows.AddRange(CapacityRows.Select(r => r with { Arcs = [.. r.Arcs.Select(a => model.Graph.Arcs[a.Index])] }));
         return model;
     }
+
+    private string? _shapeKey;
+
+    /// <summary>
+    /// What decides which variables, rows and non-zero coefficients a model has, apart from the arcs, layers and
+    /// classes <see cref="Rebind"/> compares itself: the options and what they require, exclude and add capacity to
+    /// (not how much), whether each link and port has a capacity row (limited, or built by an option), each mine's
+    /// unshipped allowance, the budget row and the enabled rules. Figures that <see cref="ModelRefit"/> changes in
+    /// place (tonnes, costs, the amounts of capacities, increments and the budget) are left out: a capacity going from
+    /// a number to unlimited or back, or an increment that appears or goes (a closed port), changes the key.
+    /// </summary>
+    internal static string ShapeKey(NetworkSnapshot network)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var option in network.Options)
+        {
+            key.Append("o:").Append(option.Id.Value);
+            foreach (var add in option.CapacityAdds.IsDefault ? [] : option.CapacityAdds)
+                key.Append(add.Link is { } l ? " +l:" + l.Value : "").Append(add.Port is { } p ? " +p:" + p.Value : "");
+            foreach (var required in option.Requires.IsDefault ? [] : option.Requires.Order().ToList())
+                key.Append(" r:").Append(required.Value);
+            foreach (var excluded in option.Excludes.IsDefault ? [] : option.Excludes.Order().ToList())
+                key.Append(" x:").Append(excluded.Value);
+            key.Append('\n');
+        }
+
+        foreach (var link in network.Links)
+            key.Append("l:").Append(link.Id.Value).Append(link.CapacityTpy is null ? " unlimited" : " limited").Append(link.BuiltBy is { } b ? " by " + b.Value : "").Append('\n');
+        foreach (var node in network.Nodes)
+        {
+            if (node.Port is { } port)
+                key.Append("p:").Append(node.Id.Value).Append(port.ThroughputCapacityTpy is null ? " unlimited" : " limited").Append('\n');
+            foreach (var supply in node.Supplies.IsDefault ? [] : node.Supplies)
+                key.Append("s:").Append(node.Id.Value).Append(' ').Append(supply.Commodity.Value).Append(supply.AllowUnshipped ? " may leave" : "").Append('\n');
+        }
+
+        key.Append(network.Metadata.CapexBudgetUsd is null ? "no budget" : "budget").Append('\n');
+        foreach (var rule in network.Rules.Where(r => r.Enabled))
+        {
+            key.Append(rule switch
+            {
+                AvoidThroughRule a => $"avoid:{a.Id.Value} {Ids(a.Markets)} / {Ids(a.AvoidNodes)} / {Ids(a.AvoidLinks)}",
+                ModeBanRule m => $"ban:{m.Id.Value} {m.Commodity.Value} {m.Mode}",
+                _ => "rule:" + rule.Id.Value,
+            }).Append('\n');
+        }
+
+        return key.ToString();
+    }
+
+    private static string Ids<T>(ImmutableArray<T> ids) => ids.IsDefault ? "" : string.Join(",", ids);
 }
 
 /// <summary>

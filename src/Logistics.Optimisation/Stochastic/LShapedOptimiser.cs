@@ -101,6 +101,10 @@ public static class LShapedOptimiser
             var outcomes = new Outcome[n];
             var status = SolveStatus.Feasible;
             var message = $"Stopped after {MaxIterations} iterations before the bounds met.";
+            // The loop ends proven in one way only: the bounds met, or the master has no other builds to offer (why, in
+            // `exhausted`), which is infeasible when no builds were ever evaluated and optimal otherwise.
+            var proven = false;
+            string? exhausted = null;
             while (iterations < MaxIterations)
             {
                 if (cancellationToken.IsCancellationRequested || (deadline is { } limit && TimeProvider.System.GetElapsedTime(started) > limit))
@@ -117,14 +121,7 @@ public static class LShapedOptimiser
                     masterStatus = master.Solve(parameters);
                 if (masterStatus == Solver.ResultStatus.INFEASIBLE)
                 {
-                    if (best is null)
-                    {
-                        return Failed(SolveStatus.Infeasible, "Infeasible: no one set of builds lets every draw ship its cargo (a draw may be infeasible whatever is built).",
-                            master, subproblems, started, iterations, optimalityCuts, feasibilityCuts);
-                    }
-
-                    status = SolveStatus.Optimal;
-                    message = "Optimal.";
+                    exhausted = "a draw may be infeasible whatever is built";
                     break;
                 }
 
@@ -135,12 +132,9 @@ public static class LShapedOptimiser
                 }
 
                 lowerBound = Math.Max(lowerBound, objective.BestBound());
-                if (Converged(upper, lowerBound, gap))
-                {
-                    status = SolveStatus.Optimal;
-                    message = "Optimal.";
+                proven = Converged(upper, lowerBound, gap);
+                if (proven)
                     break;
-                }
 
                 var chosen = y.Select(v => v.SolutionValue() > 0.5).ToArray();
                 Evaluate(subproblems, outcomes, chosen, settings);
@@ -163,14 +157,7 @@ public static class LShapedOptimiser
                     feasibilityCuts++;
                     if (!any)
                     {
-                        if (best is null)
-                        {
-                            return Failed(SolveStatus.Infeasible, "Infeasible: no one set of builds lets every draw ship its cargo (a draw is infeasible even with every option built).",
-                                master, subproblems, started, iterations, optimalityCuts, feasibilityCuts);
-                        }
-
-                        status = SolveStatus.Optimal;
-                        message = "Optimal.";
+                        exhausted = "a draw is infeasible even with every option built";
                         break;
                     }
 
@@ -198,12 +185,21 @@ public static class LShapedOptimiser
                     optimalityCuts++;
                 }
 
-                if (Converged(upper, lowerBound, gap))
-                {
-                    status = SolveStatus.Optimal;
-                    message = "Optimal.";
+                proven = Converged(upper, lowerBound, gap);
+                if (proven)
                     break;
-                }
+            }
+
+            if (exhausted is not null && best is null)
+            {
+                return Failed(SolveStatus.Infeasible, $"Infeasible: no one set of builds lets every draw ship its cargo ({exhausted}).",
+                    master, subproblems, started, iterations, optimalityCuts, feasibilityCuts);
+            }
+
+            if (proven || exhausted is not null)
+            {
+                status = SolveStatus.Optimal;
+                message = "Optimal.";
             }
 
             var elapsed = TimeProvider.System.GetElapsedTime(started);

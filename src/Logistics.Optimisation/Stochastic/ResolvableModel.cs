@@ -14,7 +14,8 @@ namespace Logistics.Optimisation.Stochastic;
 /// draws of the uncertainty analysis): each solve rebinds the kept variables and rows to the new snapshot and changes
 /// only coefficients, bounds and right-hand sides (<see cref="ModelRefit"/>, <see cref="TimelineModel.Refit"/>), so
 /// nothing is rebuilt and the backend keeps its copy of the model (OR-Tools passes each change to it in place). The answer is the one <see cref="NetworkOptimiser.Solve(NetworkSnapshot, SolverSettings, CancellationToken)"/>
-/// gives for the snapshot (pinned by tests). A snapshot of another shape (an arc, layer or class more or less) is
+/// gives for the snapshot (pinned by tests). A snapshot of another shape (an arc, layer or class more or less, or a
+/// capacity row or increment more or less: <see cref="OptimisationModel.ShapeKey"/>) is
 /// built afresh on a solver of its own and counted in <see cref="Rebuilds"/>. Not thread-safe: keep one per thread.
 /// </summary>
 public sealed class ResolvableModel : IDisposable

@@ -28,11 +28,11 @@ internal static partial class TreeOverlay
             return ApplyToTargets(known.Targets, known.Field, change, known.Wildcard, diagnostics);
         var created = false;
         var segments = change.Path.Split('.');
-        // Each target also carries its id-form path (as the binder names figures; null under an element without a key)
-        // and the nearest element source (what a bare number there would cite), for compiling a change to figure changes.
+        // Each target also carries its id-form path (as the binder names figures; null under an element without a key),
+        // for compiling a change to figure changes.
         // Only a compile (resolveOnly) needs them: a bind of 20,000 wildcard targets formats no paths.
         var compiling = resolveOnly is not null;
-        var targets = new List<(JObject Obj, ElementSpec Spec, string? At, string? Source)> { (root, FormatTable.Network, "", null) };
+        var targets = new List<(JObject Obj, ElementSpec Spec, string? At)> { (root, FormatTable.Network, "") };
         var wildcard = false;
         for (var s = 0; s < segments.Length; s++)
         {
@@ -74,7 +74,6 @@ internal static partial class TreeOverlay
                 var resolvedPath = !compiling ? new ResolvedPath(found, field, wildcard) : new ResolvedPath(found, field, wildcard)
                 {
                     FigurePaths = [.. targets.Select(t => t.At is null ? null : $"{t.At}{(t.At.Length == 0 ? "" : ".")}{name}")],
-                    ElementSources = [.. targets.Select(t => t.Source)],
                     Created = created,
                 };
                 if (resolved is not null && !created) resolved[change.Path] = resolvedPath;
@@ -87,7 +86,7 @@ internal static partial class TreeOverlay
                 return ApplyToTargets(found, field, change, wildcard, diagnostics);
             }
 
-            var next = new List<(JObject Obj, ElementSpec Spec, string? At, string? Source)>();
+            var next = new List<(JObject Obj, ElementSpec Spec, string? At)>();
             if (field.Type == FieldType.Object)
             {
                 if (selector is not null)
@@ -96,15 +95,15 @@ internal static partial class TreeOverlay
                     return 0;
                 }
 
-                foreach (var (obj, _, at, source) in targets)
+                foreach (var (obj, _, at) in targets)
                 {
                     var childAt = !compiling || at is null ? null : at.Length == 0 ? name : $"{at}.{name}";
-                    if (obj[name] is JObject child) next.Add((child, field.Element!, childAt, compiling ? ElementSource(child, field.Element!) ?? source : null));
+                    if (obj[name] is JObject child) next.Add((child, field.Element!, childAt));
                     else if (change.Operation == ChangeOperation.Set && obj[name] is null)
                     {
                         var made = new JObject(change.Position);
                         obj.Set(name, made);
-                        next.Add((made, field.Element!, childAt, source));
+                        next.Add((made, field.Element!, childAt));
                         created = true;
                     }
                 }
@@ -135,7 +134,7 @@ internal static partial class TreeOverlay
                 }
 
                 wildcard |= selector == "*" || filter is not null;
-                foreach (var (obj, _, at, source) in targets)
+                foreach (var (obj, _, at) in targets)
                 {
                     if (obj[name] is not JArray array) continue;
                     for (var i = 0; i < array.Items.Count; i++)
@@ -143,13 +142,13 @@ internal static partial class TreeOverlay
                         if (array.Items[i] is not JObject item || !(filter is not null ? filter.Selects(item, field.Element!) : Selects(selector, item, i))) continue;
                         if (!compiling)
                         {
-                            next.Add((item, field.Element!, null, null));
+                            next.Add((item, field.Element!, null));
                             continue;
                         }
 
                         var key = KeyOf(item);
                         var itemAt = at is null || key is null ? null : $"{at}{(at.Length == 0 ? "" : ".")}{name}[{key}]";
-                        next.Add((item, field.Element!, itemAt, ElementSource(item, field.Element!) ?? source));
+                        next.Add((item, field.Element!, itemAt));
                     }
                 }
 
@@ -187,16 +186,10 @@ internal static partial class TreeOverlay
         /// <summary>Each target's figure path as the binder names it (null where an element on the way has no key).</summary>
         public List<string?> FigurePaths { get; init; } = [];
 
-        /// <summary>Each target's nearest element source: what the figure cites when written as a bare number.</summary>
-        public List<string?> ElementSources { get; init; } = [];
-
         /// <summary>True when the walk created an object on the way (a set under an absent object).</summary>
         public bool Created { get; init; }
     }
 
-    /// <summary>The element's own <c>source</c> (figures written as bare numbers inside it cite it), as the binder reads it.</summary>
-    private static string? ElementSource(JObject obj, ElementSpec spec) =>
-        spec.Field("source") is { Type: FieldType.Id } && obj["source"] is JValue { Kind: JValueKind.String } source ? source.Text : null;
 
     private static int ApplyToTargets(List<JObject> targets, FieldSpec field, TreeChange change, bool wildcard, List<Diagnostic> diagnostics)
     {
@@ -285,8 +278,10 @@ internal static partial class TreeOverlay
             withSource.Set("source", new JValue(change.Position, JValueKind.String, change.Source));
             obj.Set(field.Name, withSource);
         }
-        else if (adjusted && figure is not null)
+        else if (figure is not null)
         {
+            // No source given: the figure keeps its own (ScenarioChange), whatever the operation; a bare number, or a
+            // field the file leaves out, stays a bare number and cites its element's source as before.
             var copy = (JObject)figure.DeepClone();
             copy.Set("value", newNumber);
             obj.Set(field.Name, copy);
