@@ -23,7 +23,7 @@ internal sealed class NetworkBinder
     private readonly SourceMap _map = new();
     private readonly List<string> _changeSources = [];
     private readonly Dictionary<string, (double Lat, double Lon)> _coordinates = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _circuity = new(StringComparer.Ordinal);
+    private readonly Dictionary<TransportMode, double> _circuity = [];
 
     private NetworkBinder(List<Diagnostic> diagnostics) => _diagnostics = diagnostics;
 
@@ -42,37 +42,34 @@ internal sealed class NetworkBinder
         if (top.Child("metadata") is { } metadataObject) builder.WithMetadata(BindMetadata(metadataObject));
         else return null;
 
-        foreach (var (r, id) in Elements(top, "commodities", FormatTable.Commodity))
-        {
-            builder.Add(new Commodity(new CommodityId(id), r.String("name") ?? id, FigureOf(r, $"commodities[{id}]", "valueUsdPerTonne", null) ?? 0));
-        }
+        foreach (var (r, id, path) in Elements(top, "commodities", FormatTable.Commodity))
+            builder.Add(BindRows(new Commodity(new CommodityId(id), id, 0), r, path, null, out _));
 
-        var nodes = Elements(top, "nodes", FormatTable.Node).ToList();
-        foreach (var (r, id) in nodes)
+        foreach (var (r, id, path) in Elements(top, "nodes", FormatTable.Node))
         {
-            if (BindNode(r, id) is { } node)
+            if (BindNode(r, id, path) is { } node)
             {
                 builder.Add(node);
                 _coordinates[id] = (node.Latitude, node.Longitude);
             }
         }
 
-        foreach (var (r, id) in Elements(top, "links", FormatTable.Link))
+        foreach (var (r, id, path) in Elements(top, "links", FormatTable.Link))
         {
-            if (BindLink(r, id) is { } link) builder.Add(link);
+            if (BindLink(r, id, path) is { } link) builder.Add(link);
         }
 
-        foreach (var (r, id) in Elements(top, "options", FormatTable.Option))
-            builder.Add(BindOption(r, id));
-        foreach (var (r, id) in Elements(top, "rules", FormatTable.Rule))
+        foreach (var (r, id, path) in Elements(top, "options", FormatTable.Option))
+            builder.Add(BindOption(r, id, path));
+        foreach (var (r, id, path) in Elements(top, "rules", FormatTable.Rule))
         {
-            if (BindRule(r, id) is { } rule) builder.Add(rule);
+            if (BindRule(r, id, path) is { } rule) builder.Add(rule);
         }
 
-        foreach (var (r, id) in Elements(top, "scenarios", FormatTable.Scenario))
-            builder.Add(BindScenario(r, id));
+        foreach (var (r, id, path) in Elements(top, "scenarios", FormatTable.Scenario))
+            builder.Add(BindScenario(r, id, path));
 
-        var periods = Elements(top, "periods", FormatTable.Period).Select(p => BindPeriod(p.Reader, p.Id)).OfType<PlanningPeriod>().ToImmutableArray();
+        var periods = Elements(top, "periods", FormatTable.Period).Select(p => BindPeriod(p.Reader, p.Id, p.Path)).OfType<PlanningPeriod>().ToImmutableArray();
         if (!periods.IsEmpty)
         {
             CheckPeriodSpans(top, periods, builder.Build().Metadata.BaseYear);
@@ -95,27 +92,17 @@ internal sealed class NetworkBinder
         var circuityReader = r.Child("circuity") is { } c ? new ElementReader(c, FormatTable.Circuity, "metadata.circuity", _diagnostics) : null;
         foreach (var field in FormatTable.Circuity.Fields)
         {
-            _circuity[field.Name] = circuityReader is null
+            _circuity[ParseMode(field.Name)] = circuityReader is null
                 ? Convert.ToDouble(field.Default, CultureInfo.InvariantCulture)
-                : FigureOf(circuityReader, "metadata.circuity", field.Name, source) ?? 1;
+                : FigureOf(circuityReader, "metadata.circuity", field, source) ?? 1;
         }
 
-        return new NetworkMetadata(
-            r.String("name") ?? "",
-            r.String("description") ?? "",
-            r.String("currency") ?? "USD",
-            r.Integer("baseYear") ?? 2025,
-            FigureOf(r, "metadata", "discountRate", null) ?? 0,
-            (int)(FigureOf(r, "metadata", "horizonYears", null) ?? 0),
-            FigureOf(r, "metadata", "capexBudgetUsd", null))
-        {
-            CapexBudgetPerYearUsd = FigureOf(r, "metadata", "capexBudgetPerYearUsd", null),
-            CapexBudgetPerPeriodUsd = FigureOf(r, "metadata", "capexBudgetPerPeriodUsd", null),
-        };
+        // Metadata binds even without its required fields (they are reported); the network still has a name and finance.
+        return BindRows(new NetworkMetadata("", "", "USD", 2025, 0, 0, null), r, "metadata", null, out _);
     }
 
-    /// <summary>The elements of a collection with a valid, unique id; duplicates are reported and skipped.</summary>
-    private IEnumerable<(ElementReader Reader, string Id)> Elements(ElementReader parent, string collection, ElementSpec spec)
+    /// <summary>The elements of a collection with a valid, unique id (and their id-form path); duplicates are reported and skipped.</summary>
+    private IEnumerable<(ElementReader Reader, string Id, string Path)> Elements(ElementReader parent, string collection, ElementSpec spec)
     {
         var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         foreach (var (item, index) in parent.Children(collection))
@@ -132,8 +119,9 @@ internal sealed class NetworkBinder
             }
 
             seen[id] = r.PositionOf("id");
-            Map(r, $"{collection}[{id}]");
-            yield return (r, id);
+            var path = $"{collection}[{id}]";
+            Map(r, path);
+            yield return (r, id, path);
         }
     }
 
@@ -142,30 +130,47 @@ internal sealed class NetworkBinder
         _map.Add(idPath, r.Object);
     }
 
-    /// <summary>Reads a numeric field and, when it is written, records it as a figure with its cited seed.</summary>
-    private double? FigureOf(ElementReader r, string idPath, string field, string? inheritedSource)
+    /// <summary>
+    /// Sets every row of the element that has a setter and applies to the record (nested objects are bound by hand),
+    /// in table order, so figures are recorded in the file's field order. <paramref name="complete"/> is false when a
+    /// required text or whole-number field is missing or invalid: the caller drops the element (it was reported).
+    /// </summary>
+    private T BindRows<T>(T record, ElementReader r, string idPath, string? inheritedSource, out bool complete)
+        where T : class
     {
-        var value = r.Number(field);
-        if (r.Has(field))
+        var source = new RowSource(this, r, idPath, inheritedSource);
+        object current = record;
+        foreach (var field in r.Spec.Fields)
         {
-            var spec = r.Spec.Field(field)!;
-            var node = r.NumberNode(field)!;
-            _figures.Add(new FigureRecord($"{idPath}.{field}", field, value!.Value, spec.Unit ?? "", r.FigureSource(field, inheritedSource),
-                node.Position, r.FigureSourcePosition(field), node.AdjustedByScenario, false));
+            if (field.Access is not { CanSet: true } access || field.Type is FieldType.Object or FieldType.ObjectList || !access.AppliesTo(current))
+                continue;
+            current = access.Bind(current, source, field);
+        }
+
+        complete = !source.MissingRequired;
+        return (T)current;
+    }
+
+    /// <summary>Reads a numeric field and, when it is written, records it as a figure with its cited seed.</summary>
+    private double? FigureOf(ElementReader r, string idPath, FieldSpec field, string? inheritedSource)
+    {
+        var value = r.Number(field.Name);
+        if (r.Has(field.Name))
+        {
+            var node = r.NumberNode(field.Name)!;
+            _figures.Add(new FigureRecord($"{idPath}.{field.Name}", field.Name, value!.Value, field.Unit ?? "", r.FigureSource(field.Name, inheritedSource),
+                node.Position, r.FigureSourcePosition(field.Name), node.AdjustedByScenario, false));
         }
 
         return value;
     }
 
-    private Node? BindNode(ElementReader r, string id)
+    private Node? BindNode(ElementReader r, string id, string path)
     {
-        var path = $"nodes[{id}]";
+        var node = BindRows(new Node(new NodeId(id), id, NodeKind.Junction, 0, 0, 0, [], null, []), r, path, null, out var complete);
+        if (!complete) return null;
+        var kind = node.Kind;
         var kindText = r.String("kind");
-        var lat = FigureOf(r, path, "lat", null);
-        var lon = FigureOf(r, path, "lon", null);
-        var transhipment = FigureOf(r, path, "transhipmentUsdPerTonne", null) ?? 0;
-        if (kindText is null) return null;
-        var kind = kindText switch { "mine" => NodeKind.Mine, "port" => NodeKind.Port, "market" => NodeKind.Market, _ => NodeKind.Junction };
         var source = r.ElementSource;
         WrongKind(r, "supply", kind != NodeKind.Mine, $"Node '{id}' is a {kindText}; only mines have supply.");
         WrongKind(r, "port", kind != NodeKind.Port, $"Node '{id}' is a {kindText}; a port facility (capacity, handling) belongs on a port node.");
@@ -183,8 +188,7 @@ internal sealed class NetworkBinder
             }
 
             Map(s, $"{path}.supply[{commodity}]");
-            var tonnes = FigureOf(s, $"{path}.supply[{commodity}]", "tonnesPerYear", s.ElementSource ?? source) ?? 0;
-            supplies.Add(new MineSupply(new CommodityId(commodity), tonnes, s.Boolean("allowUnshipped")));
+            supplies.Add(BindRows(new MineSupply(new CommodityId(commodity), 0, false), s, $"{path}.supply[{commodity}]", source, out _));
         }
 
         PortFacility? port = null;
@@ -192,8 +196,7 @@ internal sealed class NetworkBinder
         {
             var p = new ElementReader(portObject, FormatTable.Port, $"{r.Path}.port", _diagnostics);
             Map(p, $"{path}.port");
-            var portSource = p.ElementSource ?? source;
-            port = new PortFacility(FigureOf(p, $"{path}.port", "capacityTpy", portSource), FigureOf(p, $"{path}.port", "handlingUsdPerTonne", portSource) ?? 0);
+            port = BindRows(new PortFacility(null, 0), p, $"{path}.port", source, out _);
         }
         else if (kind == NodeKind.Port)
         {
@@ -213,22 +216,20 @@ internal sealed class NetworkBinder
             }
 
             Map(d, dPath);
-            var dSource = d.ElementSource ?? source;
-            var min = FigureOf(d, dPath, "minTpy", dSource) ?? 0;
-            var max = FigureOf(d, dPath, "maxTpy", dSource);
-            if (max is { } m && min > m)
+            var demand = BindRows(new MarketDemand(new CommodityId(commodity), 0, null, null), d, dPath, source, out _);
+            if (demand.MaxTpy is { } m && demand.MinTpy > m)
             {
                 _diagnostics.Add(DiagnosticCodes.InconsistentNumbers.At(d.PositionOf("minTpy"), $"{dPath}.minTpy",
-                    $"Market '{id}' demands at least {Num(min)} t/y of '{commodity}' but takes at most {Num(m)}."));
+                    $"Market '{id}' demands at least {Num(demand.MinTpy)} t/y of '{commodity}' but takes at most {Num(m)}."));
             }
 
-            demands.Add(new MarketDemand(new CommodityId(commodity), min, max, FigureOf(d, dPath, "priceUsdPerTonne", dSource)));
+            demands.Add(demand);
         }
 
         if (kind != NodeKind.Mine) supplies.Clear();
         if (kind != NodeKind.Market) demands.Clear();
         if (kind != NodeKind.Port) port = null;
-        return new Node(new NodeId(id), r.String("name") ?? id, kind, lat ?? 0, lon ?? 0, transhipment, supplies.ToImmutable(), port, demands.ToImmutable());
+        return node with { Supplies = supplies.ToImmutable(), Port = port, Demands = demands.ToImmutable() };
     }
 
     private void WrongKind(ElementReader r, string field, bool wrong, string message)
@@ -237,43 +238,25 @@ internal sealed class NetworkBinder
             _diagnostics.Add(DiagnosticCodes.FieldForOtherKind.At(r.NamePositionOf(field), $"{r.Path}.{field}", message, $"Remove '{field}' or change the node's kind."));
     }
 
-    private Link? BindLink(ElementReader r, string id)
+    private Link? BindLink(ElementReader r, string id, string path)
     {
-        var path = $"links[{id}]";
-        var from = r.String("from");
-        var to = r.String("to");
-        var modeText = r.String("mode");
-        var given = FigureOf(r, path, "lengthKm", null);
-        var tariffTkm = FigureOf(r, path, "tariffUsdPerTkm", null) ?? 0;
-        var tariffT = FigureOf(r, path, "tariffUsdPerTonne", null) ?? 0;
-        var capacity = FigureOf(r, path, "capacityTpy", null);
-        var transit = FigureOf(r, path, "transitDays", null) ?? 0;
-        var risk = FigureOf(r, path, "riskUsdPerTonne", null) ?? 0;
-        if (from is null || to is null || modeText is null) return null;
-        var mode = ParseMode(modeText);
-        var basis = LengthBasis.Given;
-        var length = given ?? 0;
-        if (given is null)
+        var blank = new Link(new LinkId(id), id, default, default, TransportMode.Road, 0, LengthBasis.Given, 0, 0, null, 0,
+            LinkDirection.BothWays, CapacitySharing.PerDirection, [], 0, null);
+        var link = BindRows(blank, r, path, null, out var complete);
+        if (!complete) return null;
+        if (link.LengthBasis == LengthBasis.GreatCircle
+            && _coordinates.TryGetValue(link.From.Value, out var a) && _coordinates.TryGetValue(link.To.Value, out var b))
         {
-            basis = LengthBasis.GreatCircle;
-            if (_coordinates.TryGetValue(from, out var a) && _coordinates.TryGetValue(to, out var b))
-            {
-                length = Geodesy.GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon) * _circuity[modeText];
-                _figures.Add(new FigureRecord($"{path}.lengthKm", "lengthKm", length, "km", null, r.Position, r.Position, false, true));
-            }
+            var length = Geodesy.GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon) * _circuity[link.Mode];
+            _figures.Add(new FigureRecord($"{path}.lengthKm", "lengthKm", length, "km", null, r.Position, r.Position, false, true));
+            link = link with { LengthKm = length };
         }
 
-        return new Link(new LinkId(id), r.String("name") ?? id, new NodeId(from), new NodeId(to), mode, length, basis, tariffTkm, tariffT, capacity, transit,
-            r.String("direction") == "oneWay" ? LinkDirection.OneWay : LinkDirection.BothWays,
-            r.String("capacitySharing") == "shared" ? CapacitySharing.SharedBothWays : CapacitySharing.PerDirection,
-            [.. r.Ids("commodities").Select(c => new CommodityId(c))],
-            risk,
-            r.String("builtBy") is { } option ? new OptionId(option) : null);
+        return link;
     }
 
-    private InvestmentOption BindOption(ElementReader r, string id)
+    private InvestmentOption BindOption(ElementReader r, string id, string path)
     {
-        var path = $"options[{id}]";
         var adds = ImmutableArray.CreateBuilder<CapacityIncrement>();
         foreach (var (item, index) in r.Children("capacityAdds"))
         {
@@ -293,46 +276,44 @@ internal sealed class NetworkBinder
                 continue;
             }
 
-            var target = (port ?? link)!;
-            var aPath = $"{path}.capacityAdds[{target}]";
+            var aPath = $"{path}.capacityAdds[{port ?? link}]";
             Map(a, aPath);
-            var added = FigureOf(a, aPath, "addTpy", a.ElementSource ?? r.ElementSource) ?? 0;
-            adds.Add(new CapacityIncrement(link is null ? null : new LinkId(link), port is null ? null : new NodeId(port), added));
+            adds.Add(BindRows(new CapacityIncrement(null, null, 0), a, aPath, r.ElementSource, out _));
         }
 
-        return new InvestmentOption(new OptionId(id), r.String("name") ?? id, r.String("description") ?? "",
-            FigureOf(r, path, "capexUsd", null) ?? 0,
-            (int)(FigureOf(r, path, "lifetimeYears", null) ?? 1),
-            FigureOf(r, path, "fixedOmUsdPerYear", null) ?? 0,
-            adds.ToImmutable(),
-            [.. r.Ids("requires").Select(o => new OptionId(o))],
-            [.. r.Ids("excludes").Select(o => new OptionId(o))],
-            BuildDecision.Free)
-        {
-            LeadTimeYears = (int)(FigureOf(r, path, "leadTimeYears", null) ?? 0),
-        };
+        // Capacity increments first, as their figures were always recorded before the option's own.
+        return BindRows(new InvestmentOption(new OptionId(id), id, "", 0, 1, 0, adds.ToImmutable(), [], [], BuildDecision.Free), r, path, null, out _);
     }
 
-    private PolicyRule? BindRule(ElementReader r, string id)
+    private PolicyRule? BindRule(ElementReader r, string id, string path)
     {
         var kind = r.String("kind");
         if (kind is null) return null;
-        var own = kind == "modeBan" ? (string[])["commodity", "mode"] : ["markets", "nodes", "links"];
-        var other = kind == "modeBan" ? (string[])["markets", "nodes", "links"] : ["commodity", "mode"];
-        foreach (var field in other)
-            WrongKindRule(r, field, $"Rule '{id}' is {kind}; '{field}' belongs to {(kind == "modeBan" ? "avoidThrough" : "modeBan")} rules.");
-        if (kind == "modeBan")
+        PolicyRule rule = kind == "modeBan"
+            ? new ModeBanRule(new RuleId(id), "", true, default, default)
+            : new AvoidThroughRule(new RuleId(id), "", true, [], [], []);
+
+        // The fields of one kind of rule are the rows whose record is that kind's type.
+        var own = new List<FieldSpec>();
+        foreach (var field in r.Spec.Fields)
         {
-            foreach (var field in own.Where(f => !r.IsWritten(f)))
-                _diagnostics.Add(DiagnosticCodes.Required.At(r.Position, $"{r.Path}.{field}", $"modeBan rule '{id}' has no '{field}'.", $"Add \"{field}\"."));
-            if (r.String("commodity") is not { } commodity || r.String("mode") is not { } mode) return null;
-            return new ModeBanRule(new RuleId(id), r.String("description") ?? "", r.Boolean("enabled"), new CommodityId(commodity), ParseMode(mode));
+            if (field.Access is not { } access || access.RecordType == typeof(PolicyRule)) continue;
+            if (access.AppliesTo(rule)) own.Add(field);
+            else WrongKindRule(r, field.Name, $"Rule '{id}' is {kind}; '{field.Name}' belongs to {(kind == "modeBan" ? "avoidThrough" : "modeBan")} rules.");
         }
 
-        if (!r.IsWritten("markets"))
+        if (rule is ModeBanRule)
+        {
+            foreach (var field in own.Where(f => !r.IsWritten(f.Name)))
+                _diagnostics.Add(DiagnosticCodes.Required.At(r.Position, $"{r.Path}.{field.Name}", $"modeBan rule '{id}' has no '{field.Name}'.", $"Add \"{field.Name}\"."));
+            if (own.Any(f => !r.Has(f.Name))) return null;
+        }
+        else if (!r.IsWritten("markets"))
+        {
             _diagnostics.Add(DiagnosticCodes.Required.At(r.Position, $"{r.Path}.markets", $"avoidThrough rule '{id}' has no 'markets'.", "Add \"markets\": [\"market-id\"]."));
-        return new AvoidThroughRule(new RuleId(id), r.String("description") ?? "", r.Boolean("enabled"),
-            [.. r.Ids("markets").Select(n => new NodeId(n))], [.. r.Ids("nodes").Select(n => new NodeId(n))], [.. r.Ids("links").Select(l => new LinkId(l))]);
+        }
+
+        return BindRows(rule, r, path, null, out _);
     }
 
     private void WrongKindRule(ElementReader r, string field, string message)
@@ -342,13 +323,11 @@ internal sealed class NetworkBinder
     }
 
     /// <summary>A period's span and changes; the changes themselves are applied to the tree by <see cref="Loading.NetworkSource"/>.</summary>
-    private PlanningPeriod? BindPeriod(ElementReader r, string id)
+    private PlanningPeriod? BindPeriod(ElementReader r, string id, string path)
     {
-        var start = r.Integer("startYear");
-        var years = r.Integer("years");
-        var changes = BindChanges(r, $"periods[{id}]", $"period '{id}'");
-        if (start is null || years is null) return null;
-        var period = new PlanningPeriod(new PeriodId(id), "", start.Value, years.Value, changes);
+        var changes = BindChanges(r, path, $"period '{id}'");
+        var period = BindRows(new PlanningPeriod(new PeriodId(id), "", 0, 0, changes), r, path, null, out var complete);
+        if (!complete) return null;
         return period with { Name = r.String("name") ?? period.Span };
     }
 
@@ -375,15 +354,10 @@ internal sealed class NetworkBinder
         }
     }
 
-    private Scenario BindScenario(ElementReader r, string id)
+    private Scenario BindScenario(ElementReader r, string id, string path)
     {
-        var changes = BindChanges(r, $"scenarios[{id}]", $"scenario '{id}'");
-        return new Scenario(new ScenarioId(id), r.String("name") ?? id, r.String("description") ?? "", changes,
-            [.. r.Ids("forceBuild").Select(o => new OptionId(o))],
-            [.. r.Ids("forbidBuild").Select(o => new OptionId(o))],
-            r.Ids("disable"),
-            [.. r.Ids("enableRules").Select(x => new RuleId(x))],
-            [.. r.Ids("disableRules").Select(x => new RuleId(x))]);
+        var changes = BindChanges(r, path, $"scenario '{id}'");
+        return BindRows(new Scenario(new ScenarioId(id), id, "", changes, [], [], [], [], []), r, path, null, out _);
     }
 
     private ImmutableArray<ScenarioChange> BindChanges(ElementReader r, string owner, string ownerText)
@@ -394,15 +368,17 @@ internal sealed class NetworkBinder
             var c = new ElementReader(item, FormatTable.Change, $"{owner}.changes[{index}]", _diagnostics);
             var source = c.String("source");
             if (source is not null) _changeSources.Add(source);
-            var ops = new[] { ("set", ChangeOperation.Set), ("multiply", ChangeOperation.Multiply), ("add", ChangeOperation.Add) }.Where(o => c.IsWritten(o.Item1)).ToList();
+
+            // The operations are the change's numeric fields (set, multiply, add): exactly one is written.
+            var ops = c.Spec.Fields.Where(f => f.Type == FieldType.Number && c.IsWritten(f.Name)).ToList();
             if (ops.Count != 1)
             {
-                _diagnostics.Add(DiagnosticCodes.BadChange.At(c.Position, c.Path, $"Change {index.ToString(CultureInfo.InvariantCulture)} of {ownerText} has {(ops.Count == 0 ? "no operation" : string.Join(" and ", ops.Select(o => o.Item1)))}."));
+                _diagnostics.Add(DiagnosticCodes.BadChange.At(c.Position, c.Path, $"Change {index.ToString(CultureInfo.InvariantCulture)} of {ownerText} has {(ops.Count == 0 ? "no operation" : string.Join(" and ", ops.Select(o => o.Name)))}."));
                 continue;
             }
 
-            if (c.String("path") is { } path && c.Number(ops[0].Item1) is { } value)
-                changes.Add(new ScenarioChange(path, ops[0].Item2, value, source is null ? null : new SeedId(source)) { Period = c.String("period") is { } period ? new PeriodId(period) : null });
+            var change = BindRows(new ScenarioChange("", ChangeOperation.Set, 0), c, c.Path, null, out var complete);
+            if (complete && c.Has(ops[0].Name)) changes.Add(change);
         }
 
         return changes.ToImmutable();
@@ -417,4 +393,29 @@ internal sealed class NetworkBinder
     };
 
     private static string Num(double d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>One element's values for the rows' codecs: figures recorded with their sources, missing required fields noted.</summary>
+    private sealed class RowSource(NetworkBinder binder, ElementReader reader, string idPath, string? inheritedSource) : IFieldSource
+    {
+        public bool MissingRequired { get; private set; }
+
+        public string? Text(FieldSpec field)
+        {
+            var value = reader.String(field.Name);
+            if (value is null && field.Required) MissingRequired = true;
+            return value;
+        }
+
+        public double? Number(FieldSpec field)
+        {
+            if (field.Figure) return binder.FigureOf(reader, idPath, field, inheritedSource);
+            var value = reader.Number(field.Name);
+            if (value is null && field.Required) MissingRequired = true;
+            return value;
+        }
+
+        public bool Boolean(FieldSpec field) => reader.Boolean(field.Name);
+
+        public ImmutableArray<string> Ids(FieldSpec field) => reader.Ids(field.Name);
+    }
 }

@@ -36,6 +36,12 @@ public sealed record FieldSpec(string Name, FieldType Type, string Description)
     /// <summary>For objects and object lists: the element they hold.</summary>
     public ElementSpec? Element { get; init; }
 
+    /// <summary>Written even at its default or empty, so the file states it (a market list, the currency, the top-level lists).</summary>
+    public bool AlwaysWritten { get; init; }
+
+    /// <summary>How the binder and the writer reach the field in the snapshot; null for a field read or written by hand.</summary>
+    public FieldAccess? Access { get; init; }
+
     public double? EffectiveMinimum => Minimum ?? (Unit is null ? null : FormatTable.UnitOf(Unit).Minimum);
 
     public double? EffectiveMaximum => Maximum ?? (Unit is null ? null : FormatTable.UnitOf(Unit).Maximum);
