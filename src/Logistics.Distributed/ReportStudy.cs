@@ -3,6 +3,7 @@ using System.Text.Json;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Application;
 using Logistics.Network.Model;
 using Logistics.Optimisation;
 using Logistics.Reports;
@@ -16,9 +17,9 @@ namespace Logistics.Distributed;
 /// stage 1 each value solve, the resilience base optimum, each sweep's other points, each draw and each tornado solve;
 /// stage 2 each outage answer, each sweep's bisections and each regret evaluation.
 /// Value and resilience wait for stage 1 because whether they run depends on the report's own solve
-/// (<see cref="ReportBundleBuilder.Runs"/>). Each unit stores its analysis record and the solves it took, so every
-/// analysis gets its own tally; the last item's worker hands the assembled analyses to
-/// <see cref="ReportBundleBuilder.Assemble"/>, which writes the bundle <c>logistics report --parallel 1</c> writes for the
+/// (<see cref="StudyRunner.Runs"/>, as a study on one machine decides). Each unit stores its analysis record and the solves it took, so every
+/// analysis gets its own tally; the last item's worker hands the assembled <see cref="StudyResult"/> to
+/// <see cref="ReportBundleWriter.Write"/>, which writes the bundle <c>logistics report --parallel 1</c> writes for the
 /// same inputs and settings, and stores its files (<see cref="StoredBundle"/>).
 /// </summary>
 public sealed class ReportStudy : IStudyPlan
@@ -139,8 +140,11 @@ public sealed class ReportStudy : IStudyPlan
         var folder = Path.Combine(Path.GetTempPath(), "logistics-report-study-" + study.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var results = new ReportResults(baseResult, comparison, values, resilience, sweeps.ToImmutable(), uncertainty) { Skipped = skipped };
-            var run = Builder(study).Assemble(request, results, folder);
+            // The bundle's input is read and bound again here, as the report's study does (no solve).
+            var builder = Builder(study);
+            var input = StudyRunner.Load(study.Source, builder.StudyFor(request));
+            var result = new StudyResult(input, Requested(study), baseResult, comparison, values, resilience, sweeps.ToImmutable(), uncertainty) { Skipped = skipped, StartedAt = TimeProvider.System.GetUtcNow() };
+            var run = builder.Writer.Write(request, result, folder);
             return StoredBundle.Read(run, folder).ToJson();
         }
         finally
@@ -240,7 +244,7 @@ public sealed class ReportStudy : IStudyPlan
         study.Cached("requested", () => new Holder<ImmutableArray<AnalysisKind>>(AnalysisKinds.Select(study.Definition.Report?.Analyses ?? []))).Value;
 
     /// <summary>Whether the report runs value or resilience: decided by the report's own solve (stage 0), as the builder decides.</summary>
-    private static bool Runs(StudyContext study, AnalysisKind analysis) => ReportBundleBuilder.Runs(analysis, Requested(study), study.Network(), Base(study));
+    private static bool Runs(StudyContext study, AnalysisKind analysis) => StudyRunner.Runs(analysis, Requested(study), study.Network(), Base(study));
 
     /// <summary>The compared variants: the scenarios as asked, or every scenario the file defines.</summary>
     private static ImmutableArray<string?> Variants(StudyContext study) => study.Cached("variants", () =>
@@ -263,7 +267,7 @@ public sealed class ReportStudy : IStudyPlan
     }).Value;
 
     private static ImmutableArray<SweepRequest> Sweeps(StudyContext study) => study.Cached("sweeps", () =>
-        new Holder<ImmutableArray<SweepRequest>>(Requested(study).Contains(AnalysisKind.Sweep) ? Builder(study).SweepsFor(Request(study)) : [])).Value;
+        new Holder<ImmutableArray<SweepRequest>>(Requested(study).Contains(AnalysisKind.Sweep) ? StudyRunner.SweepsFor(Builder(study).StudyFor(Request(study))) : [])).Value;
 
     private static SweepPlan SweepPlan(StudyContext study, int sweep) => study.Cached($"sweep{sweep}", () =>
     {
@@ -288,13 +292,13 @@ public sealed class ReportStudy : IStudyPlan
     private static ImmutableArray<SweepBracket> SweepBrackets(StudyContext study, int sweep) =>
         study.Cached($"brackets{sweep}", () => new Holder<ImmutableArray<SweepBracket>>(SweepAnalysis.Brackets(SweepPoints(study, sweep)))).Value;
 
-    /// <summary>The report's uncertainty draws (of the file's base, with tornado and regret), made once per worker and study stage.</summary>
+    /// <summary>The report's uncertainty draws (of the report's subject, with tornado and regret, as <see cref="StudyRunner"/> runs them), made once per worker and study stage.</summary>
     private static UncertaintyDrawSet Draws(StudyContext study) => study.Cached("draws", () =>
     {
         var uncertainty = Request(study).Uncertainty ?? throw new StudyFailedException("The report asks for no uncertainty study.");
         try
         {
-            return UncertaintyDrawSet.Prepare(study.Source, uncertainty.AnalysisRequest(study.Network().IsPeriodised), study.Settings);
+            return UncertaintyDrawSet.Prepare(study.Source, StudyRunner.UncertaintyFor(uncertainty.Options(), study.Definition.Scenario, study.Network().IsPeriodised), study.Settings);
         }
         catch (AnalysisInputException ex)
         {

@@ -13,5 +13,5 @@ using Logistics.Reports.Export;
 
 namespace Logistics.Reports;
 
-/// <summary>What <see cref="ReportBundleBuilder.RunAsync"/> did: the outcome, the model rendered (null for invalid input), and whether any solve ended without a solution.</summary>
+/// <summary>What <see cref="ReportBundleBuilder.RunAsync"/> or <see cref="ReportBundleWriter.Write"/> did: the outcome, the model rendered (null for invalid input), and whether any solve ended without a solution.</summary>
 public sealed record ReportRun(ReportOutcome Outcome, ReportModel? Model, bool AnySolveWithoutSolution);

@@ -1,4 +1,5 @@
 using Logistics.Analysis.Uncertainty;
+using Logistics.Application;
 
 namespace Logistics.Reports;
 
@@ -16,9 +17,9 @@ public sealed record ReportUncertainty(int Draws, int Seed, int TwoStageDraws = 
     public int MaxCandidatePlans { get; init; } = 6;
 
     /// <summary>
-    /// The uncertainty analysis a report runs: of the file's base (not the report's scenario), with tornado and regret,
-    /// and the two-stage plan only for a file without periods.
+    /// The study's uncertainty options: with tornado and regret, and the two-stage plan only for a file without
+    /// periods. The study runs it on the report's subject (its scenario, when it has one).
     /// </summary>
-    public UncertaintyRequest AnalysisRequest(bool overTime) =>
-        new(Draws, Seed, Scenario: null, Tornado: true, Regret: true, TwoStageDraws: overTime ? 0 : TwoStageDraws, MaxCandidatePlans: MaxCandidatePlans);
+    public UncertaintyOptions Options() =>
+        new(new UncertaintyRequest(Draws, Seed, Scenario: null, Tornado: true, Regret: true, TwoStageDraws: TwoStageDraws, MaxCandidatePlans: MaxCandidatePlans)) { TwoStageOnlyWithoutPeriods = true };
 }

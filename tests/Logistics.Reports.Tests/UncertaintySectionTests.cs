@@ -49,6 +49,22 @@ public sealed class UncertaintySectionTests
         Assert.Equal(markdown, File.ReadAllText(Path.Combine(again, "report.md")));
     }
 
+    [Fact]
+    public async Task The_uncertainty_section_of_a_report_of_a_scenario_draws_around_that_scenario_not_the_file_s_base()
+    {
+        // It once ran on the file's base whatever --scenario said, so the section contradicted the plan above it.
+        var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 2, IncludeTimings = false };
+        var request = new ReportRequest(Path.Combine(TestPaths.RepositoryRoot, "networks", "chagai.network.json"), [], ["solve"])
+        {
+            Scenario = "phase2",
+            Uncertainty = new ReportUncertainty(2, 3) { MaxCandidatePlans = 1 },
+        };
+
+        var run = await builder.RunAsync(request, TestPaths.NewTempFolder(), CancellationToken.None);
+
+        Assert.Equal("phase2", run.Model!.Uncertainty!.Scenario);
+    }
+
     private static ReportOutcome Build(string folder)
     {
         var builder = new ReportBundleBuilder(new FakeTimeProvider(DefaultBundle.RunAt)) { Parallelism = 2, IncludeTimings = false };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
 
@@ -11,7 +12,8 @@ namespace Logistics.Cli.Commands;
 /// <summary>
 /// One analysis verb (compare, value, sweep, resilience): the FILE argument and the options they all take (solver
 /// options, <c>--parallel</c>, <c>--json</c>, <c>--timings</c>), and the steps they all run in the same order: check the
-/// options, read the file or print its diagnostics, run the analysis, print it, state unproven solves, write the JSON.
+/// options, read the file or print its diagnostics, run the analysis as a study (<see cref="StudyRunner"/>: the verb's
+/// options as a <see cref="StudyRequest"/>, without the study's own solve), print it, state unproven solves, write the JSON.
 /// </summary>
 /// <param name="own">The verb's own options, listed in help between FILE and the shared options.</param>
 internal sealed class AnalysisVerb(CliContext context, string name, string description, params Option[] own)
@@ -28,10 +30,11 @@ internal sealed class AnalysisVerb(CliContext context, string name, string descr
 
     /// <summary>The command, running <paramref name="analyse"/> on the file and printing its report with <paramref name="write"/>.</summary>
     /// <param name="check">The verb's own usage checks: a message for a bad value, else null.</param>
-    /// <param name="analyse">Runs the analysis; returns the report, or an exit code after printing why there is none.</param>
+    /// <param name="analyse">Runs the analysis from the verb's study request (solver, parallelism, no own solve, an
+    /// inapplicable analysis thrown); returns the report, or an exit code after printing why there is none.</param>
     public Command Create<TReport>(
         Func<ParseResult, string?> check,
-        Func<ParseResult, NetworkSource, AnalysisSettings, Analysed<TReport>> analyse,
+        Func<ParseResult, NetworkSource, StudyRequest, Analysed<TReport>> analyse,
         Action<ParseResult, TextWriter, TReport> write)
         where TReport : class, IAnalysisReport
     {
@@ -49,7 +52,7 @@ internal sealed class AnalysisVerb(CliContext context, string name, string descr
     private int Run<TReport>(
         ParseResult parse,
         Func<ParseResult, string?> check,
-        Func<ParseResult, NetworkSource, AnalysisSettings, Analysed<TReport>> analyse,
+        Func<ParseResult, NetworkSource, StudyRequest, Analysed<TReport>> analyse,
         Action<ParseResult, TextWriter, TReport> write)
         where TReport : class, IAnalysisReport
     {
@@ -62,7 +65,8 @@ internal sealed class AnalysisVerb(CliContext context, string name, string descr
         Analysed<TReport> analysed;
         try
         {
-            analysed = analyse(parse, source, Settings(solver, parse.GetValue(Parallel)));
+            var study = new StudyRequest(source.FilePath) { SolveOwn = false, SkipInapplicable = false, Solver = solver, Parallelism = parse.GetValue(Parallel) };
+            analysed = analyse(parse, source, study);
         }
         catch (AnalysisInputException ex)
         {

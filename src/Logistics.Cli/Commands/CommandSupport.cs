@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
@@ -67,9 +68,21 @@ internal static class CommandSupport
     }
 
     /// <summary>Binds one variant; prints its errors (and, with the scenario's name, a hint) when it does not load.</summary>
-    public static NetworkSnapshot? Bind(CliContext context, NetworkSource source, string? scenario)
+    public static NetworkSnapshot? Bind(CliContext context, NetworkSource source, string? scenario) =>
+        Bound(context, source, scenario, source.Bind(new LoadOptions { Scenario = scenario }));
+
+    /// <summary>
+    /// Loads a study's input (<see cref="StudyRunner.Load(NetworkSource, StudyRequest)"/>) for a verb's checks before
+    /// it runs; prints as <see cref="Bind"/> does when the subject does not load, and returns null then.
+    /// </summary>
+    public static StudyInput? Load(CliContext context, NetworkSource source, StudyRequest request)
     {
-        var loaded = source.Bind(new LoadOptions { Scenario = scenario });
+        var input = StudyRunner.Load(source, request);
+        return input.Loaded is not { } loaded || Bound(context, source, request.Scenario, loaded) is not null ? input : null;
+    }
+
+    private static NetworkSnapshot? Bound(CliContext context, NetworkSource source, string? scenario, LoadResult loaded)
+    {
         foreach (var diagnostic in loaded.Errors)
             context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
         if (loaded.Succeeded && loaded.Network is not null)

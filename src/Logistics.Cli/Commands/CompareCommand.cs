@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Optimisation;
 using Logistics.Presentation;
 
@@ -21,7 +22,7 @@ public static class CompareCommand
         var verb = new AnalysisVerb(context, "compare", "Solve the base and scenarios and compare builds, costs, ports and routes side by side.", scenarios);
         return verb.Create(
             _ => null,
-            (parse, source, settings) =>
+            (parse, source, study) =>
             {
                 var wanted = parse.GetValue(scenarios) ?? "all";
                 var ids = wanted.Trim() == "all"
@@ -34,7 +35,8 @@ public static class CompareCommand
                     return Analysed<ComparisonReport>.Failed(ExitCodes.InvalidInput);
                 }
 
-                return Analysed<ComparisonReport>.Done(CompareAnalysis.Run(source, ids, settings, context.CancellationToken));
+                var result = new StudyRunner().Run(source, study with { Analyses = [AnalysisKind.Compare], Scenarios = [.. ids] }, context.CancellationToken);
+                return Analysed<ComparisonReport>.Done(result.Comparison!);
             },
             (_, o, report) => Write(o, report));
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
@@ -23,10 +24,11 @@ public static class ResilienceCommand
         var verb = new AnalysisVerb(context, "resilience", "Take each link, corridor and port out in turn (N-1) and rank the failures by harm.", scenario, top, period, years);
         return verb.Create(
             parse => parse.GetValue(top) is < 1 ? "--top must be at least 1." : parse.GetValue(years) is < 1 ? "--years must be at least 1." : null,
-            (parse, source, settings) =>
+            (parse, source, study) =>
             {
-                var network = Bind(context, source, parse.GetValue(scenario));
-                if (network is null) return Analysed<ResilienceReport>.Failed(ExitCodes.InvalidInput);
+                var timing = new OutageTiming(parse.GetValue(period), parse.GetValue(years));
+                var request = study with { Scenario = parse.GetValue(scenario), Analyses = [AnalysisKind.Resilience], Resilience = new ResilienceOptions(timing) };
+                if (Load(context, source, request) is not { Network: { } network } input) return Analysed<ResilienceReport>.Failed(ExitCodes.InvalidInput);
                 if (!network.IsPeriodised && (parse.GetValue(period) is not null || parse.GetValue(years) is not null))
                 {
                     context.Error.WriteLine($"error: {source.FilePath} has no periods, so --period and --years do not apply: a one-period network's outages last its whole (representative) year. Leave them out, or use a file with periods.");
@@ -38,7 +40,7 @@ public static class ResilienceCommand
                     // A period or duration the plan cannot have is the user's input, not an infeasible network.
                     try
                     {
-                        ResilienceAnalysis.Window(network, new OutageTiming(parse.GetValue(period), parse.GetValue(years)));
+                        ResilienceAnalysis.Window(network, timing);
                     }
                     catch (AnalysisInputException ex)
                     {
@@ -49,7 +51,7 @@ public static class ResilienceCommand
 
                 try
                 {
-                    return Analysed<ResilienceReport>.Done(ResilienceAnalysis.Run(network, settings, new OutageTiming(parse.GetValue(period), parse.GetValue(years)), context.CancellationToken));
+                    return Analysed<ResilienceReport>.Done(new StudyRunner().Run(input, request, context.CancellationToken).Resilience!);
                 }
                 catch (AnalysisInputException ex)
                 {

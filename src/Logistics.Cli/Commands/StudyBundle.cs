@@ -3,6 +3,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Application;
 using Logistics.Distributed;
 using Logistics.Network.IO;
 using Logistics.Network.Loading;
@@ -62,13 +63,13 @@ internal static class StudyBundle
             // Every sweep's range and the register's ranges are checked here, so a mistake is told now, not by a worker.
             if (AnalysisKinds.Select(chosen).Contains(AnalysisKind.Sweep))
             {
-                foreach (var sweep in builder.SweepsFor(request))
+                foreach (var sweep in StudyRunner.SweepsFor(builder.StudyFor(request)))
                     _ = SweepAnalysis.Plan(source, sweep);
             }
 
             if (request.Uncertainty is { } uncertainty)
             {
-                using var set = UncertaintyDrawSet.Prepare(source, uncertainty.AnalysisRequest(network.IsPeriodised), new AnalysisSettings(settings, 1));
+                using var set = UncertaintyDrawSet.Prepare(source, StudyRunner.UncertaintyFor(uncertainty.Options(), scenario, network.IsPeriodised), new AnalysisSettings(settings, 1));
             }
         }
         catch (AnalysisInputException ex)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Presentation;
 
 using static Logistics.Cli.Commands.CommandSupport;
@@ -32,11 +33,12 @@ public static class SweepCommand
                 : parse.GetValue(from) == parse.GetValue(to) ? "--from and --to must differ."
                 : parse.GetValue(tolerance) is { } t && !(t > 0 && double.IsFinite(t)) ? "--tolerance must be a positive number."
                 : null,
-            (parse, source, settings) =>
+            (parse, source, study) =>
             {
                 figures = source.CountFigures(parse.GetValue(param)!).Figures;
                 var request = new SweepRequest(parse.GetValue(param)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
-                return Analysed<SweepReport>.Done(SweepAnalysis.Run(source, request, settings, context.CancellationToken));
+                var result = new StudyRunner().Run(source, study with { Scenario = request.Scenario, Analyses = [AnalysisKind.Sweep], Sweeps = [request] }, context.CancellationToken);
+                return Analysed<SweepReport>.Done(result.Sweeps.Single());
             },
             (_, o, report) => Write(o, report, figures));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Analysis.Uncertainty;
 using Logistics.Optimisation.Stochastic;
 using Logistics.Presentation;
@@ -50,7 +51,7 @@ public static class UncertaintyCommand
                 : !(parse.GetValue(cvarAlpha) is > 0 and < 1) ? "--cvar-alpha must lie strictly between 0 and 1 (0.9 = the worst 10% of draws)."
                 : !(parse.GetValue(cvarWeight) >= 0) ? "--cvar-weight must be 0 or more."
                 : null,
-            (parse, source, settings) =>
+            (parse, source, study) =>
             {
                 var request = new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario), !parse.GetValue(noTornado), !parse.GetValue(noRegret),
                     parse.GetValue(twoStage), parse.GetValue(cvarAlpha), parse.GetValue(cvarWeight), parse.GetValue(outOfSample), parse.GetValue(plans), parse.GetValue(bindEach))
@@ -64,7 +65,8 @@ public static class UncertaintyCommand
                     },
                 };
                 var progress = new ProgressLine(context.Error, ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected);
-                var report = UncertaintyAnalysis.Run(source, request, settings, progress.Report, context.CancellationToken);
+                var options = new UncertaintyOptions(request) { Progress = progress.Report };
+                var report = new StudyRunner().Run(source, study with { Scenario = request.Scenario, Uncertainty = options }, context.CancellationToken).Uncertainty!;
                 progress.Finish();
                 if (parse.GetValue(csv) is { } file)
                 {

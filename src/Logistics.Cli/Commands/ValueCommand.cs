@@ -1,6 +1,7 @@
 using System.CommandLine;
 
 using Logistics.Analysis;
+using Logistics.Application;
 using Logistics.Network.Model;
 using Logistics.Presentation;
 
@@ -21,18 +22,18 @@ public static class ValueCommand
         var verb = new AnalysisVerb(context, "value", "Value each investment option: forced in against forced out; NPV, IRR, payback and break-even capex.", scenario, option);
         return verb.Create(
             _ => null,
-            (parse, source, settings) =>
+            (parse, source, study) =>
             {
-                var network = Bind(context, source, parse.GetValue(scenario));
-                if (network is null) return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
                 OptionId? only = parse.GetValue(option) is { } o ? new OptionId(o) : null;
+                var request = study with { Scenario = parse.GetValue(scenario), Analyses = [AnalysisKind.Value], Value = new ValueOptions(only) };
+                if (Load(context, source, request) is not { Network: { } network } input) return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
                 if (only is { } id && !network.TryGetOption(id, out _))
                 {
                     context.Error.WriteLine($"error: {source.FilePath} has no option '{id}'. Options: {List(network.Options.Select(x => x.Id))}.");
                     return Analysed<ValueReport>.Failed(ExitCodes.InvalidInput);
                 }
 
-                return Analysed<ValueReport>.Done(ValueAnalysis.Run(network, settings, only, context.CancellationToken));
+                return Analysed<ValueReport>.Done(new StudyRunner().Run(input, request, context.CancellationToken).Values!);
             },
             (_, o, report) => Write(o, report));
     }

@@ -1,24 +1,16 @@
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
-using Logistics.Network.IO;
-using Logistics.Network.Loading;
 using Logistics.Reports.Document;
 
 namespace Logistics.Reports.Content;
 
 /// <summary>
-/// What a bundle does for <see cref="ReportRequest.Uncertainty"/>: runs the study, puts its section before the run
+/// What a bundle does with the study's uncertainty report (<see cref="ReportRequest.Uncertainty"/>): puts its section before the run
 /// manifest, and writes every draw as CSV (uncertainty-draws.csv) so an analyst can redo any number.
 /// </summary>
 internal static class UncertaintyStudy
 {
     public const string DrawsFile = "uncertainty-draws.csv";
-
-    public static UncertaintyReport Run(NetworkSource source, ReportUncertainty study, AnalysisSettings settings, CancellationToken cancellationToken)
-    {
-        var request = study.AnalysisRequest(source.Bind().Network is { IsPeriodised: true });
-        return UncertaintyAnalysis.Run(source, request, settings, null, cancellationToken);
-    }
 
     /// <summary>The document with the uncertainty section inserted before the manifest (at the end when there is none); unchanged without a study.</summary>
     public static ReportDocument AddSection(ReportDocument document, UncertaintyReport? report)
