@@ -256,11 +256,12 @@ public static class BenchmarkCommandLine
         var noStart = Flag("--no-start", "No incumbent (MIP start).");
         var noHeuristics = Flag("--no-heuristics", "No primal heuristics before the MIP.");
         var noCuts = Flag("--no-cuts", "No separated linking rows.");
+        var noNeighbourhood = Flag("--no-neighbourhood", "No MIP neighbourhoods after the heuristics (the start then takes half the limit, as before them).");
         command.Arguments.Add(names);
-        foreach (var o in new Option[] { data, time, gap, backend, backendParams, gates, noStart, noHeuristics, noCuts })
+        foreach (var o in new Option[] { data, time, gap, backend, backendParams, gates, noStart, noHeuristics, noCuts, noNeighbourhood })
             command.Options.Add(o);
         command.SetAction(p => StandardCommand.Solve(set, p.GetValue(names) ?? [], p.GetValue(data), BenchmarkRunner.Backend(p.GetValue(backend)!), p.GetValue(time), p.GetValue(gap),
-            p.GetValue(backendParams), p.GetValue(gates), !p.GetValue(noStart), !p.GetValue(noHeuristics), !p.GetValue(noCuts), output, error));
+            p.GetValue(backendParams), p.GetValue(gates), !p.GetValue(noStart), !p.GetValue(noHeuristics), !p.GetValue(noCuts), output, error, !p.GetValue(noNeighbourhood)));
         return command;
     }
 

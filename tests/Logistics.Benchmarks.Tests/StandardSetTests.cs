@@ -28,6 +28,19 @@ public sealed class StandardSetTests
     public void The_smallest_MCND_C_instance_c33_is_solved_to_the_literature_optimum() => AssertMatchesPublishedOptimum(Solve("mcnd", "c33"));
 
     [Fact]
+    public void On_c33_the_MIP_neighbourhoods_turn_the_earlier_heuristics_plan_into_the_literature_optimum()
+    {
+        // RestrictedMip (docs/model.md, "MIP neighbourhoods"): slope scaling ends at 427,984 (+0.98%), the neighbourhoods at 423,848.
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(0, StandardCommand.Heuristics(["mcnd", "c33"], null, 120, output, error));
+
+        var row = output.ToString().Split('\n').Single(l => l.StartsWith("| c33 | MIP neighbourhood |", StringComparison.Ordinal));
+        Assert.StartsWith("| c33 | MIP neighbourhood | 423,848 |", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OR_Library_cap41_is_solved_to_its_published_optimum() => AssertMatchesPublishedOptimum(Solve("cflp", "cap41"));
 
     [Fact]

@@ -8,7 +8,7 @@ public static class StandardCommand
 {
     /// <summary>Exit codes: 0 every instance solved and checked, 1 a file or name was bad, 3 a plan failed its check or contradicts a published optimum.</summary>
     public static int Solve(string set, IReadOnlyList<string> names, string? data, SolverBackend backend, double timeLimit, double gap, string? backendParams,
-        string? gates, bool start, bool heuristics, bool cuts, TextWriter output, TextWriter error)
+        string? gates, bool start, bool heuristics, bool cuts, TextWriter output, TextWriter error, bool neighbourhood = true)
     {
         if (names.Count == 0)
         {
@@ -16,7 +16,7 @@ public static class StandardCommand
             return 2;
         }
 
-        var options = ModelOptions.Default with { IncumbentStart = start, PrimalHeuristics = heuristics, SeparatedLinkingRows = cuts };
+        var options = ModelOptions.Default with { IncumbentStart = start, PrimalHeuristics = heuristics, SeparatedLinkingRows = cuts, MipNeighbourhood = neighbourhood };
         options = gates switch
         {
             null => options,

@@ -6,7 +6,7 @@ using Logistics.Optimisation;
 namespace Logistics.Cli.Commands;
 
 /// <summary>
-/// <c>--solver</c>, <c>--time-limit</c> (per solve), <c>--gap</c> and <c>--backend-params</c>: defined, parsed and validated here once for every
+/// <c>--solver</c>, <c>--time-limit</c> (per solve), <c>--gap</c>, <c>--backend-params</c> and <c>--no-neighbourhood</c>: defined, parsed and validated here once for every
 /// verb that solves (solve, compare, value, sweep, resilience, report), so they mean and check the same everywhere.
 /// </summary>
 internal sealed class SolverOptions
@@ -32,12 +32,15 @@ internal sealed class SolverOptions
 
     public Option<string?> BackendParameters { get; } = new("--backend-params") { Description = "Parameters in the backend's own syntax, e.g. \"limits/solutions = 1\" for SCIP (tuning and stopping rules OR-Tools does not wrap)." };
 
+    public Option<bool> NoNeighbourhood { get; } = new("--no-neighbourhood") { Description = "Do not improve the starting plan of a large design model by MIP neighbourhoods under a time limit (the start then takes up to 85% of the limit; docs/model.md)." };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Solver);
         command.Options.Add(TimeLimit);
         command.Options.Add(Gap);
         command.Options.Add(BackendParameters);
+        command.Options.Add(NoNeighbourhood);
     }
 
     /// <summary>The settings asked for, or null after writing the usage error (the caller exits with <see cref="ExitCodes.Usage"/>).</summary>
@@ -58,6 +61,7 @@ internal sealed class SolverOptions
             threads)
         {
             BackendParameters = parse.GetValue(BackendParameters),
+            MipNeighbourhood = !parse.GetValue(NoNeighbourhood),
         };
     }
 

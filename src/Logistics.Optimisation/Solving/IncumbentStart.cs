@@ -13,7 +13,7 @@ namespace Logistics.Optimisation.Solving;
 /// so a time limit yields a plan with a proven gap rather than no solution. A hint on the build variables alone is
 /// not enough: SCIP does not complete it before its root LP, which is what the time goes on at national scale.
 /// With <see cref="ModelOptions.PrimalHeuristics"/> the start is the best plan of <see cref="PlanSearch"/> (strong
-/// relaxation, LP rounding, slope scaling, local search), and with <see cref="ModelOptions.SeparatedLinkingRows"/> the
+/// relaxation, LP rounding, slope scaling, MIP neighbourhoods on large models, local search), and with <see cref="ModelOptions.SeparatedLinkingRows"/> the
 /// strong linking rows the relaxation needed are added to the MIP; build-nothing and build-all remain the fallback.
 /// </summary>
 internal static class IncumbentStart

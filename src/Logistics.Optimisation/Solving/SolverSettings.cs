@@ -37,5 +37,11 @@ public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Auto, 
     /// </summary>
     public bool ComputePrices { get; init; } = true;
 
+    /// <summary>
+    /// Whether a large design model under a time limit may improve its starting plan by MIP neighbourhoods (docs/model.md,
+    /// "MIP neighbourhoods"); the CLI's <c>--no-neighbourhood</c> turns it off. Small models never use them.
+    /// </summary>
+    public bool MipNeighbourhood { get; init; } = true;
+
     public static SolverSettings Default { get; } = new();
 }

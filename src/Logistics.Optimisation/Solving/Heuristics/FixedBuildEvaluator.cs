@@ -42,6 +42,9 @@ internal sealed class FixedBuildEvaluator : IDisposable
     /// <summary>Plans priced so far (repeats are answered from memory and not counted).</summary>
     public int Evaluations { get; private set; }
 
+    /// <summary>The caller's cancel, for heuristics that run a solver of their own.</summary>
+    public CancellationToken Cancellation => _cancellation;
+
     public bool OutOfTime => _cancellation.IsCancellationRequested || _time.GetTimestamp() >= _deadline;
 
     public TimeSpan TimeLeft => _cancellation.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds((_deadline - _time.GetTimestamp()) / (double)_time.TimestampFrequency);

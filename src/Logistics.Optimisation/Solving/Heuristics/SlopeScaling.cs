@@ -12,7 +12,8 @@ namespace Logistics.Optimisation.Solving.Heuristics;
 /// variable measures that use (a fraction of the capacity), so the charge is the build variable's objective
 /// coefficient set to f / y_last: a plan that uses an option as much as last time pays exactly f for it. Every
 /// iteration's support (the options with any use) is priced exactly by the fixed-build LP; the best is kept. Stops when
-/// the support repeats, after <see cref="MaxIterations"/>, or at the deadline.
+/// the support repeats, after <see cref="MaxIterations"/>, at the deadline, or when it has spent <c>cap</c> (so the MIP
+/// neighbourhoods after it get their time: on c37 its LPs alone could fill the whole start).
 /// </summary>
 internal static class SlopeScaling
 {
@@ -21,8 +22,10 @@ internal static class SlopeScaling
     /// <summary>Smallest use a charge is scaled by: keeps the coefficients finite for options the last LP barely touched.</summary>
     private const double MinUse = 1e-3;
 
-    public static BuildPlan? Run(Solver relaxation, IReadOnlyDictionary<OptionId, Variable> build, ImmutableArray<OptionId> freeOptions, FixedBuildEvaluator evaluator)
+    public static BuildPlan? Run(Solver relaxation, IReadOnlyDictionary<OptionId, Variable> build, ImmutableArray<OptionId> freeOptions, FixedBuildEvaluator evaluator, TimeSpan? cap = null)
     {
+        // The evaluator's clock is the one deadline; the cap is kept as the time that must still be left when it is spent.
+        var keep = cap is { } c ? evaluator.TimeLeft - c : TimeSpan.Zero;
         var objective = relaxation.Objective();
         var y = freeOptions.Select(id => build[id]).ToArray();
         var fixedCost = y.Select(v => objective.GetCoefficient(v)).ToArray();
@@ -34,7 +37,7 @@ internal static class SlopeScaling
         {
             for (var iteration = 0; iteration < MaxIterations && !evaluator.OutOfTime; iteration++)
             {
-                var left = evaluator.TimeLeft;
+                var left = evaluator.TimeLeft - keep;
                 if (left <= TimeSpan.Zero)
                     break;
                 relaxation.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
