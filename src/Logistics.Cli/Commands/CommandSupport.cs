@@ -44,8 +44,6 @@ internal static class CommandSupport
     public static int? CheckParallel(CliContext context, int parallel) =>
         parallel < 1 ? Usage(context, "--parallel must be at least 1.") : null;
 
-    public static AnalysisSettings Settings(SolverSettings solver, int parallel) => new(solver, parallel);
-
     /// <summary>
     /// Says so when a solve stopped before proving optimality (time or gap limit), and returns the exit code: such
     /// figures are the best found, not the optimum (exit code 4, as for <c>solve</c>).

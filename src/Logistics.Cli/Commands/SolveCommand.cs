@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 
+using Logistics.Application;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
-using Logistics.Network.Loading;
 using Logistics.Network.Text;
+using Logistics.Network.Validation;
 using Logistics.Optimisation;
 using Logistics.Presentation;
 
@@ -72,27 +73,31 @@ public static class SolveCommand
             if (CommandSupport.CheckOutput(context, parse.GetValue(json), "--json") is { } badJson) return badJson;
             if (CommandSupport.CheckOutput(context, parse.GetValue(export), "--export-model") is { } badModel) return badModel;
 
-            var loaded = NetworkLoader.Load(path, new LoadOptions { Scenario = parse.GetValue(scenario) });
-            // Errors in full; warnings as one line, so the plan is not buried under them ('validate' lists them).
-            foreach (var diagnostic in loaded.Errors)
+            // A study of the file or scenario with its own solve and no analyses: loaded first, so the model can be exported before solving.
+            var request = new StudyRequest(path) { Scenario = parse.GetValue(scenario), Solver = settings, Parallelism = 1 };
+            var input = StudyRunner.Load(request);
+            // Errors in full (a file that cannot be read in the validator's order, as 'validate' prints them); warnings as
+            // one line, so the plan is not buried under them ('validate' lists them).
+            var diagnostics = input.Source is null ? DiagnosticOrder.Sort(input.Diagnostics, strict: false) : input.Diagnostics;
+            foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
                 context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
-            if (loaded.Warnings.Length > 0)
-                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {loaded.Warnings.Length} warning(s); 'logistics validate {path}' lists them."));
-            if (!loaded.Succeeded || loaded.Network is null)
+            var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+            if (warnings > 0)
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}: {warnings} warning(s); 'logistics validate {path}' lists them."));
+            if (!input.Succeeded || input.Network is not { } network)
                 return ExitCodes.InvalidInput;
 
             if (parse.GetValue(export) is { } modelFile)
             {
-                var network = loaded.Network;
                 var format = modelFile.Extension.Equals(".lp", StringComparison.OrdinalIgnoreCase) ? ModelFileFormat.Lp : ModelFileFormat.Mps;
                 if (!OutputFile.TryWrite(context, modelFile, "--export-model", NetworkOptimiser.ExportModel(network, settings, format)))
                     return ExitCodes.InvalidInput;
                 context.Out.WriteLine($"Model written to {modelFile.Name}.");
             }
 
-            var result = new NetworkOptimiser().Solve(loaded.Network, settings, context.CancellationToken);
+            var result = new StudyRunner().Run(input, request, context.CancellationToken).Base!;
             var writing = Stopwatch.GetTimestamp();
-            ResultConsoleWriter.Write(result, loaded.Network, context.Out);
+            ResultConsoleWriter.Write(result, network, context.Out);
             if (parse.GetValue(json) is { } output)
             {
                 if (!OutputFile.TryWrite(context, output, "--json", ResultJsonWriter.ToJson(result, parse.GetValue(timings))))
