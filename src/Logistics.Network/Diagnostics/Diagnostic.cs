@@ -14,6 +14,27 @@ public sealed record Diagnostic(
     string Message,
     string? Hint)
 {
+    // A message may be composed only when read: a file without seeds yields a warning per figure (thousands), and
+    // most hosts count them or show the first few, so formatting every one of them cost a large part of loading.
+    private string? _message = Message;
+    private Func<string>? _compose;
+
+    public string Message
+    {
+        get => _message ??= _compose!();
+        init => (_message, _compose) = (value, null);
+    }
+
+    /// <summary>A diagnostic whose message is written when first read; equal to one made with the same text.</summary>
+    internal static Diagnostic Composed(string code, Severity severity, string path, string? file, int? line, int? column, Func<string> message, string? hint) =>
+        new(code, severity, path, file, line, column, null!, hint) { _compose = message, _message = null };
+
+    public bool Equals(Diagnostic? other) =>
+        other is not null && Code == other.Code && Severity == other.Severity && Path == other.Path && File == other.File
+        && Line == other.Line && Column == other.Column && Hint == other.Hint && Message == other.Message;
+
+    public override int GetHashCode() => HashCode.Combine(Code, Severity, Path, File, Line, Column, Message, Hint);
+
     /// <summary>Formats as <c>file:line:col: error LG0101 at links[3].capacityTpy: message (hint: ...)</c>.</summary>
     public override string ToString()
     {

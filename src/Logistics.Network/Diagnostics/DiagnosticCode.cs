@@ -13,6 +13,14 @@ public sealed record DiagnosticCode(string Code, Severity Severity, string Title
             position is { Line: > 0 } ? position.Column : null,
             message, hint ?? Fix);
 
+    /// <summary>Like <see cref="At(SourcePosition?, string, string, string?)"/>, with the message composed only when it is read.</summary>
+    public Diagnostic At(SourcePosition? position, string path, Func<string> message, string? hint = null) =>
+        Diagnostic.Composed(Code, Severity, path,
+            position?.File,
+            position is { Line: > 0 } ? position.Line : null,
+            position is { Line: > 0 } ? position.Column : null,
+            message, hint ?? Fix);
+
     /// <summary>Makes a diagnostic about a whole file.</summary>
     public Diagnostic InFile(string? file, string message, string? hint = null) =>
         new(Code, Severity, "", file, null, null, message, hint ?? Fix);

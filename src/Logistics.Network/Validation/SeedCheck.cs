@@ -19,7 +19,7 @@ public static class SeedCheck
         {
             if (figure.Source is not { } source)
             {
-                yield return DiagnosticCodes.NoSource.At(figure.Position, figure.Path, $"{figure.Path} = {Num(figure.Value)} cites no seed.");
+                yield return DiagnosticCodes.NoSource.At(figure.Position, figure.Path, () => $"{figure.Path} = {Num(figure.Value)} cites no seed.");
                 continue;
             }
 

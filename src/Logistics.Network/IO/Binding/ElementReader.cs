@@ -123,8 +123,9 @@ internal sealed partial class ElementReader
             if (CheckValue(field, property.Value, new FieldPath(Path, property.Name)) && !Has(property.Name)) _valid.Add(property.Name);
         }
 
-        foreach (var field in Spec.Fields.Where(f => f.Required && _obj.Property(f.Name) is null))
+        foreach (var field in Spec.RequiredFields)
         {
+            if (_obj.Property(field.Name) is not null) continue;
             Report(DiagnosticCodes.Required, _obj.Position, $"{Path}.{field.Name}",
                 $"{Spec.Title} has no '{field.Name}' ({Describe(field)}).", $"Add \"{field.Name}\": {Example(field)}.");
         }

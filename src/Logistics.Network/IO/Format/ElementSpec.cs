@@ -10,4 +10,7 @@ public sealed record ElementSpec(string Name, string Title, string Description, 
     private readonly FrozenDictionary<string, FieldSpec> _byName = Fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 
     public FieldSpec? Field(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The required fields, found once: the reader checks them on every element of a file (thousands).</summary>
+    internal ImmutableArray<FieldSpec> RequiredFields { get; } = [.. Fields.Where(f => f.Required)];
 }

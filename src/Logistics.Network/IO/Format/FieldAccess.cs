@@ -20,7 +20,7 @@ public abstract class FieldAccess
     /// <summary>False for a row that is written from the record but bound by hand (a rule's kind chooses the record type).</summary>
     public abstract bool CanSet { get; }
 
-    public bool AppliesTo(object record) => RecordType.IsInstanceOfType(record);
+    public abstract bool AppliesTo(object record);
 
     public abstract object? Get(object record);
 
