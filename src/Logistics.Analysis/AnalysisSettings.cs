@@ -18,7 +18,7 @@ public sealed record AnalysisSettings(SolverSettings Solver, int Parallelism, do
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// Solve the variants of a sweep and of value on models kept across solves and refitted (<see cref="KeptModels"/>);
+    /// Solve value's forced variants on models kept across solves and refitted (<see cref="KeptModels"/>);
     /// false builds a model per variant, as before (for measuring: the bench's <c>variants</c> verb).
     /// </summary>
     public bool KeepModels { get; init; } = true;

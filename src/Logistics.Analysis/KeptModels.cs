@@ -17,9 +17,11 @@ namespace Logistics.Analysis;
 /// backend (<see cref="ResolvableModel.Solve"/>); a hint never changes the optimum, only the time to it.
 /// </summary>
 /// <remarks>
-/// Used where the variants benchmark showed it pays (docs/benchmarks.md, "Kept models for analysis variants"): sweep grid
-/// points and bisection steps, and value's forced solves. Resilience (outages change the shape, so nearly every variant
-/// is a rebuild), compare (few scenarios, prices wanted) and plans over time stay on fresh builds.
+/// Used where the variants benchmark showed a gain (docs/benchmarks.md, "Kept models for analysis variants"): value's
+/// forced solves (1.02–1.12× less CPU per variant in three of four runs). A sweep's grid points and bisection steps did
+/// not gain (0.95–1.19×, median 0.96×: each SCIP solve dwarfs the build a kept model saves, and the backend's copy is
+/// made again per solve anyway), resilience's outages change the shape (112 of 114 variants rebuilt), compare has few
+/// scenarios and wants prices, and a plan over time's sweep ranged 0.94–1.12×: they build afresh.
 /// </remarks>
 public sealed class KeptModels : IDisposable
 {

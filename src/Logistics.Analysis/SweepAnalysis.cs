@@ -29,13 +29,12 @@ public static class SweepAnalysis
         ArgumentNullException.ThrowIfNull(settings);
         var plan = Plan(source, request);
         var scheduler = new SolveScheduler(settings);
-        using var kept = new KeptModels(scheduler, settings);
 
-        var firstResult = kept.Solve(new SolveJob(plan.First), cancellationToken);
+        var firstResult = scheduler.Solve(new SolveJob(plan.First), cancellationToken);
         var hint = Outcomes.Hint(firstResult);
-        var rest = scheduler.Map(Enumerable.Range(1, plan.Values.Length - 1).ToList(), (i, ct) => GridPoint(plan, i, hint, scheduler, ct, kept), cancellationToken);
+        var rest = scheduler.Map(Enumerable.Range(1, plan.Values.Length - 1).ToList(), (i, ct) => GridPoint(plan, i, hint, scheduler, ct), cancellationToken);
         var points = rest.Insert(0, FirstPoint(plan, firstResult));
-        var switches = scheduler.Map(Brackets(points), (b, ct) => Bisect(plan, b, scheduler, ct, kept), cancellationToken);
+        var switches = scheduler.Map(Brackets(points), (b, ct) => Bisect(plan, b, scheduler, ct), cancellationToken);
         return Assemble(plan, points, switches, scheduler.Tally);
     }
 
@@ -72,13 +71,12 @@ public static class SweepAnalysis
     }
 
     /// <summary>Grid point <paramref name="index"/> (1 or more), hinted with the first point's builds.</summary>
-    /// <param name="kept">Kept models to solve on (the scheduler's fresh builds when null).</param>
-    public static SweepPoint GridPoint(SweepPlan plan, int index, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken cancellationToken = default, KeptModels? kept = null)
+    public static SweepPoint GridPoint(SweepPlan plan, int index, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(scheduler);
         var v = plan.Values[index];
-        return Point(v == plan.Request.To ? plan.Last : Vary(plan, v), v, hint, scheduler, kept, cancellationToken);
+        return Point(v == plan.Request.To ? plan.Last : Vary(plan, v), v, hint, scheduler, cancellationToken);
     }
 
     /// <summary>Neighbouring optimal grid points whose builds differ: each holds a switching point.</summary>
@@ -102,11 +100,8 @@ public static class SweepAnalysis
         };
     }
 
-    private static SweepPoint Point(NetworkSnapshot network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, KeptModels? kept, CancellationToken ct)
-    {
-        var job = new SolveJob(network, hint);
-        return ToPoint(network, value, kept is not null ? kept.Solve(job, ct) : scheduler.Solve(job, ct));
-    }
+    private static SweepPoint Point(NetworkSnapshot network, double value, ImmutableDictionary<OptionId, bool>? hint, SolveScheduler scheduler, CancellationToken ct) =>
+        ToPoint(network, value, scheduler.Solve(new SolveJob(network, hint), ct));
 
     private static SweepPoint ToPoint(NetworkSnapshot network, double value, OptimisationResult result) =>
         new(value, result.Status, result.Objective, Outcomes.Built(result), result.HasSolution ? Outcomes.PortShares(network, result) : [])
@@ -119,8 +114,7 @@ public static class SweepAnalysis
     /// same options in the same years). If the middle builds a third set, the bracket follows the lower change (the
     /// first switch above the bracket's lower end).
     /// </summary>
-    /// <param name="kept">Kept models to solve on (the scheduler's fresh builds when null).</param>
-    public static SwitchingPoint Bisect(SweepPlan plan, SweepBracket bracket, SolveScheduler scheduler, CancellationToken ct = default, KeptModels? kept = null)
+    public static SwitchingPoint Bisect(SweepPlan plan, SweepBracket bracket, SolveScheduler scheduler, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(bracket);
@@ -135,7 +129,7 @@ public static class SweepAnalysis
             var network = Vary(plan, mid);
             var hint = low.Built.ToImmutableDictionary(b => b, _ => true)
                 .AddRange(network.Options.Where(o => !low.Built.Contains(o.Id)).Select(o => KeyValuePair.Create(o.Id, false)));
-            var point = Point(network, mid, hint, scheduler, kept, ct);
+            var point = Point(network, mid, hint, scheduler, ct);
             count++;
             if (point.Status == SolveStatus.Optimal && point.SamePlan(low))
                 low = point;

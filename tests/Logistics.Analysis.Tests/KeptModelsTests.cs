@@ -6,28 +6,14 @@ using Logistics.Optimisation;
 namespace Logistics.Analysis.Tests;
 
 /// <summary>
-/// Sweeps and value solve their variants on kept models (<see cref="KeptModels"/>): the reports are the bytes a fresh
-/// build per variant gives, at one solve at a time and at several, and the models are kept (built once per thread).
+/// Value solves its forced variants on kept models (<see cref="KeptModels"/>): the report is the bytes a fresh build per
+/// variant gives, at one solve at a time and at several, and the models are kept (built once per thread and backend).
 /// </summary>
 public sealed class KeptModelsTests
 {
     private static readonly NetworkSource Default = NetworkSource.Read(Nets.DefaultNetworkPath()).Source!;
 
     private static AnalysisSettings Settings(int parallel, bool keep) => Nets.Settings(parallel) with { KeepModels = keep };
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void A_sweep_on_kept_models_is_the_report_fresh_builds_give(int parallel)
-    {
-        var request = new SweepRequest("options[pasni-package].capexUsd", 0.6e9, 1.4e9, 5, "phase2", 1e6);
-
-        var fresh = SweepAnalysis.Run(Default, request, Settings(parallel, keep: false));
-        var kept = SweepAnalysis.Run(Default, request, Settings(parallel, keep: true));
-
-        Assert.Equal(AnalysisJson.Serialize(fresh), AnalysisJson.Serialize(kept));
-        Assert.NotEmpty(kept.SwitchingPoints); // bisection steps ran on the kept models too
-    }
 
     [Theory]
     [InlineData(1)]
