@@ -21,7 +21,8 @@ namespace Logistics.Analysis;
 /// forced solves (1.02–1.12× less CPU per variant in three of four runs). A sweep's grid points and bisection steps did
 /// not gain (0.95–1.19×, median 0.96×: each SCIP solve dwarfs the build a kept model saves, and the backend's copy is
 /// made again per solve anyway), resilience's outages change the shape (112 of 114 variants rebuilt), compare has few
-/// scenarios and wants prices, and a plan over time's sweep ranged 0.94–1.12×: they build afresh.
+/// scenarios and wants prices, and a plan over time's sweep ranged 0.94–1.12× (median 1.06×, inside the machine's
+/// noise; sweeps keep one path until a quiet machine says otherwise): they build afresh.
 /// </remarks>
 public sealed class KeptModels : IDisposable
 {
