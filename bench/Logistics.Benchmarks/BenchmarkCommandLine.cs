@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>
 /// The benchmark program's verbs and options (System.CommandLine, as the CLI): synthetic instances (sizes, instance,
-/// build, periods), network files (backends, network, inputs, loading) and the standard sets (mcnd, cflp, cflp-e2e, dimacs, heuristics, root).
+/// build, periods), network files (backends, network, variants, inputs, loading) and the standard sets (mcnd, cflp, cflp-e2e, dimacs, heuristics, root).
 /// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum,
 /// 4 a program the side-by-side run needs (cbc, PuLP) is missing.
 /// </summary>
@@ -55,6 +55,7 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Build(output, error));
         root.Subcommands.Add(Backends(output));
         root.Subcommands.Add(NetworkFile(output));
+        root.Subcommands.Add(Variants(output));
         root.Subcommands.Add(Inputs(output));
         root.Subcommands.Add(Loading(output, error));
         root.Subcommands.Add(CflpEndToEndCommand(output, error));
@@ -180,6 +181,19 @@ public static class BenchmarkCommandLine
         command.Options.Add(scenario);
         command.Options.Add(runs);
         command.SetAction(p => NetworkTimings.Run(p.GetValue(path)!, p.GetValue(scenario), Math.Max(0, p.GetValue(runs)), output));
+        return command;
+    }
+
+    private static Command Variants(TextWriter output)
+    {
+        var command = new Command("variants", "CPU per variant of sweep, value, resilience, compare and a plan over time's sweep, solved afresh and on kept models (docs/benchmarks.md).");
+        var path = new Argument<string>("PATH") { Description = "A one-period network file.", DefaultValueFactory = _ => "networks/chagai.network.json" };
+        var timeline = new Option<string>("--timeline") { Description = "A network file with periods.", DefaultValueFactory = _ => "networks/chagai-timeline.network.json" };
+        var rounds = new Option<int>("--rounds") { Description = "Timed rounds after a warm-up; the best is kept.", DefaultValueFactory = _ => 3 };
+        command.Arguments.Add(path);
+        command.Options.Add(timeline);
+        command.Options.Add(rounds);
+        command.SetAction(p => VariantTimings.Run(p.GetValue(path)!, p.GetValue(timeline)!, Math.Max(1, p.GetValue(rounds)), output));
         return command;
     }
 

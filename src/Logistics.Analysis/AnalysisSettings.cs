@@ -17,6 +17,12 @@ public sealed record AnalysisSettings(SolverSettings Solver, int Parallelism, do
     /// <summary>The clock every solve times itself with; a report passes its injected one so its timings are reproducible.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Solve value's forced variants on models kept across solves and refitted (<see cref="KeptModels"/>);
+    /// false builds a model per variant, as before (for measuring: the bench's <c>variants</c> verb).
+    /// </summary>
+    public bool KeepModels { get; init; } = true;
+
     /// <summary>Default solver settings, one solve per core.</summary>
     public static AnalysisSettings Default { get; } = new(SolverSettings.Default, Environment.ProcessorCount);
 }

@@ -34,10 +34,16 @@ public sealed class SolveScheduler
     {
         ArgumentNullException.ThrowIfNull(job);
         var result = _optimiser.Solve(job.Network, Settings with { BuildHint = job.BuildHint, ComputePrices = job.WithPrices }, cancellationToken);
+        Count(result);
+        return result;
+    }
+
+    /// <summary>Counts a solve made elsewhere for this scheduler's work (on a kept model: <see cref="KeptModels"/>).</summary>
+    internal void Count(OptimisationResult result)
+    {
         Interlocked.Increment(ref _solves);
         if (result.Status is SolveStatus.Feasible or SolveStatus.NoSolution)
             Interlocked.Increment(ref _unproven);
-        return result;
     }
 
     /// <summary>The solves run so far and how many stopped before proving optimality.</summary>

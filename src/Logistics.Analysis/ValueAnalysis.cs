@@ -27,7 +27,8 @@ public static class ValueAnalysis
 
         var (indexed, variants) = Layout(network, only);
         var scheduler = new SolveScheduler(settings);
-        var results = scheduler.SolveAll([.. variants.Select(v => new SolveJob(v))], cancellationToken);
+        using var kept = new KeptModels(scheduler, settings);
+        var results = scheduler.Map([.. variants.Select(v => new SolveJob(v))], kept.Solve, cancellationToken);
         return Assemble(network, indexed, results, scheduler.Tally);
     }
 
