@@ -9,9 +9,9 @@ namespace Logistics.Optimisation.Solving.Pipeline;
 internal static class StartStep
 {
     /// <summary>
-    /// With MIP neighbourhoods the start may take 85% of the limit: on the 200-commodity C instances the full MIP, given
-    /// 60 s from the heuristics' plan, never improved it (c37, c38, c45, c46 at 120 s), so its share buys a bound at
-    /// most, while the neighbourhoods' plans are what the user gets.
+    /// With MIP neighbourhoods the start may take 85% of the limit: on the 200-commodity C instances at 120 s the full
+    /// MIP's own bound never overtook the strong relaxation's (c37, c38, c45, c46), so its share buys little, while the
+    /// neighbourhoods' plans are what the user gets (docs/benchmarks.md, "MIP neighbourhoods").
     /// </summary>
     public const double NeighbourhoodShare = 0.85;
 
