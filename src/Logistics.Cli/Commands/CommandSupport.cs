@@ -15,7 +15,7 @@ namespace Logistics.Cli.Commands;
 
 /// <summary>
 /// What the verbs share: the network-file argument and the options every verb defines the same way, reading and
-/// binding the network or printing its diagnostics, formatting and error reporting. <see cref="AnalysisVerb"/> runs
+/// binding the network or printing its diagnostics, formatting and error reporting. <c>AnalysisVerb</c> (not compiled into logistics-solve, hence no cref) runs
 /// the analysis verbs' common steps on top of it.
 /// </summary>
 internal static class CommandSupport
