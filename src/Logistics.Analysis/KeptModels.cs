@@ -17,12 +17,12 @@ namespace Logistics.Analysis;
 /// backend (<see cref="ResolvableModel.Solve"/>); a hint never changes the optimum, only the time to it.
 /// </summary>
 /// <remarks>
-/// Used where the variants benchmark showed a gain (docs/benchmarks.md, "Kept models for analysis variants"): value's
-/// forced solves (1.02–1.12× less CPU per variant in three of four runs). A sweep's grid points and bisection steps did
-/// not gain (0.95–1.19×, median 0.96×: each SCIP solve dwarfs the build a kept model saves, and the backend's copy is
-/// made again per solve anyway), resilience's outages change the shape (112 of 114 variants rebuilt), compare has few
-/// scenarios and wants prices, and a plan over time's sweep ranged 0.94–1.12× (median 1.06×, inside the machine's
-/// noise; sweeps keep one path until a quiet machine says otherwise): they build afresh.
+/// Used where the variants benchmark shows a gain (docs/benchmarks.md, "Quiet machine, end of the 3 December 2026
+/// round"): value's forced solves (1.18–1.22× less CPU per variant). A sweep's grid points and bisection steps gained
+/// 1.03× in one run and 1.15× in the next (each SCIP solve dwarfs the build a kept model saves, and the backend's copy
+/// is made again per solve anyway), resilience's outages change the shape (112 of 114 variants rebuilt: 0.88–0.94×),
+/// compare has few scenarios and wants prices (0.94–0.96×), and a plan over time's sweep gained 1.02–1.04×: they
+/// build afresh.
 /// </remarks>
 public sealed class KeptModels : IDisposable
 {
