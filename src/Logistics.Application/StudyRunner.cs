@@ -110,6 +110,30 @@ public sealed class StudyRunner(TimeProvider clock)
         return options.TwoStageOnlyWithoutPeriods && overTime ? request with { TwoStageDraws = 0 } : request;
     }
 
+    /// <summary>
+    /// The checks a study's inputs get before anything is solved, for a host that stores the study and runs it later
+    /// (<c>logistics study</c>): each sweep the study runs is planned (its path and range checked against the file) and
+    /// the uncertainty sample is drawn once (the register's ranges checked). Runs no solve.
+    /// </summary>
+    /// <param name="overTime">Whether the study's subject plans over time (<see cref="UncertaintyFor"/>).</param>
+    /// <exception cref="AnalysisInputException">A sweep or the register the study cannot run with.</exception>
+    public static void CheckInputs(NetworkSource source, StudyRequest request, bool overTime)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Analyses.Contains(AnalysisKind.Sweep))
+        {
+            foreach (var sweep in SweepsFor(request))
+                _ = SweepAnalysis.Plan(source, sweep);
+        }
+
+        if (request.Uncertainty is { } uncertainty)
+        {
+            // The sample is drawn here once; whoever runs the study later draws the same one from the seed.
+            using var set = UncertaintyDrawSet.Prepare(source, UncertaintyFor(uncertainty, request.Scenario, overTime), new AnalysisSettings(request.Solver, 1));
+        }
+    }
+
     /// <summary>Runs the study on what <see cref="Load(NetworkSource, StudyRequest)"/> gave, after the host's own checks on it (an option id, a period).</summary>
     public StudyResult Run(StudyInput input, StudyRequest request, CancellationToken cancellationToken = default)
     {

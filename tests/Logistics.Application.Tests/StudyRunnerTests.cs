@@ -115,6 +115,19 @@ public sealed class StudyRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Checking_a_study_before_it_runs_refuses_a_sweep_of_a_figure_the_file_lacks_and_accepts_the_default_sweep()
+    {
+        var source = NetworkSource.Read(_tiny.NetworkPath).Source!;
+        var bad = new StudyRequest(_tiny.NetworkPath) { Analyses = [AnalysisKind.Sweep], Sweeps = [new SweepRequest("links.nowhere.costPerTonne", 1, 2, 3)] };
+
+        var refused = Assert.Throws<AnalysisInputException>(() => StudyRunner.CheckInputs(source, bad, overTime: false));
+        Assert.Contains("nowhere", refused.Message, StringComparison.Ordinal);
+        StudyRunner.CheckInputs(source, bad with { Sweeps = [] }, overTime: false);
+        // A sweep that is not asked for is not checked.
+        StudyRunner.CheckInputs(source, bad with { Analyses = [AnalysisKind.Compare] }, overTime: false);
+    }
+
+    [Fact]
     public void A_study_without_its_own_solve_binds_nothing_for_an_analysis_that_binds_its_own_variants()
     {
         var study = new StudyRunner().Run(new StudyRequest(_tiny.NetworkPath) { Analyses = [AnalysisKind.Compare], SolveOwn = false, Parallelism = 1 });

@@ -152,6 +152,24 @@ public sealed class StudyTests(ClusterFixture fixture) : IClassFixture<ClusterFi
     }
 
     [Fact]
+    public void A_report_study_with_a_sweep_of_a_figure_the_file_lacks_is_refused_before_anything_is_stored()
+    {
+        var previous = Environment.GetEnvironmentVariable(DistributedOptions.ConnectionVariable);
+        Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, fixture.ConnectionString);
+        try
+        {
+            var (code, output, error) = Cli("study", "submit", fixture.TinyNetwork, "--kind", "report", "--analyses", "solve,sweep", "--sweep", "links.nowhere.costPerTonne:1:2:3");
+            Assert.Equal(1, code);
+            Assert.Contains("nowhere", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("submitted", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DistributedOptions.ConnectionVariable, previous);
+        }
+    }
+
+    [Fact]
     public async Task Submitting_the_same_study_twice_reuses_the_first_and_other_settings_make_a_new_one()
     {
         var (source, definition) = Compare(fixture.TinyNetwork, ["phase2"]);

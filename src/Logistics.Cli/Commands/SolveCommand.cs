@@ -6,7 +6,6 @@ using Logistics.Application;
 using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
-using Logistics.Network.Validation;
 using Logistics.Optimisation;
 using Logistics.Presentation;
 
@@ -76,9 +75,9 @@ public static class SolveCommand
             // A study of the file or scenario with its own solve and no analyses: loaded first, so the model can be exported before solving.
             var request = new StudyRequest(path) { Scenario = parse.GetValue(scenario), Solver = settings, Parallelism = 1 };
             var input = StudyRunner.Load(request);
-            // Errors in full (a file that cannot be read in the validator's order, as 'validate' prints them); warnings as
-            // one line, so the plan is not buried under them ('validate' lists them).
-            var diagnostics = input.Source is null ? DiagnosticOrder.Sort(input.Diagnostics, strict: false) : input.Diagnostics;
+            // Errors in full (binding sorts them in the validator's order; a file that cannot be read has one); warnings
+            // as one line, so the plan is not buried under them ('validate' lists them).
+            var diagnostics = input.Diagnostics;
             foreach (var diagnostic in diagnostics.Where(d => d.Severity == Severity.Error))
                 context.Error.WriteLine(ConsoleText.Escape(diagnostic.ToString()));
             var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);

@@ -61,16 +61,7 @@ internal static class StudyBundle
         try
         {
             // Every sweep's range and the register's ranges are checked here, so a mistake is told now, not by a worker.
-            if (AnalysisKinds.Select(chosen).Contains(AnalysisKind.Sweep))
-            {
-                foreach (var sweep in StudyRunner.SweepsFor(builder.StudyFor(request)))
-                    _ = SweepAnalysis.Plan(source, sweep);
-            }
-
-            if (request.Uncertainty is { } uncertainty)
-            {
-                using var set = UncertaintyDrawSet.Prepare(source, StudyRunner.UncertaintyFor(uncertainty.Options(), scenario, network.IsPeriodised), new AnalysisSettings(settings, 1));
-            }
+            StudyRunner.CheckInputs(source, builder.StudyFor(request) with { Solver = settings }, network.IsPeriodised);
         }
         catch (AnalysisInputException ex)
         {

@@ -5,6 +5,7 @@ using System.Globalization;
 
 using Logistics.Analysis;
 using Logistics.Analysis.Uncertainty;
+using Logistics.Application;
 using Logistics.Distributed;
 using Logistics.Presentation;
 
@@ -104,7 +105,7 @@ public static class StudyCommand
                     sweep = new SweepRequest(path, a, b, parse.GetValue(steps), parse.GetValue(scenario), parse.GetValue(tolerance));
                     try
                     {
-                        _ = SweepAnalysis.Plan(source, sweep);
+                        StudyRunner.CheckInputs(source, new StudyRequest(source.FilePath) { Analyses = [AnalysisKind.Sweep], Sweeps = [sweep], Solver = settings }, overTime: false);
                     }
                     catch (AnalysisInputException ex)
                     {
@@ -115,11 +116,11 @@ public static class StudyCommand
                 case StudyKind.Uncertainty:
                     if (parse.GetValue(draws) < 2) return Usage(context, "--draws must be at least 2.");
                     if (parse.GetValue(plans) < 1) return Usage(context, "--plans must be at least 1.");
-                    if (Bind(context, source, parse.GetValue(scenario)) is null) return ExitCodes.InvalidInput;
+                    if (Bind(context, source, parse.GetValue(scenario)) is not { } subject) return ExitCodes.InvalidInput;
                     try
                     {
-                        // The sample is made here once to check the register's ranges; workers make the same one from the seed.
-                        using var set = UncertaintyDrawSet.Prepare(source, new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario)), new AnalysisSettings(settings, 1));
+                        var uncertainty = new UncertaintyOptions(new UncertaintyRequest(parse.GetValue(draws), parse.GetValue(seed), parse.GetValue(scenario)));
+                        StudyRunner.CheckInputs(source, new StudyRequest(source.FilePath) { Scenario = parse.GetValue(scenario), Uncertainty = uncertainty, Solver = settings }, subject.IsPeriodised);
                     }
                     catch (AnalysisInputException ex)
                     {
