@@ -16,8 +16,8 @@ namespace Logistics.Network.IO.Binding;
 internal sealed partial class ElementReader
 {
     private readonly JObject _obj;
-    // An element has a handful of fields: a short list is cheaper than a hash set per element (thousands per file).
-    private readonly List<string> _valid = [];
+    // Which fields hold a valid value, one bit per field of the spec (at most 64): no collection per element (thousands per file).
+    private ulong _valid;
     private readonly List<Diagnostic> _diagnostics;
 
     public ElementReader(JObject obj, ElementSpec spec, string path, List<Diagnostic> diagnostics)
@@ -38,15 +38,7 @@ internal sealed partial class ElementReader
 
     public SourcePosition Position => _obj.Position;
 
-    public bool Has(string name)
-    {
-        foreach (var valid in _valid)
-        {
-            if (string.Equals(valid, name, StringComparison.Ordinal)) return true;
-        }
-
-        return false;
-    }
+    public bool Has(string name) => Spec.IndexOf(name) is var index and >= 0 && (_valid & (1UL << index)) != 0;
 
     /// <summary>True when the field is written (valid or not): used for "this field does not belong to this kind".</summary>
     public bool IsWritten(string name) => _obj.Property(name) is not null;
@@ -110,8 +102,8 @@ internal sealed partial class ElementReader
                     $"Field '{property.Name}' is written twice; the last one counts.", "Remove one of them.");
             }
 
-            var field = Spec.Field(property.Name);
-            if (field is null)
+            var fieldIndex = Spec.IndexOf(property.Name);
+            if (fieldIndex < 0)
             {
                 var close = Suggest(property.Name, Spec.Fields.Select(f => f.Name));
                 Report(DiagnosticCodes.UnknownField, property.NamePosition, $"{Path}.{property.Name}",
@@ -120,7 +112,7 @@ internal sealed partial class ElementReader
                 continue;
             }
 
-            if (CheckValue(field, property.Value, new FieldPath(Path, property.Name)) && !Has(property.Name)) _valid.Add(property.Name);
+            if (CheckValue(Spec.Fields[fieldIndex], property.Value, new FieldPath(Path, property.Name))) _valid |= 1UL << fieldIndex;
         }
 
         foreach (var field in Spec.RequiredFields)
