@@ -70,9 +70,10 @@ public static class LoadTimings
             {
                 // CPU time as well as wall: on a shared machine the wall clock also counts time spent waiting for a core.
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var total = System.Diagnostics.Stopwatch.StartNew();
                 var loaded = NetworkLoader.Load(path);
-                timings.Add("total load + validate", total.Elapsed);
+                timings.Add("total load + validate", total.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocated);
                 timings.Add("total load + validate, process CPU", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
                 if (i == 0 && !loaded.Succeeded)
                     output.WriteLine($"{label} has {loaded.Errors.Length} errors (timed all the same): {string.Join("; ", loaded.Errors.Take(2).Select(e => e.Message))}");
@@ -88,16 +89,19 @@ public static class LoadTimings
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {links:N0} links, {new FileInfo(path).Length:N0} bytes; median and fastest of {runs} warm runs (ms)"));
         output.WriteLine();
-        output.WriteLine("| Stage | median | fastest |");
-        output.WriteLine("|---|---:|---:|");
+        output.WriteLine("| Stage | median | fastest | allocated MB |");
+        output.WriteLine("|---|---:|---:|---:|");
         // A stage that runs more than once in a load (e.g. per scenario) is summed within the run.
         var stages = samples[0].Select(s => s.Stage).Distinct().ToList();
         foreach (var stage in stages)
         {
             var values = samples.Select(s => s.Where(t => t.Stage == stage).Sum(t => t.Elapsed.TotalMilliseconds)).Order().ToList();
+            // Allocations hardly vary between warm runs: the last run's, summed like the times.
+            var allocated = samples[^1].Where(t => t.Stage == stage && t.AllocatedBytes is not null).Select(t => t.AllocatedBytes!.Value).ToList();
+            var megabytes = allocated.Count == 0 ? "" : (allocated.Sum() / 1e6).ToString("F1", CultureInfo.InvariantCulture);
             var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
             // The fastest run is the one least disturbed by other work on a shared machine.
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} | {values[0]:F1} |"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} | {values[0]:F1} | {megabytes} |"));
         }
 
         output.WriteLine();
