@@ -18,6 +18,8 @@ internal sealed partial class ElementReader
     private readonly JObject _obj;
     // Which fields hold a valid value, one bit per field of the spec (at most 64): no collection per element (thousands per file).
     private ulong _valid;
+    private string? _elementSource;
+    private bool _elementSourceRead;
     private readonly List<Diagnostic> _diagnostics;
 
     public ElementReader(JObject obj, ElementSpec spec, string path, List<Diagnostic> diagnostics)
@@ -60,8 +62,14 @@ internal sealed partial class ElementReader
 
     public bool Boolean(string name) => Has(name) ? ((JValue)_obj[name]!).Boolean : Field(name).Default is true;
 
-    public ImmutableArray<string> Ids(string name) =>
-        Has(name) ? [.. ((JArray)_obj[name]!).Items.Cast<JValue>().Select(v => v.Text!)] : [];
+    public ImmutableArray<string> Ids(string name)
+    {
+        if (!Has(name)) return [];
+        var items = ((JArray)_obj[name]!).Items;
+        var ids = ImmutableArray.CreateBuilder<string>(items.Count);
+        foreach (var item in items) ids.Add(((JValue)item).Text!);
+        return ids.MoveToImmutable();
+    }
 
     public JObject? Child(string name) => Has(name) ? (JObject)_obj[name]! : null;
 
@@ -83,7 +91,15 @@ internal sealed partial class ElementReader
         return ElementSource ?? inherited;
     }
 
-    public string? ElementSource => Spec.Field("source") is { Type: FieldType.Id } && Has("source") ? String("source") : null;
+    /// <summary>The seed the element cites for all its figures; found once per element, not once per figure.</summary>
+    public string? ElementSource => _elementSourceRead ? _elementSource : ReadElementSource();
+
+    private string? ReadElementSource()
+    {
+        _elementSource = Spec.Field("source") is { Type: FieldType.Id } && Has("source") ? String("source") : null;
+        _elementSourceRead = true;
+        return _elementSource;
+    }
 
     public SourcePosition FigureSourcePosition(string name) =>
         _obj[name] is JObject o && o["source"] is { } s ? s.Position : Has("source") ? PositionOf("source") : PositionOf(name);
