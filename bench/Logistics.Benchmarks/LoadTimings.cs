@@ -57,6 +57,8 @@ public static class LoadTimings
         return path;
     }
 
+    private static (int Gen0, int Gen1, int Gen2) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
     private static void Report(string label, string path, int links, int runs, TextWriter output)
     {
         var samples = new List<IReadOnlyList<StageTime>>();
@@ -70,9 +72,15 @@ public static class LoadTimings
             {
                 // CPU time as well as wall: on a shared machine the wall clock also counts time spent waiting for a core.
                 var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var (pause, collections) = (GC.GetTotalPauseDuration(), Collections());
                 var total = System.Diagnostics.Stopwatch.StartNew();
                 var loaded = NetworkLoader.Load(path);
-                timings.Add("total load + validate", total.Elapsed);
+                timings.Add("total load + validate", total.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocated);
+                // The collector's share: its pauses, and how many collections of each generation one load caused.
+                timings.Add("garbage collection pauses", GC.GetTotalPauseDuration() - pause);
+                var after = Collections();
+                timings.Add($"collections (gen 0/1/2): {after.Gen0 - collections.Gen0}/{after.Gen1 - collections.Gen1}/{after.Gen2 - collections.Gen2}", TimeSpan.Zero);
                 timings.Add("total load + validate, process CPU", System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu);
                 if (i == 0 && !loaded.Succeeded)
                     output.WriteLine($"{label} has {loaded.Errors.Length} errors (timed all the same): {string.Join("; ", loaded.Errors.Take(2).Select(e => e.Message))}");
@@ -88,16 +96,27 @@ public static class LoadTimings
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {links:N0} links, {new FileInfo(path).Length:N0} bytes; median and fastest of {runs} warm runs (ms)"));
         output.WriteLine();
-        output.WriteLine("| Stage | median | fastest |");
-        output.WriteLine("|---|---:|---:|");
+        output.WriteLine("| Stage | median | fastest | allocated MB |");
+        output.WriteLine("|---|---:|---:|---:|");
         // A stage that runs more than once in a load (e.g. per scenario) is summed within the run.
-        var stages = samples[0].Select(s => s.Stage).Distinct().ToList();
+        // Stages of the first warm run, then any only later runs had (a different count of collections), in order seen.
+        var stages = samples.SelectMany(s => s).Select(s => s.Stage).Distinct().ToList();
         foreach (var stage in stages)
         {
+            if (stage.StartsWith("collections", StringComparison.Ordinal))
+            {
+                // Not a time: how many warm runs had this many collections.
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {samples.Count(s => s.Any(t => t.Stage == stage))} of {samples.Count} runs | | |"));
+                continue;
+            }
+
             var values = samples.Select(s => s.Where(t => t.Stage == stage).Sum(t => t.Elapsed.TotalMilliseconds)).Order().ToList();
+            // Allocations hardly vary between warm runs: the last run's, summed like the times.
+            var allocated = samples[^1].Where(t => t.Stage == stage && t.AllocatedBytes is not null).Select(t => t.AllocatedBytes!.Value).ToList();
+            var megabytes = allocated.Count == 0 ? "" : (allocated.Sum() / 1e6).ToString("F1", CultureInfo.InvariantCulture);
             var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
             // The fastest run is the one least disturbed by other work on a shared machine.
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} | {values[0]:F1} |"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {stage} | {median:F1} | {values[0]:F1} | {megabytes} |"));
         }
 
         output.WriteLine();

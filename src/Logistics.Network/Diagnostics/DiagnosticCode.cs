@@ -21,6 +21,14 @@ public sealed record DiagnosticCode(string Code, Severity Severity, string Title
             position is { Line: > 0 } ? position.Column : null,
             message, hint ?? Fix);
 
+    /// <summary>Like <see cref="At(SourcePosition?, string, Func{string}, string?)"/>, composed by a shared <paramref name="message"/> (a static lambda) from <paramref name="state"/>.</summary>
+    internal Diagnostic At(SourcePosition? position, string path, object state, Func<object, string> message, string? hint = null) =>
+        Diagnostic.Composed(Code, Severity, path,
+            position?.File,
+            position is { Line: > 0 } ? position.Line : null,
+            position is { Line: > 0 } ? position.Column : null,
+            state, message, hint ?? Fix);
+
     /// <summary>Makes a diagnostic about a whole file.</summary>
     public Diagnostic InFile(string? file, string message, string? hint = null) =>
         new(Code, Severity, "", file, null, null, message, hint ?? Fix);

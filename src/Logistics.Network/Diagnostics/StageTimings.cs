@@ -32,10 +32,10 @@ public sealed class StageTimings
     }
 
     /// <summary>Records a stage measured elsewhere.</summary>
-    public void Add(string stage, TimeSpan elapsed)
+    public void Add(string stage, TimeSpan elapsed, long? allocatedBytes = null)
     {
         lock (_gate)
-            _stages.Add(new StageTime(stage, elapsed));
+            _stages.Add(new StageTime(stage, elapsed) { AllocatedBytes = allocatedBytes });
     }
 
     /// <summary>Runs <paramref name="work"/> and, when timings are on, records how long it took under <paramref name="stage"/>.</summary>
@@ -44,9 +44,10 @@ public sealed class StageTimings
         ArgumentNullException.ThrowIfNull(work);
         if (Current is not { } timings)
             return work();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var started = Stopwatch.GetTimestamp();
         var result = work();
-        timings.Add(stage, Stopwatch.GetElapsedTime(started));
+        timings.Add(stage, Stopwatch.GetElapsedTime(started), GC.GetAllocatedBytesForCurrentThread() - allocated);
         return result;
     }
 }

@@ -96,18 +96,34 @@ public sealed class NetworkBuilder
         ThrowOnDuplicates(_options.Select(o => o.Id.Value), "option");
         return new NetworkSnapshot(
             _metadata,
-            [.. _commodities.OrderBy(c => c.Id)],
-            [.. _nodes.OrderBy(n => n.Id)],
-            [.. _links.OrderBy(l => l.Id)],
-            [.. _options.OrderBy(o => o.Id)],
-            [.. _rules.OrderBy(r => r.Id)],
-            [.. _scenarios.OrderBy(s => s.Id)],
-            [.. _figures.OrderBy(f => f.Path, StringComparer.Ordinal)],
+            Sorted(_commodities, c => c.Id),
+            Sorted(_nodes, n => n.Id),
+            Sorted(_links, l => l.Id),
+            Sorted(_options, o => o.Id),
+            Sorted(_rules, r => r.Id),
+            Sorted(_scenarios, s => s.Id),
+            Sorted(_figures, f => f.Path, StringComparer.Ordinal),
             _applied)
         {
             Periods = _periods,
             PeriodNetworks = _periodNetworks,
         };
+    }
+
+    /// <summary>
+    /// The items in key order, ties in their own order (a stable sort). A list already in order is taken as it is: files
+    /// written by <see cref="IO.NetworkWriter"/> and every snapshot rebuilt through <see cref="From"/> are, and sorting
+    /// thousands of links by a string key again was a large part of building a snapshot.
+    /// </summary>
+    private static ImmutableArray<T> Sorted<T, TKey>(List<T> items, Func<T, TKey> key, IComparer<TKey>? comparer = null)
+    {
+        comparer ??= Comparer<TKey>.Default;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (comparer.Compare(key(items[i - 1]), key(items[i])) > 0) return [.. items.OrderBy(key, comparer)];
+        }
+
+        return [.. items];
     }
 
     private static void Swap<T>(List<T> list, Predicate<T> match, T replacement)

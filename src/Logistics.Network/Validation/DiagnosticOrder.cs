@@ -30,19 +30,29 @@ public static class DiagnosticOrder
         foreach (var d in diagnostics)
             kept.Add(strict && d.Severity == Severity.Warning ? d with { Severity = Severity.Error } : d);
 
-        var files = kept.Where(d => d.File is not null).Select(d => d.File!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Runs of diagnostics share one file (thousands from one network file): hash a file name only when it changes.
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        string? previous = null;
+        foreach (var d in kept)
+        {
+            if (d.File is { } file && !ReferenceEquals(file, previous)) distinct.Add(previous = file);
+        }
+
+        var files = distinct.Order(StringComparer.Ordinal).ToList();
         var rank = files.Select((f, i) => (f, i)).ToDictionary(t => t.f, t => t.i, StringComparer.Ordinal);
         if (files.Count >= MaxFiles)
             return [.. Distinct(kept).Select((d, i) => (d, i)).OrderBy(t => t.d, Comparer<Diagnostic>.Create(Compare)).ThenBy(t => t.i).Select(t => t.d)];
 
         var keys = new long[kept.Count];
         var order = new int[kept.Count];
+        (string? File, int Rank) last = (null, files.Count);
         for (var i = 0; i < keys.Length; i++)
         {
             var d = kept[i];
             long line = d.Line is { } l ? Math.Clamp(l, 0, NoLine - 1) : NoLine;
             long column = d.Column is { } c ? Math.Clamp(c, 0, NoLine) : 0;
-            keys[i] = ((long)(d.File is null ? files.Count : rank[d.File]) << (2 * PlaceBits)) | (line << PlaceBits) | column;
+            if (!ReferenceEquals(d.File, last.File)) last = (d.File, d.File is null ? files.Count : rank[d.File]);
+            keys[i] = ((long)last.Rank << (2 * PlaceBits)) | (line << PlaceBits) | column;
             order[i] = i;
         }
 

@@ -23,8 +23,9 @@ internal sealed class FlowGraph
     public double MaxFlow(IEnumerable<(int Vertex, double Capacity)> sources, int sink)
     {
         var source = Vertices; // the super-source, one past the graph's own vertices
-        var arcs = new List<(int From, int To, double Capacity)>(_edges);
-        arcs.AddRange(sources.Select(s => (source, s.Vertex, s.Capacity)));
+        // The graph's edges, then the super-source's: read in place, not copied into a new list per flow.
+        var sourceArcs = sources.Select(s => (source, s.Vertex, s.Capacity)).ToList();
+        var arcs = new ArcList(_edges, sourceArcs);
         var n = Vertices + 1;
 
         // Arcs in pairs (2k forward, 2k+1 its reverse), grouped by tail (compressed rows).
@@ -60,6 +61,23 @@ internal sealed class FlowGraph
         }
 
         return total;
+    }
+
+    /// <summary>Two lists read as one, in order (the graph's edges and one flow's super-source arcs).</summary>
+    private readonly struct ArcList(List<(int From, int To, double Capacity)> first, List<(int From, int To, double Capacity)> second)
+    {
+        public int Count => first.Count + second.Count;
+
+        public Enumerator GetEnumerator() => new(first, second);
+
+        public struct Enumerator(List<(int From, int To, double Capacity)> first, List<(int From, int To, double Capacity)> second)
+        {
+            private int _index = -1;
+
+            public readonly (int From, int To, double Capacity) Current => _index < first.Count ? first[_index] : second[_index - first.Count];
+
+            public bool MoveNext() => ++_index < first.Count + second.Count;
+        }
     }
 
     private static bool Levels(int source, int sink, int[] start, int[] head, double[] residual, int[] level, int[] queue)

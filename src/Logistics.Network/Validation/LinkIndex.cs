@@ -37,8 +37,13 @@ internal sealed class LinkIndex
             var link = Usable[k];
             if (link.AllowedCommodities.IsDefaultOrEmpty)
                 _everyCommodity.Add(k);
-            foreach (var commodity in link.AllowedCommodities.IsDefault ? [] : link.AllowedCommodities.Distinct())
-                (_onlySome.TryGetValue(commodity, out var some) ? some : _onlySome[commodity] = []).Add(k);
+            var allowed = link.AllowedCommodities.IsDefault ? [] : link.AllowedCommodities;
+            for (var j = 0; j < allowed.Length; j++)
+            {
+                // A link lists a commodity or two: a scan for repeats, not a hash set per link (thousands per file).
+                if (allowed.IndexOf(allowed[j], 0, j) >= 0) continue;
+                (_onlySome.TryGetValue(allowed[j], out var some) ? some : _onlySome[allowed[j]] = []).Add(k);
+            }
             var (from, to) = (_ids[link.From.Value], _ids[link.To.Value]);
             forward[from].AddRange(to, k);
             backward[to].AddRange(from, k);

@@ -19,7 +19,7 @@ public static class SeedCheck
         {
             if (figure.Source is not { } source)
             {
-                yield return DiagnosticCodes.NoSource.At(figure.Position, figure.Path, () => $"{figure.Path} = {Num(figure.Value)} cites no seed.");
+                yield return DiagnosticCodes.NoSource.At(figure.Position, figure.Path, figure, NoSourceMessage);
                 continue;
             }
 
@@ -60,6 +60,13 @@ public static class SeedCheck
                 $"Seed '{seed.Id}' is not cited by any figure of this network.");
         }
     }
+
+    /// <summary>One composer for every "cites no seed" message (a file without seeds has one per figure).</summary>
+    private static readonly Func<object, string> NoSourceMessage = state =>
+    {
+        var figure = (IO.Binding.FigureRecord)state;
+        return $"{figure.Path} = {Num(figure.Value)} cites no seed.";
+    };
 
     private static double Tolerance(double reference) => 1e-9 * Math.Max(1, Math.Abs(reference));
 

@@ -16,8 +16,10 @@ namespace Logistics.Network.IO.Binding;
 internal sealed partial class ElementReader
 {
     private readonly JObject _obj;
-    // An element has a handful of fields: a short list is cheaper than a hash set per element (thousands per file).
-    private readonly List<string> _valid = [];
+    // Which fields hold a valid value, one bit per field of the spec (at most 64): no collection per element (thousands per file).
+    private ulong _valid;
+    private string? _elementSource;
+    private bool _elementSourceRead;
     private readonly List<Diagnostic> _diagnostics;
 
     public ElementReader(JObject obj, ElementSpec spec, string path, List<Diagnostic> diagnostics)
@@ -38,15 +40,7 @@ internal sealed partial class ElementReader
 
     public SourcePosition Position => _obj.Position;
 
-    public bool Has(string name)
-    {
-        foreach (var valid in _valid)
-        {
-            if (string.Equals(valid, name, StringComparison.Ordinal)) return true;
-        }
-
-        return false;
-    }
+    public bool Has(string name) => Spec.IndexOf(name) is var index and >= 0 && (_valid & (1UL << index)) != 0;
 
     /// <summary>True when the field is written (valid or not): used for "this field does not belong to this kind".</summary>
     public bool IsWritten(string name) => _obj.Property(name) is not null;
@@ -68,8 +62,14 @@ internal sealed partial class ElementReader
 
     public bool Boolean(string name) => Has(name) ? ((JValue)_obj[name]!).Boolean : Field(name).Default is true;
 
-    public ImmutableArray<string> Ids(string name) =>
-        Has(name) ? [.. ((JArray)_obj[name]!).Items.Cast<JValue>().Select(v => v.Text!)] : [];
+    public ImmutableArray<string> Ids(string name)
+    {
+        if (!Has(name)) return [];
+        var items = ((JArray)_obj[name]!).Items;
+        var ids = ImmutableArray.CreateBuilder<string>(items.Count);
+        foreach (var item in items) ids.Add(((JValue)item).Text!);
+        return ids.MoveToImmutable();
+    }
 
     public JObject? Child(string name) => Has(name) ? (JObject)_obj[name]! : null;
 
@@ -91,7 +91,15 @@ internal sealed partial class ElementReader
         return ElementSource ?? inherited;
     }
 
-    public string? ElementSource => Spec.Field("source") is { Type: FieldType.Id } && Has("source") ? String("source") : null;
+    /// <summary>The seed the element cites for all its figures; found once per element, not once per figure.</summary>
+    public string? ElementSource => _elementSourceRead ? _elementSource : ReadElementSource();
+
+    private string? ReadElementSource()
+    {
+        _elementSource = Spec.Field("source") is { Type: FieldType.Id } && Has("source") ? String("source") : null;
+        _elementSourceRead = true;
+        return _elementSource;
+    }
 
     public SourcePosition FigureSourcePosition(string name) =>
         _obj[name] is JObject o && o["source"] is { } s ? s.Position : Has("source") ? PositionOf("source") : PositionOf(name);
@@ -110,8 +118,8 @@ internal sealed partial class ElementReader
                     $"Field '{property.Name}' is written twice; the last one counts.", "Remove one of them.");
             }
 
-            var field = Spec.Field(property.Name);
-            if (field is null)
+            var fieldIndex = Spec.IndexOf(property.Name);
+            if (fieldIndex < 0)
             {
                 var close = Suggest(property.Name, Spec.Fields.Select(f => f.Name));
                 Report(DiagnosticCodes.UnknownField, property.NamePosition, $"{Path}.{property.Name}",
@@ -120,7 +128,7 @@ internal sealed partial class ElementReader
                 continue;
             }
 
-            if (CheckValue(field, property.Value, new FieldPath(Path, property.Name)) && !Has(property.Name)) _valid.Add(property.Name);
+            if (CheckValue(Spec.Fields[fieldIndex], property.Value, new FieldPath(Path, property.Name))) _valid |= 1UL << fieldIndex;
         }
 
         foreach (var field in Spec.RequiredFields)

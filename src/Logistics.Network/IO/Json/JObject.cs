@@ -1,9 +1,18 @@
 namespace Logistics.Network.IO.Json;
 
 /// <summary>A JSON object; keeps properties in file order (duplicates too, so the validator can report them).</summary>
-public sealed class JObject(SourcePosition position) : JNode(position)
+public sealed class JObject : JNode
 {
-    public List<JProperty> Properties { get; } = [];
+    public JObject(SourcePosition position)
+        : base(position) => Properties = [];
+
+    internal JObject(string? file, int line, int column, List<JProperty> properties)
+        : base(file, line, column) => Properties = properties;
+
+    private JObject(JObject original, List<JProperty> properties)
+        : base(original) => Properties = properties;
+
+    public List<JProperty> Properties { get; }
     public override string TypeName => "object";
 
     /// <summary>The last property of that name (the one that counts when a name is written twice).</summary>
@@ -30,8 +39,8 @@ public sealed class JObject(SourcePosition position) : JNode(position)
 
     public override JNode DeepClone()
     {
-        var copy = new JObject(Position);
-        foreach (var p in Properties) copy.Properties.Add(new JProperty(p.Name, p.NamePosition, p.Value.DeepClone()));
-        return copy;
+        var properties = new List<JProperty>(Properties.Count);
+        foreach (var p in Properties) properties.Add(p.WithValue(p.Value.DeepClone()));
+        return new JObject(this, properties);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Logistics.Network.IO.Json;
@@ -29,7 +30,7 @@ public static class PositionedJsonReader
         try
         {
             if (!reader.Read()) return (null, new JsonSyntaxError("The file holds no JSON value.", 1, 1));
-            var root = ReadValue(ref reader, lines, file, new Scratch(), 0);
+            var root = ReadValue(ref reader, ref lines, file, new Scratch(), 0);
             if (reader.Read())
             {
                 var (line, column) = lines.Position((int)reader.TokenStartIndex);
@@ -52,43 +53,52 @@ public static class PositionedJsonReader
         }
     }
 
-    private static JNode ReadValue(ref Utf8JsonReader reader, LineMap lines, string? file, Scratch scratch, int depth)
+    private static JNode ReadValue(ref Utf8JsonReader reader, ref LineMap lines, string? file, Scratch scratch, int depth)
     {
         var (line, column) = lines.Position((int)reader.TokenStartIndex);
-        var position = new SourcePosition(file, line, column);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var obj = new JObject(position);
                 var properties = scratch.Properties(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var (nl, nc) = lines.Position((int)reader.TokenStartIndex);
-                    var name = Text(ref reader);
+                    var name = scratch.Text(ref reader);
                     reader.Read();
-                    properties.Add(new JProperty(name, new SourcePosition(file, nl, nc), ReadValue(ref reader, lines, file, scratch, depth + 1)));
+                    properties.Add(new JProperty(name, file, nl, nc, ReadValue(ref reader, ref lines, file, scratch, depth + 1)));
                 }
 
-                obj.Properties.AddRange(properties);
-                return obj;
+                return new JObject(file, line, column, [.. properties]);
             case JsonTokenType.StartArray:
-                var array = new JArray(position);
                 var items = scratch.Items(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    items.Add(ReadValue(ref reader, lines, file, scratch, depth + 1));
-                array.Items.AddRange(items);
-                return array;
+                    items.Add(ReadValue(ref reader, ref lines, file, scratch, depth + 1));
+                return new JArray(file, line, column, [.. items]);
             case JsonTokenType.String:
-                return new JValue(position, JValueKind.String, Text(ref reader));
+                return new JValue(file, line, column, JValueKind.String, scratch.Text(ref reader));
             case JsonTokenType.Number:
-                return new JValue(position, JValueKind.Number, System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+                var (number, literal) = Number(reader.ValueSpan);
+                return new JValue(file, line, column, number, literal);
             case JsonTokenType.True:
-                return new JValue(position, JValueKind.Boolean, "true");
+                return new JValue(file, line, column, JValueKind.Boolean, "true");
             case JsonTokenType.False:
-                return new JValue(position, JValueKind.Boolean, "false");
+                return new JValue(file, line, column, JValueKind.Boolean, "false");
             default:
-                return new JValue(position, JValueKind.Null, null);
+                return new JValue(file, line, column, JValueKind.Null, null);
         }
+    }
+
+    /// <summary>
+    /// A number literal's value, parsed once from its bytes, and its text only when the value's round-trip form differs
+    /// from it (1.0, 1e999): the node then gives back the literal as written without a string per number of the file.
+    /// </summary>
+    private static (double Value, string? Literal) Number(ReadOnlySpan<byte> literal)
+    {
+        var value = double.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+        Span<byte> shortest = stackalloc byte[32];
+        return value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture) && shortest[..written].SequenceEqual(literal)
+            ? (value, null)
+            : (value, System.Text.Encoding.UTF8.GetString(literal));
     }
 
     /// <summary>
@@ -97,8 +107,24 @@ public static class PositionedJsonReader
     /// </summary>
     private sealed class Scratch
     {
+        // Names and ids repeat through a file (every link's "from", its nodes' ids, "road"): one string each per parse.
+        private const int SharedMaxBytes = 64;
         private readonly List<List<JProperty>> _properties = [];
         private readonly List<List<JNode>> _items = [];
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        /// <summary>A string or property name, the same instance for the same short unescaped text within one file.</summary>
+        public string Text(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.ValueSpan.Length > SharedMaxBytes) return PositionedJsonReader.Text(ref reader);
+            Span<char> chars = stackalloc char[SharedMaxBytes];
+            var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+            var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(chars[..length], out var shared)) return shared;
+            var text = new string(chars[..length]);
+            _strings.Add(text, text);
+            return text;
+        }
 
         public List<JProperty> Properties(int depth) => Cleared(_properties, depth);
 
@@ -150,18 +176,18 @@ public static class PositionedJsonReader
     /// line by binary search; the column is counted on from the previous token when it is on the same line, so a
     /// file written on one line costs O(1) per token instead of a scan from the line's start (tokens come in order).
     /// </summary>
-    private sealed class LineMap
+    private ref struct LineMap
     {
         private readonly List<int> _starts = [0];
-        private readonly byte[] _bytes;
+        private readonly ReadOnlySpan<byte> _bytes; // the text itself, not a copy of it
         private int _lastOffset;
         private int _lastLine = -1;
         private int _lastColumn;
 
         public LineMap(ReadOnlySpan<byte> utf8)
         {
-            _bytes = utf8.ToArray();
-            var span = _bytes.AsSpan();
+            _bytes = utf8;
+            var span = _bytes;
             for (var i = span.IndexOf((byte)'\n'); i >= 0;)
             {
                 _starts.Add(i + 1);
@@ -186,7 +212,7 @@ public static class PositionedJsonReader
         }
 
         /// <summary>The 0-based line of <paramref name="offset"/>: tokens come in order, so step on from the last token's line; search only when going back.</summary>
-        private int LineOf(int offset)
+        private readonly int LineOf(int offset)
         {
             if (_lastLine >= 0 && offset >= _starts[_lastLine])
             {
