@@ -30,6 +30,7 @@ internal static class ModelBuilder
         new MarketDelivery(),
         new LinkCapacity(),
         new BuiltLinkGate(),
+        new DownstreamGateFamily(),
         new PortCapacity(),
         new OptionRequires(),
         new OptionExcludes(),
@@ -342,6 +343,27 @@ internal sealed class BuiltLinkGate : ModelFamily
             var row = model.AddRow(Info.Name, $"builtLinkGate[{layer.Key}][{arc.Key}]", double.NegativeInfinity, 0);
             row.SetCoefficient(x, 1);
             row.SetCoefficient(builder, -bound);
+        }
+    }
+}
+
+/// <summary>downstreamGate[layer][link:dir]: flow leaving a node fed only by one option-built link is gated by that option.</summary>
+internal sealed class DownstreamGateFamily : ModelFamily
+{
+    public override ModelFamilyInfo Info { get; } = new("downstreamGate", ModelFamilyKind.Constraints, "downstreamGate[LAYER][LINK:fwd|rev]",
+        "At a node with no supply whose only inflow is one link an option builds, each flow layer on each link leaving it carries at most the tightest proven bound (that link's capacity, the layer's volume, the leaving link's capacity, what a dead-end market can take) times the build variable (a tightening: it cuts fractional builds without changing integer solutions).");
+
+    public override void Add(OptimisationModel model)
+    {
+        // Elastic models may overrun the inbound link; the price LP drops the volume bounds the proof uses and wants no extra rows at the optimum.
+        if (!model.Options.DownstreamGates || model.Options.Elastic || model.Options.OnlyRealBounds)
+            return;
+        foreach (var (inArc, outArc, layer, build) in DownstreamGateRows.Candidates(model))
+        {
+            var row = model.AddRow(Info.Name, $"downstreamGate[{layer.Key}][{outArc.Key}]", double.NegativeInfinity, 0);
+            row.SetCoefficient(model.Flow[layer.Index, outArc.Index]!, 1);
+            row.SetCoefficient(build, -DownstreamGateRows.Bound(model, inArc, outArc, layer));
+            model.DownstreamGates.Add(new DownstreamGate(row, build, inArc.Index, outArc.Index, layer.Index));
         }
     }
 }

@@ -29,10 +29,12 @@ namespace Logistics.Optimisation.Model;
 /// giving the start a larger share of the limit; <see cref="SolverSettings.MipNeighbourhood"/> can switch it off per solve.</param>
 /// <param name="MipNeighbourhoodMinVariables">The model size from which the neighbourhoods are worth their time: above the
 /// 40-commodity C instances (at most 11,700 variables, proved optimal within 30 s without them), below the 200-commodity ones (46,000).</param>
+/// <param name="DownstreamGates">Add the <c>downstreamGate</c> rows (<see cref="DownstreamGateRows"/>) where a node qualifies;
+/// on by default (docs/model.md, "Downstream gates"; the measurement is in docs/benchmarks.md).</param>
 internal sealed record ModelOptions(
     bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false, bool AggregateClasses = true, bool IncumbentStart = true,
     int IncumbentStartMinVariables = 10_000, bool GateOnlyWhereTighter = true, bool PrimalHeuristics = true, bool SeparatedLinkingRows = true,
-    bool MipNeighbourhood = true, int MipNeighbourhoodMinVariables = 30_000)
+    bool MipNeighbourhood = true, int MipNeighbourhoodMinVariables = 30_000, bool DownstreamGates = true)
 {
     public static ModelOptions Default { get; } = new();
 }
@@ -170,6 +172,9 @@ internal sealed class OptimisationModel
     public SortedDictionary<(NodeId Mine, CommodityId Commodity), Constraint> SupplyRows { get; } = new(Comparer<(NodeId Mine, CommodityId Commodity)>.Create(
         (a, b) => a.Mine.CompareTo(b.Mine) != 0 ? a.Mine.CompareTo(b.Mine) : a.Commodity.CompareTo(b.Commodity)));
 
+    /// <summary>downstreamGate rows in the order they were added, kept so a refit can put new bounds on them.</summary>
+    public List<DownstreamGate> DownstreamGates { get; } = [];
+
     /// <summary>deliver[class] rows, by class index.</summary>
     public List<Constraint> DeliverRows { get; } = [];
 
@@ -273,6 +278,7 @@ internal sealed class OptimisationModel
         foreach (var (key, v) in RowsByFamily) model.RowsByFamily[key] = v;
         foreach (var (key, v) in SupplyRows) model.SupplyRows[key] = v;
         model.DeliverRows.AddRange(DeliverRows);
+        model.DownstreamGates.AddRange(DownstreamGates);
         model.CapacityRows.AddRange(CapacityRows.Select(r => r with { Arcs = [.. r.Arcs.Select(a => model.Graph.Arcs[a.Index])] }));
         return model;
     }
