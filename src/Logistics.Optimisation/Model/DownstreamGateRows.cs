@@ -8,7 +8,7 @@ namespace Logistics.Optimisation.Model;
 /// One downstream gate: a flow layer on a link arc leaving a node whose only inflow is one option-built link arc.
 /// Held as indices, so a rebound model recomputes the bound from its own figures (<see cref="ModelRefit"/>).
 /// </summary>
-internal sealed record DownstreamGate(Constraint Row, Variable Build, int InArc, int OutArc, int Layer);
+internal sealed record DownstreamGate(Constraint Row, Variable Build, int InArc, int OutArc, int Layer, bool DeadEndMarket);
 
 /// <summary>
 /// The downstream gates of the design model (docs/model.md, "Downstream gates"): at a node v with no supply whose only
@@ -31,13 +31,15 @@ internal sealed record DownstreamGate(Constraint Row, Variable Build, int InArc,
 /// </summary>
 internal static class DownstreamGateRows
 {
-    /// <summary>The (in arc, out arc, layer) triples that get a row, by node id, then out arc, then layer: shape only, never figures, so a refitted model has the rows a fresh build would.</summary>
-    public static IEnumerable<(Arc In, Arc Out, FlowLayer Layer, Variable Build)> Candidates(OptimisationModel model)
+    /// <summary>
+    /// The rows to add, by node id, then out arc, then layer: chosen by shape only, never by figures, so a refitted
+    /// model has the rows a fresh build would. <c>DeadEndMarket</c>: the out arc's head is a market no link leaves.
+    /// </summary>
+    public static IEnumerable<(Arc In, Arc Out, FlowLayer Layer, Variable Build, bool DeadEndMarket)> Candidates(OptimisationModel model)
     {
-        var graph = model.Graph;
         var inbound = new Dictionary<NodeId, (int Count, Arc Arc)>();
         var outbound = new Dictionary<NodeId, List<Arc>>();
-        foreach (var arc in graph.Arcs)
+        foreach (var arc in model.Graph.Arcs)
         {
             if (arc.Kind != ArcKind.Link)
                 continue;
@@ -63,23 +65,24 @@ internal static class DownstreamGateRows
             {
                 if (outArc.Link!.Id == inLink.Id)
                     continue; // The inbound link's own reverse: its capacity row already gates it.
+                var deadEndMarket = model.Network.Node(outArc.ToNode).Kind == NodeKind.Market && !outbound.ContainsKey(outArc.ToNode);
                 foreach (var layer in model.Layers)
                 {
                     if (model.Flow[layer.Index, outArc.Index] is not null && model.Flow[layer.Index, inArc.Index] is not null)
-                        yield return (inArc, outArc, layer, build);
+                        yield return (inArc, outArc, layer, build, deadEndMarket);
                 }
             }
         }
     }
 
     /// <summary>U_gl: the tightest of the bounds the class comment proves, from the model's current figures.</summary>
-    public static double Bound(OptimisationModel model, Arc inArc, Arc outArc, FlowLayer layer)
+    public static double Bound(OptimisationModel model, Arc inArc, Arc outArc, FlowLayer layer, bool deadEndMarket)
     {
         var bound = Math.Min(inArc.Link!.CapacityTpy ?? model.TotalSupply, layer.Volume);
         var outLink = outArc.Link!;
         if (outLink.CapacityTpy is { } capacity)
             bound = Math.Min(bound, capacity + model.LinkIncrements(outLink.Id).Sum(i => i.Added));
-        if (model.Network.Node(outArc.ToNode).Kind == NodeKind.Market && IsDeadEnd(model, outArc.ToNode))
+        if (deadEndMarket)
         {
             // All that enters the market is absorbed there, by the layer's classes of that market, each within its delivered bounds.
             var absorbed = 0.0;
@@ -93,23 +96,5 @@ internal static class DownstreamGateRows
         }
 
         return bound;
-    }
-
-    /// <summary>True when no link arc leaves any of the node's sub-nodes.</summary>
-    private static bool IsDeadEnd(OptimisationModel model, NodeId node)
-    {
-        // By mode rather than SubNodesOf, which scans every sub-node: this is asked once per row.
-        foreach (var mode in Enum.GetValues<TransportMode>())
-        {
-            if (!model.Graph.TryGetSubNode(node, mode, out var sub))
-                continue;
-            foreach (var arc in model.Graph.Outgoing[sub.Index])
-            {
-                if (arc.Kind == ArcKind.Link)
-                    return false;
-            }
-        }
-
-        return true;
     }
 }

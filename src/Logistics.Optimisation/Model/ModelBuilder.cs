@@ -358,12 +358,12 @@ internal sealed class DownstreamGateFamily : ModelFamily
         // Elastic models may overrun the inbound link; the price LP drops the volume bounds the proof uses and wants no extra rows at the optimum.
         if (!model.Options.DownstreamGates || model.Options.Elastic || model.Options.OnlyRealBounds)
             return;
-        foreach (var (inArc, outArc, layer, build) in DownstreamGateRows.Candidates(model))
+        foreach (var (inArc, outArc, layer, build, deadEnd) in DownstreamGateRows.Candidates(model))
         {
             var row = model.AddRow(Info.Name, $"downstreamGate[{layer.Key}][{outArc.Key}]", double.NegativeInfinity, 0);
             row.SetCoefficient(model.Flow[layer.Index, outArc.Index]!, 1);
-            row.SetCoefficient(build, -DownstreamGateRows.Bound(model, inArc, outArc, layer));
-            model.DownstreamGates.Add(new DownstreamGate(row, build, inArc.Index, outArc.Index, layer.Index));
+            row.SetCoefficient(build, -DownstreamGateRows.Bound(model, inArc, outArc, layer, deadEnd));
+            model.DownstreamGates.Add(new DownstreamGate(row, build, inArc.Index, outArc.Index, layer.Index, deadEnd));
         }
     }
 }
