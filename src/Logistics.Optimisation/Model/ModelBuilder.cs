@@ -39,10 +39,16 @@ internal static class ModelBuilder
         new ModeBan(),
     ];
 
-    public static OptimisationModel Build(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions? options = null)
+    public static OptimisationModel Build(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions? options = null) =>
+        AddFamilies(new OptimisationModel(network, solver, integerBuilds, options ?? ModelOptions.Default));
+
+    /// <summary>A second model of a snapshot another model was built for, reusing its graph, classes and layers.</summary>
+    public static OptimisationModel Build(OptimisationModel sameNetwork, Solver solver, bool integerBuilds, ModelOptions options) =>
+        AddFamilies(new OptimisationModel(sameNetwork, solver, integerBuilds, options));
+
+    private static OptimisationModel AddFamilies(OptimisationModel model)
     {
-        var model = new OptimisationModel(network, solver, integerBuilds, options ?? ModelOptions.Default);
-        solver.Objective().SetMinimization();
+        model.Solver.Objective().SetMinimization();
         foreach (var family in Families)
             family.Add(model);
         return model;

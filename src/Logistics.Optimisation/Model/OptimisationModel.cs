@@ -103,14 +103,25 @@ internal sealed record CapacityRow(BottleneckKind Kind, string Element, LinkTrav
 internal sealed class OptimisationModel
 {
     public OptimisationModel(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options)
+        : this(network, solver, integerBuilds, options, null)
+    {
+    }
+
+    /// <summary>A second model of <paramref name="sameNetwork"/>'s snapshot (the price LP): its graph, classes and layers are reused rather than derived again when the options give the same layers.</summary>
+    public OptimisationModel(OptimisationModel sameNetwork, Solver solver, bool integerBuilds, ModelOptions options)
+        : this(sameNetwork.Network, solver, integerBuilds, options, Aggregates(sameNetwork.Options) == Aggregates(options) ? sameNetwork : null)
+    {
+    }
+
+    private OptimisationModel(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options, OptimisationModel? shape)
     {
         Options = options;
         Network = network;
         Solver = solver;
         IntegerBuilds = integerBuilds;
-        Graph = ModeLayerGraph.Build(network);
-        Classes = FlowClass.For(network);
-        Layers = FlowLayer.For(network, Classes, options.AggregateClasses && !options.Elastic);
+        Graph = shape?.Graph ?? ModeLayerGraph.Build(network);
+        Classes = shape?.Classes ?? FlowClass.For(network);
+        Layers = shape?.Layers ?? FlowLayer.For(network, Classes, Aggregates(options));
         _layerOfClass = new FlowLayer[Classes.Length];
         foreach (var layer in Layers)
         {
@@ -128,6 +139,9 @@ internal sealed class OptimisationModel
     public NetworkSnapshot Network { get; }
 
     public ModelOptions Options { get; }
+
+    /// <summary>Whether markets share flow layers under these options (<see cref="FlowLayer.For"/>).</summary>
+    private static bool Aggregates(ModelOptions options) => options.AggregateClasses && !options.Elastic;
 
     public Solver Solver { get; }
 
