@@ -66,7 +66,14 @@ internal sealed class ModeLayerGraph
 
         // Looked up once per link by the capacity rows and the reports: a scan of every arc per link is quadratic.
         _arcsByLink = arcs.Where(a => a.Link is not null).GroupBy(a => a.Link!.Id).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+        _subNodesByNode = SubNodesByNode(subNodes);
     }
+
+    private readonly Dictionary<NodeId, ImmutableArray<SubNode>> _subNodesByNode;
+
+    /// <summary>Each node's sub-nodes in index order (mode order): asked per mine, market and node, so a scan of every sub-node each time is quadratic.</summary>
+    private static Dictionary<NodeId, ImmutableArray<SubNode>> SubNodesByNode(ImmutableArray<SubNode> subNodes) =>
+        subNodes.GroupBy(s => s.Node).ToDictionary(g => g.Key, g => g.ToImmutableArray());
 
     private readonly Dictionary<LinkId, ImmutableArray<Arc>> _arcsByLink;
 
@@ -82,7 +89,7 @@ internal sealed class ModeLayerGraph
 
     public ImmutableArray<ImmutableArray<Arc>> Incoming { get; }
 
-    public IEnumerable<SubNode> SubNodesOf(NodeId node) => SubNodes.Where(s => s.Node == node);
+    public IEnumerable<SubNode> SubNodesOf(NodeId node) => _subNodesByNode.TryGetValue(node, out var subs) ? subs : [];
 
     public bool TryGetSubNode(NodeId node, TransportMode mode, out SubNode subNode) => _subNodeByKey.TryGetValue((node, mode), out subNode!);
 
@@ -123,9 +130,11 @@ internal sealed class ModeLayerGraph
                 AddLinkArc(network, arcs, index, link, LinkTravel.Reverse);
         }
 
+        var byNode = SubNodesByNode(subNodes);
         foreach (var node in network.Nodes)
         {
-            var modes = subNodes.Where(s => s.Node == node.Id).ToList();
+            if (!byNode.TryGetValue(node.Id, out var modes))
+                continue;
             foreach (var from in modes)
             {
                 foreach (var to in modes)

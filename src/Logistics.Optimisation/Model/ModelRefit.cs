@@ -64,6 +64,8 @@ internal static class ModelRefit
 
         foreach (var capacity in model.CapacityRows)
             Refit(model, capacity);
+        foreach (var gate in model.DownstreamGates)
+            gate.Row.SetCoefficient(gate.Build, -DownstreamGateRows.Bound(model, model.Graph.Arcs[gate.InArc], model.Graph.Arcs[gate.OutArc], model.Layers[gate.Layer], gate.DeadEndMarket));
 
         if (network.Metadata.CapexBudgetUsd is { } budget && model.Solver.LookupConstraintOrNull(model.Name("capexBudget")) is { } budgetRow)
         {

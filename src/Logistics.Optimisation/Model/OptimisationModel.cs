@@ -29,10 +29,12 @@ namespace Logistics.Optimisation.Model;
 /// giving the start a larger share of the limit; <see cref="SolverSettings.MipNeighbourhood"/> can switch it off per solve.</param>
 /// <param name="MipNeighbourhoodMinVariables">The model size from which the neighbourhoods are worth their time: above the
 /// 40-commodity C instances (at most 11,700 variables, proved optimal within 30 s without them), below the 200-commodity ones (46,000).</param>
+/// <param name="DownstreamGates">Add the <c>downstreamGate</c> rows (<see cref="DownstreamGateRows"/>) where a node qualifies;
+/// on by default (docs/model.md, "Downstream gates"; the measurement is in docs/benchmarks.md).</param>
 internal sealed record ModelOptions(
     bool TightenBuiltLinks = false, bool Elastic = false, bool OnlyRealBounds = false, bool AggregateClasses = true, bool IncumbentStart = true,
     int IncumbentStartMinVariables = 10_000, bool GateOnlyWhereTighter = true, bool PrimalHeuristics = true, bool SeparatedLinkingRows = true,
-    bool MipNeighbourhood = true, int MipNeighbourhoodMinVariables = 30_000)
+    bool MipNeighbourhood = true, int MipNeighbourhoodMinVariables = 30_000, bool DownstreamGates = true)
 {
     public static ModelOptions Default { get; } = new();
 }
@@ -101,14 +103,25 @@ internal sealed record CapacityRow(BottleneckKind Kind, string Element, LinkTrav
 internal sealed class OptimisationModel
 {
     public OptimisationModel(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options)
+        : this(network, solver, integerBuilds, options, null)
+    {
+    }
+
+    /// <summary>A second model of <paramref name="sameNetwork"/>'s snapshot (the price LP): its graph, classes and layers are reused rather than derived again when the options give the same layers.</summary>
+    public OptimisationModel(OptimisationModel sameNetwork, Solver solver, bool integerBuilds, ModelOptions options)
+        : this(sameNetwork.Network, solver, integerBuilds, options, Aggregates(sameNetwork.Options) == Aggregates(options) ? sameNetwork : null)
+    {
+    }
+
+    private OptimisationModel(NetworkSnapshot network, Solver solver, bool integerBuilds, ModelOptions options, OptimisationModel? shape)
     {
         Options = options;
         Network = network;
         Solver = solver;
         IntegerBuilds = integerBuilds;
-        Graph = ModeLayerGraph.Build(network);
-        Classes = FlowClass.For(network);
-        Layers = FlowLayer.For(network, Classes, options.AggregateClasses && !options.Elastic);
+        Graph = shape?.Graph ?? ModeLayerGraph.Build(network);
+        Classes = shape?.Classes ?? FlowClass.For(network);
+        Layers = shape?.Layers ?? FlowLayer.For(network, Classes, Aggregates(options));
         _layerOfClass = new FlowLayer[Classes.Length];
         foreach (var layer in Layers)
         {
@@ -126,6 +139,9 @@ internal sealed class OptimisationModel
     public NetworkSnapshot Network { get; }
 
     public ModelOptions Options { get; }
+
+    /// <summary>Whether markets share flow layers under these options (<see cref="FlowLayer.For"/>).</summary>
+    private static bool Aggregates(ModelOptions options) => options.AggregateClasses && !options.Elastic;
 
     public Solver Solver { get; }
 
@@ -169,6 +185,9 @@ internal sealed class OptimisationModel
 
     public SortedDictionary<(NodeId Mine, CommodityId Commodity), Constraint> SupplyRows { get; } = new(Comparer<(NodeId Mine, CommodityId Commodity)>.Create(
         (a, b) => a.Mine.CompareTo(b.Mine) != 0 ? a.Mine.CompareTo(b.Mine) : a.Commodity.CompareTo(b.Commodity)));
+
+    /// <summary>downstreamGate rows in the order they were added, kept so a refit can put new bounds on them.</summary>
+    public List<DownstreamGate> DownstreamGates { get; } = [];
 
     /// <summary>deliver[class] rows, by class index.</summary>
     public List<Constraint> DeliverRows { get; } = [];
@@ -273,6 +292,7 @@ internal sealed class OptimisationModel
         foreach (var (key, v) in RowsByFamily) model.RowsByFamily[key] = v;
         foreach (var (key, v) in SupplyRows) model.SupplyRows[key] = v;
         model.DeliverRows.AddRange(DeliverRows);
+        model.DownstreamGates.AddRange(DownstreamGates);
         model.CapacityRows.AddRange(CapacityRows.Select(r => r with { Arcs = [.. r.Arcs.Select(a => model.Graph.Arcs[a.Index])] }));
         return model;
     }

@@ -147,7 +147,7 @@ internal static class TimelineOptimiser
             var left = clock.Remaining;
             var skip = !settings.ComputePrices || left < buildTime / model.Periods.Length;
             pricesSkipped |= settings.ComputePrices && skip;
-            var prices = skip ? null : PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, left);
+            var prices = skip ? null : PriceCalculator.ForBuilds(v.Model.Network, v.Built, options, left, v.Model);
             pricesMissing |= !skip && prices is null;
             var links = FlowReporter.LinkFlows(v);
             var ports = FlowReporter.PortFlows(v);

@@ -20,17 +20,26 @@ internal static class PriceCalculator
     /// Solves the fixed-build LP (also for an LP answer: the price LP drops the implied volume bounds, which make the
     /// duals degenerate); null when GLOP does not prove it optimal (numerical trouble, or the time limit).
     /// </summary>
-    public static PriceReport? ForBuilds(NetworkSnapshot network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit)
+    /// <param name="solved">The model the builds came from, when it was built for <paramref name="network"/>: its graph, classes and layers are reused.</param>
+    public static PriceReport? ForBuilds(NetworkSnapshot network, IReadOnlyDictionary<OptionId, bool> built, ModelOptions options, TimeSpan? timeLimit, OptimisationModel? solved = null)
     {
-        // One builder for every decision: a snapshot per option would copy the network hundreds of times at national scale.
-        var builder = NetworkBuilder.From(network);
-        foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
-            builder.SetDecision(option.Id, built.GetValueOrDefault(option.Id) ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
-        var fixedNetwork = builder.Build();
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             return null;
-        var model = ModelBuilder.Build(fixedNetwork, solver, integerBuilds: false, options with { Elastic = false, OnlyRealBounds = true });
+        var priceOptions = options with { Elastic = false, OnlyRealBounds = true };
+        var model = solved is not null && ReferenceEquals(solved.Network, network)
+            ? ModelBuilder.Build(solved, solver, integerBuilds: false, priceOptions)
+            : ModelBuilder.Build(network, solver, integerBuilds: false, priceOptions);
+        // Every free option fixed at its chosen value: the very LP a copy of the network with those options forced in
+        // or out would give (the decision only sets the build variable's bounds), without copying the network.
+        foreach (var option in network.Options)
+        {
+            if (option.Decision != BuildDecision.Free)
+                continue;
+            var value = built.GetValueOrDefault(option.Id) ? 1.0 : 0.0;
+            model.Build[option.Id].SetBounds(value, value);
+        }
+
         // The user's time limit applies to the price LP too (on national-scale networks it can take as long as the MIP).
         if (timeLimit is { } limit)
             solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));

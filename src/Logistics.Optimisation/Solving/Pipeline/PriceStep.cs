@@ -20,7 +20,7 @@ internal static class PriceStep
         if (left < run.BuildTime)
             return (null, Skipped);
         var started = run.Clock.Now();
-        var prices = PriceCalculator.ForBuilds(run.Network, extraction.Values.Built, run.Options, left);
+        var prices = PriceCalculator.ForBuilds(run.Network, extraction.Values.Built, run.Options, left, run.Model);
         run.PriceTime = run.Clock.Since(started);
         return (prices, prices is null ? Missing : null);
     }
