@@ -7,6 +7,7 @@ using Logistics.Network.Diagnostics;
 using Logistics.Network.IO;
 using Logistics.Network.Text;
 using Logistics.Optimisation;
+using Logistics.Optimisation.Solving;
 using Logistics.Presentation;
 
 namespace Logistics.Cli.Commands;
@@ -73,6 +74,8 @@ public static class SolveCommand
             if (CommandSupport.CheckOutput(context, parse.GetValue(export), "--export-model") is { } badModel) return badModel;
 
             // A study of the file or scenario with its own solve and no analyses: loaded first, so the model can be exported before solving.
+            // The solver library loads on another core while the file is read and bound.
+            BackendWarmUp.Start();
             var request = new StudyRequest(path) { Scenario = parse.GetValue(scenario), Solver = settings, Parallelism = 1 };
             var input = StudyRunner.Load(request);
             // Errors in full (binding sorts them in the validator's order; a file that cannot be read has one); warnings
