@@ -130,6 +130,14 @@ public sealed class RestrictedMipTests
     }
 
     [Fact]
+    public void The_local_search_runs_before_the_random_neighbourhoods_so_their_deadline_never_starves_it()
+    {
+        var steps = PlanSearch.Run(DesignInstance(1), ModelOptions.Default, Budget, TimeProvider.System).Outcomes.Select(o => o.Heuristic).ToList();
+
+        Assert.InRange(steps.IndexOf("local search"), 0, steps.IndexOf("random neighbourhoods") - 1);
+    }
+
+    [Fact]
     public void The_neighbourhood_sequence_depends_on_the_seed_alone()
     {
         var network = DesignInstance(2);
