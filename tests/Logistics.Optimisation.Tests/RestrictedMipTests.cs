@@ -92,6 +92,78 @@ public sealed class RestrictedMipTests
         Assert.Equal(exact.Objective!.Value, limited.Objective!.Value, 1e-6 * exact.Objective.Value);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void The_random_neighbourhoods_alone_improve_on_building_everything_and_price_what_they_return(int seed)
+    {
+        var network = DesignInstance(seed);
+        using var relaxation = StrongRelaxation.Solve(network, ModelOptions.Default, Budget, TimeProvider.System);
+        Assert.NotNull(relaxation);
+        using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
+        var all = Enumerable.Repeat(true, evaluator.FreeOptions.Length).ToImmutableArray();
+        var start = new BuildPlan(all, evaluator.Cost(all)!.Value, "build all");
+        using var search = new RestrictedMip(evaluator, relaxation.BuildValues(evaluator.FreeOptions), relaxation.AddSeparatedRowsTo);
+
+        var best = search.Explore(start);
+
+        Assert.True(best.Cost < start.Cost, $"{best.Cost} should improve on building everything ({start.Cost})");
+        Assert.Equal(evaluator.Cost(best.Open)!.Value, best.Cost, 1e-9 * best.Cost);
+        Assert.True(search.Solves > 1, "the random neighbourhoods should go on after the first");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void The_search_with_random_neighbourhoods_gives_the_same_plans_twice_and_none_worse_than_without_them(int seed)
+    {
+        var network = DesignInstance(seed);
+        var first = Search(network, neighbourhood: true);
+        var second = Search(network, neighbourhood: true);
+        var withoutExploring = PlanSearch.Run(network, ModelOptions.Default, Budget, TimeProvider.System, localSearch: false, explore: false);
+
+        Assert.Contains("random neighbourhoods", first.Outcomes.Select(o => o.Heuristic));
+        Assert.Equal(first.Outcomes.Select(o => (o.Heuristic, o.Cost)), second.Outcomes.Select(o => (o.Heuristic, o.Cost)));
+        Assert.Equal(string.Concat(first.Best!.Open.Select(o => o ? 1 : 0)) + first.Best.FoundBy, string.Concat(second.Best!.Open.Select(o => o ? 1 : 0)) + second.Best.FoundBy);
+        Assert.True(first.Best.Cost <= withoutExploring.Best!.Cost * (1 + 1e-9));
+    }
+
+    [Fact]
+    public void The_local_search_runs_before_the_random_neighbourhoods_so_their_deadline_never_starves_it()
+    {
+        var steps = PlanSearch.Run(DesignInstance(1), ModelOptions.Default, Budget, TimeProvider.System).Outcomes.Select(o => o.Heuristic).ToList();
+
+        Assert.InRange(steps.IndexOf("local search"), 0, steps.IndexOf("random neighbourhoods") - 1);
+    }
+
+    [Fact]
+    public void The_neighbourhood_sequence_depends_on_the_seed_alone()
+    {
+        var network = DesignInstance(2);
+        var free = network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id).ToImmutableArray();
+        var relaxed = free.Select((_, i) => i % 3 == 0 ? 0.5 : 0.0).ToArray();
+        var plan = free.Select((_, i) => i % 2 == 0).ToImmutableArray();
+        string Sequence(int seed)
+        {
+            var neighbourhoods = new RandomNeighbourhoods(network, free, relaxed, seed);
+            return string.Join('|', Enumerable.Range(0, 6).Select(_ => neighbourhoods.Next(plan)).Select(n => n.Kind + ":" + string.Concat(n.Fix.Select(f => f ? '1' : '0'))));
+        }
+
+        Assert.Equal(Sequence(RandomNeighbourhoods.Seed), Sequence(RandomNeighbourhoods.Seed));
+        Assert.NotEqual(Sequence(RandomNeighbourhoods.Seed), Sequence(RandomNeighbourhoods.Seed + 1));
+        Assert.Contains("around nodes", Sequence(RandomNeighbourhoods.Seed));
+    }
+
+    [Fact]
+    public void Without_the_neighbourhoods_no_random_neighbourhood_is_searched()
+    {
+        // Models below MipNeighbourhoodMinVariables (the 40-commodity C instances) get the options with them off.
+        var search = Search(DesignInstance(3), neighbourhood: false);
+
+        Assert.DoesNotContain(search.Outcomes, o => o.Heuristic.Contains("neighbourhood", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// A small multicommodity fixed-charge design instance shaped like the Canad C set: junctions on a ring and random
     /// chords, every arc one-way and built by its own option, each commodity shipped in full from a mine beside its
