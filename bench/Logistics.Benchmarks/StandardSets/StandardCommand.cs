@@ -116,10 +116,6 @@ public static class StandardCommand
                     output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"| {instance.Name} | {step.Heuristic} | {step.Cost:N0} | {step.Evaluations} | {step.Time.TotalSeconds:F1} | {versus} |"));
                 }
-
-                // What the steps left of the budget: time a start would hand to the full MIP without using it for plans.
-                var unused = budgetSeconds - search.Outcomes.Sum(s => s.Time.TotalSeconds);
-                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"| {instance.Name} | (budget not spent by the steps) | | | {unused:F1} | |"));
             }
         }
         catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)

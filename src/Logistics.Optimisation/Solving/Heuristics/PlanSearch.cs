@@ -11,8 +11,7 @@ internal sealed record PlanSearchResult(BuildPlan? Best, double[]? Values, doubl
 /// <summary>
 /// Good plans early (docs/model.md, "Good plans early"): a first plan (nothing built, or everything), the strong
 /// relaxation (linking rows as cuts), LP rounding of its builds, slope scaling, with <see cref="ModelOptions.MipNeighbourhood"/>
-/// MIP neighbourhoods around the best of them (<see cref="RestrictedMip"/>: guided by the relaxation, then random ones
-/// until the deadline when <c>explore</c>), then a local search over the builds, all
+/// MIP neighbourhoods around the best of them (<see cref="RestrictedMip"/>), then a local search over the builds, all
 /// priced by the fixed-build LP. Used to start the MIP; each step can be switched off to measure it.
 /// </summary>
 internal static class PlanSearch
@@ -27,7 +26,7 @@ internal static class PlanSearch
     public const double SlopeScalingShare = 0.25;
 
     public static PlanSearchResult Run(NetworkSnapshot network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
-        bool rounding = true, bool slopeScaling = true, bool localSearch = true, CancellationToken cancellationToken = default, bool explore = true)
+        bool rounding = true, bool slopeScaling = true, bool localSearch = true, CancellationToken cancellationToken = default)
     {
         var outcomes = ImmutableArray.CreateBuilder<HeuristicOutcome>();
         using var evaluator = new FixedBuildEvaluator(network, options, time, budget, cancellationToken);
@@ -68,36 +67,13 @@ internal static class PlanSearch
             Step("LP rounding", () => LpRounding.Run(evaluator, relaxed));
         if (slopeScaling)
             Step("slope scaling", () => SlopeScaling.Run(relaxation.Solver, relaxation.Model.Build, evaluator.FreeOptions, evaluator, options.MipNeighbourhood ? evaluator.TimeLeft * SlopeScalingShare : null));
-        BuildPlan? localOptimum = null;
-        if (options.MipNeighbourhood && best is not null && !evaluator.OutOfTime && best.Open.Length > 0)
+        if (options.MipNeighbourhood && best is not null)
         {
-            // One SCIP model for both kinds of neighbourhood; its build counts to the first.
-            RestrictedMip? search = null;
-            try
-            {
-                Step("MIP neighbourhood", () => (search = new RestrictedMip(evaluator, relaxed, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo)).Rins(best!));
-                if (explore)
-                {
-                    // The local search first: its single moves are cheap and took c37's RINS plan from 115,758 to
-                    // 111,134 in 5 s, while the random neighbourhoods run to the deadline and left it no time (c50 ended
-                    // 1.1% worse than before them).
-                    if (localSearch)
-                    {
-                        Step("local search", () => BuildLocalSearch.Run(best!, evaluator, relaxed));
-                        localOptimum = best;
-                    }
-
-                    Step("random neighbourhoods", () => search!.Explore(best!));
-                }
-            }
-            finally
-            {
-                search?.Dispose();
-            }
+            var start = best;
+            Step("MIP neighbourhood", () => RestrictedMip.Run(start, relaxed, evaluator, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo));
         }
 
-        // Again only when something after the first local search changed the plan.
-        if (localSearch && best is not null && !ReferenceEquals(best, localOptimum))
+        if (localSearch && best is not null)
             Step("local search", () => BuildLocalSearch.Run(best, evaluator, relaxed));
         var values = best is null ? null : evaluator.Values(best.Open);
         return new PlanSearchResult(best, values, relaxation.Bound, outcomes.ToImmutable());
