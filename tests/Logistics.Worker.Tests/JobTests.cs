@@ -363,7 +363,11 @@ public sealed class JobTests
     internal static async Task<JobRecord> WaitForRecordAsync(TestFolder folder, string state, string job, LogCapture? logs = null, int timeoutMs = Poll.DefaultTimeoutMs)
     {
         string path = JobStore.RecordFile(Path.Combine(folder.Jobs, state), job);
-        await Poll.UntilAsync(() => File.Exists(path) && File.Exists(Path.Combine(folder.Jobs, state, job + ".json")), $"job {job} is in {state}", timeoutMs, logs);
+        string processingRecord = JobStore.RecordFile(Path.Combine(folder.Jobs, "processing"), job);
+        // JobStore.Finish writes the final record, moves the job file, then drops the processing record: wait for all
+        // three, or a test that looks at processing/ next can see the last step still to come (a CI run did).
+        await Poll.UntilAsync(() => File.Exists(path) && File.Exists(Path.Combine(folder.Jobs, state, job + ".json")) && !File.Exists(processingRecord),
+            $"job {job} is in {state}", timeoutMs, logs);
         return JobStore.Deserialize(File.ReadAllText(path))!;
     }
 
