@@ -15,26 +15,21 @@ public sealed record Diagnostic(
     string? Hint)
 {
     // A message may be composed only when read: a file without seeds yields a warning per figure (thousands), and
-    // most hosts count them or show the first few, so formatting every one of them cost a large part of loading.
+    // most hosts count them or show the first few, so formatting every one of them cost a large part of loading. The
+    // composer is shared (a static lambda) and composes from its state, so such a warning carries no closure of its own.
     private string? _message = Message;
-    private Func<string>? _compose;
-    // Or a shared composer and what it composes from: no closure and delegate per diagnostic (one per figure of a seedless file).
-    private Func<object, string>? _composeFrom;
+    private Func<object, string>? _compose;
     private object? _state;
 
     public string Message
     {
-        get => _message ??= _compose is { } compose ? compose() : _composeFrom!(_state!);
-        init => (_message, _compose, _composeFrom, _state) = (value, null, null, null);
+        get => _message ??= _compose!(_state!);
+        init => (_message, _compose, _state) = (value, null, null);
     }
 
-    /// <summary>A diagnostic whose message is written when first read; equal to one made with the same text.</summary>
-    internal static Diagnostic Composed(string code, Severity severity, string path, string? file, int? line, int? column, Func<string> message, string? hint) =>
-        new(code, severity, path, file, line, column, null!, hint) { _compose = message, _message = null };
-
-    /// <summary>Like <see cref="Composed(string, Severity, string, string?, int?, int?, Func{string}, string?)"/>, the message made by a shared <paramref name="message"/> from <paramref name="state"/>.</summary>
-    internal static Diagnostic Composed(string code, Severity severity, string path, string? file, int? line, int? column, object state, Func<object, string> message, string? hint) =>
-        new(code, severity, path, file, line, column, null!, hint) { _composeFrom = message, _state = state, _message = null };
+    /// <summary>A diagnostic whose message <paramref name="compose"/> writes from <paramref name="state"/> when first read; equal to one made with the same text.</summary>
+    internal static Diagnostic Composed(string code, Severity severity, string path, string? file, int? line, int? column, object state, Func<object, string> compose, string? hint) =>
+        new(code, severity, path, file, line, column, null!, hint) { _compose = compose, _state = state, _message = null };
 
     public bool Equals(Diagnostic? other) =>
         other is not null && Code == other.Code && Severity == other.Severity && Path == other.Path && File == other.File

@@ -15,11 +15,7 @@ public sealed record DiagnosticCode(string Code, Severity Severity, string Title
 
     /// <summary>Like <see cref="At(SourcePosition?, string, string, string?)"/>, with the message composed only when it is read.</summary>
     public Diagnostic At(SourcePosition? position, string path, Func<string> message, string? hint = null) =>
-        Diagnostic.Composed(Code, Severity, path,
-            position?.File,
-            position is { Line: > 0 } ? position.Line : null,
-            position is { Line: > 0 } ? position.Column : null,
-            message, hint ?? Fix);
+        At(position, path, (object)message, static m => ((Func<string>)m)(), hint);
 
     /// <summary>Like <see cref="At(SourcePosition?, string, Func{string}, string?)"/>, composed by a shared <paramref name="message"/> (a static lambda) from <paramref name="state"/>.</summary>
     internal Diagnostic At(SourcePosition? position, string path, object state, Func<object, string> message, string? hint = null) =>
