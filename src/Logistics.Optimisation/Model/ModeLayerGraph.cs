@@ -48,7 +48,7 @@ internal sealed class ModeLayerGraph
 {
     private readonly Dictionary<(NodeId Node, TransportMode Mode), SubNode> _subNodeByKey;
 
-    private ModeLayerGraph(ImmutableArray<SubNode> subNodes, ImmutableArray<Arc> arcs)
+    private ModeLayerGraph(ImmutableArray<SubNode> subNodes, Dictionary<NodeId, ImmutableArray<SubNode>> subNodesByNode, ImmutableArray<Arc> arcs)
     {
         SubNodes = subNodes;
         Arcs = arcs;
@@ -66,7 +66,7 @@ internal sealed class ModeLayerGraph
 
         // Looked up once per link by the capacity rows and the reports: a scan of every arc per link is quadratic.
         _arcsByLink = arcs.Where(a => a.Link is not null).GroupBy(a => a.Link!.Id).ToDictionary(g => g.Key, g => g.ToImmutableArray());
-        _subNodesByNode = SubNodesByNode(subNodes);
+        _subNodesByNode = subNodesByNode;
     }
 
     private readonly Dictionary<NodeId, ImmutableArray<SubNode>> _subNodesByNode;
@@ -151,7 +151,7 @@ internal sealed class ModeLayerGraph
             }
         }
 
-        return new ModeLayerGraph(subNodes, [.. arcs]);
+        return new ModeLayerGraph(subNodes, byNode, [.. arcs]);
     }
 
     private static void AddLinkArc(NetworkSnapshot network, List<Arc> arcs, Dictionary<(NodeId, TransportMode), int> index, Link link, LinkTravel travel)
