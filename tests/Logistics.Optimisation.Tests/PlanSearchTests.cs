@@ -68,4 +68,55 @@ public sealed class PlanSearchTests
         Assert.Equal(new[] { true, false }, best.Open.ToArray());
         Assert.True(best.Cost < both);
     }
+
+    [Fact]
+    public void A_local_search_whose_share_is_spent_returns_its_start_without_pricing_a_move()
+    {
+        var network = TestNetwork.Create().Mine("m", "ore", 50).Market("k", "ore", min: 50)
+            .Link("a", "m", "k", perTonne: 1, capacity: 100, builtBy: "cheap").Option("cheap", 1000, lifetime: 10)
+            .Link("b", "m", "k", perTonne: 1, capacity: 100, builtBy: "dear").Option("dear", 5000, lifetime: 10).Build();
+        using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
+        var start = new BuildPlan([true, true], evaluator.Cost([true, true])!.Value, "test");
+        var priced = evaluator.Evaluations;
+
+        var best = BuildLocalSearch.Run(start, evaluator, [0.9, 0.1], cap: TimeSpan.Zero);
+
+        Assert.Same(start, best);
+        Assert.Equal(priced, evaluator.Evaluations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Re_solving_plan_after_plan_from_the_last_basis_prices_each_as_a_fresh_solve_does(int seed)
+    {
+        // CLP's dual simplex restarts from whatever the previous plan left, feasible or not; every price must still be exact.
+        var network = RestrictedMipTests.DesignInstance(seed);
+        using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
+        var random = new Random(seed);
+        for (var trial = 0; trial < 12; trial++)
+        {
+            var open = Enumerable.Range(0, evaluator.FreeOptions.Length).Select(_ => random.NextDouble() < 0.6).ToArray();
+            var cost = evaluator.Cost(open);
+
+            using var fresh = Solver.CreateSolver("GLOP");
+            var model = ModelBuilder.Build(network, fresh, integerBuilds: false);
+            for (var i = 0; i < open.Length; i++)
+                model.Build[evaluator.FreeOptions[i]].SetBounds(open[i] ? 1 : 0, open[i] ? 1 : 0);
+            var status = fresh.Solve();
+            if (status == Solver.ResultStatus.OPTIMAL)
+                Assert.Equal(fresh.Objective().Value(), cost!.Value, 1e-7 * Math.Max(1, fresh.Objective().Value()));
+            else
+                Assert.Null(cost);
+        }
+    }
+
+    [Fact]
+    public void With_MIP_neighbourhoods_the_local_search_runs_before_them_and_again_after()
+    {
+        var search = PlanSearch.Run(RestrictedMipTests.DesignInstance(1), ModelOptions.Default with { MipNeighbourhood = true }, Budget, TimeProvider.System);
+
+        var steps = search.Outcomes.Select(o => o.Heuristic).SkipWhile(h => h != "slope scaling").Skip(1).ToArray();
+        Assert.Equal(["local search", "MIP neighbourhood", "local search"], steps);
+    }
 }

@@ -98,7 +98,7 @@ public sealed class RestrictedMipTests
     /// origin to a market beside its destination over free attachment links. The ring alone carries everything, so
     /// building every option is feasible.
     /// </summary>
-    private static NetworkSnapshot DesignInstance(int seed)
+    internal static NetworkSnapshot DesignInstance(int seed)
     {
         const int Nodes = 8;
         var random = new Random(seed);

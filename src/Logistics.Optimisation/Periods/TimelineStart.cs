@@ -9,7 +9,7 @@ namespace Logistics.Optimisation.Periods;
 /// yields a plan with a gap rather than none: the schedule that builds nothing it may leave out (every in-service
 /// variable at its lower bound: forced options from their year), or, when some period cannot be served that way, the
 /// one that builds everything each period allows (upper bounds). With the schedule fixed the periods no longer interact,
-/// so each period's flows come from the LP of its own copy (GLOP, builds fixed; one LP refitted from period to period
+/// so each period's flows come from the LP of its own copy (CLP, builds fixed; one LP refitted from period to period
 /// and re-solved from the last basis) and the joint hint is their concatenation. A schedule at its bounds is monotone
 /// (lead times, forced years) and pays no more capex in any year than the model demands, so the hint is feasible in the
 /// joint model whenever each period's LP is.
@@ -89,7 +89,7 @@ internal static class TimelineStart
         solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         Solver.ResultStatus status;
         using (cancellationToken.Register(() => solver.InterruptSolve()))
-            status = solver.Solve();
+            status = Solving.Heuristics.ReoptimisingLp.Resolve(solver);
         if (status != Solver.ResultStatus.OPTIMAL || cancellationToken.IsCancellationRequested)
             return false;
         var variables = solver.variables();

@@ -8,7 +8,7 @@ using Logistics.Optimisation.Model;
 namespace Logistics.Optimisation.Solving.Heuristics;
 
 /// <summary>
-/// Prices a build plan exactly: the model's LP (GLOP) with every free build variable fixed to the plan, re-solved from
+/// Prices a build plan exactly: the model's LP (CLP) with every free build variable fixed to the plan, re-solved from
 /// the last basis as plans change. Built with the same families and options as the MIP, so its variables are the MIP's
 /// in the same order and the best plan's values are a complete MIP start. Remembers plans already priced.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class FixedBuildEvaluator : IDisposable
     private readonly long _deadline;
     private readonly CancellationToken _cancellation;
 
-    /// <param name="cancellation">A cancel ends the search as if its time had run out (the caller's Ctrl-C or a worker stopping).</param>
+    /// <param name="cancellation">A cancel ends the search as if its time had run out (the caller's Ctrl-C or a worker stopping), once the LP being solved ends.</param>
     public FixedBuildEvaluator(NetworkSnapshot network, ModelOptions options, TimeProvider time, TimeSpan budget, CancellationToken cancellation = default)
     {
         _time = time;
@@ -63,7 +63,7 @@ internal sealed class FixedBuildEvaluator : IDisposable
         Evaluations++;
         double? cost;
         using (_cancellation.Register(() => _solver.InterruptSolve()))
-            cost = _solver.Solve() == Solver.ResultStatus.OPTIMAL && !_cancellation.IsCancellationRequested ? _solver.Objective().Value() : null;
+            cost = ReoptimisingLp.Resolve(_solver) == Solver.ResultStatus.OPTIMAL && !_cancellation.IsCancellationRequested ? _solver.Objective().Value() : null;
         _seen[key] = cost;
         return cost;
     }
@@ -73,7 +73,7 @@ internal sealed class FixedBuildEvaluator : IDisposable
     {
         Fix(open);
         _solver.SetTimeLimit(600_000); // Generous: the plan was just priced from this basis, and a start is only useful complete.
-        return _solver.Solve() == Solver.ResultStatus.OPTIMAL ? [.. _solver.variables().Select(v => v.SolutionValue())] : null;
+        return ReoptimisingLp.Resolve(_solver) == Solver.ResultStatus.OPTIMAL ? [.. _solver.variables().Select(v => v.SolutionValue())] : null;
     }
 
     public void Dispose() => _solver.Dispose();

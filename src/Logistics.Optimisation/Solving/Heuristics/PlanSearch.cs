@@ -25,6 +25,13 @@ internal static class PlanSearch
     /// </summary>
     public const double SlopeScalingShare = 0.25;
 
+    /// <summary>
+    /// With the MIP neighbourhoods, the most of the time left that the first local search may take before them; a second
+    /// local search gets whatever they leave. On c37 the local search is what reached the best plans (95,136), and when
+    /// it came last the neighbourhoods often left it no time (docs/model.md, "Good plans early").
+    /// </summary>
+    public const double LocalSearchShare = 0.5;
+
     public static PlanSearchResult Run(NetworkSnapshot network, ModelOptions options, TimeSpan budget, TimeProvider time, Action<StrongRelaxation>? useRelaxation = null,
         bool rounding = true, bool slopeScaling = true, bool localSearch = true, CancellationToken cancellationToken = default)
     {
@@ -69,7 +76,13 @@ internal static class PlanSearch
             Step("slope scaling", () => SlopeScaling.Run(relaxation.Solver, relaxation.Model.Build, evaluator.FreeOptions, evaluator, options.MipNeighbourhood ? evaluator.TimeLeft * SlopeScalingShare : null));
         if (options.MipNeighbourhood && best is not null)
         {
-            var start = best;
+            if (localSearch)
+            {
+                var first = best;
+                Step("local search", () => BuildLocalSearch.Run(first, evaluator, relaxed, evaluator.TimeLeft * LocalSearchShare));
+            }
+
+            var start = best!;
             Step("MIP neighbourhood", () => RestrictedMip.Run(start, relaxed, evaluator, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo));
         }
 

@@ -31,8 +31,6 @@ internal static class SlopeScaling
         var fixedCost = y.Select(v => objective.GetCoefficient(v)).ToArray();
         BuildPlan? best = null;
         string? last = null;
-        // Only the objective changes between iterations: the last basis stays primal feasible, so the primal simplex restarts from it.
-        relaxation.SetSolverSpecificParametersAsString("use_dual_simplex: false");
         try
         {
             for (var iteration = 0; iteration < MaxIterations && !evaluator.OutOfTime; iteration++)
@@ -41,7 +39,8 @@ internal static class SlopeScaling
                 if (left <= TimeSpan.Zero)
                     break;
                 relaxation.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
-                if (relaxation.Solve() != Solver.ResultStatus.OPTIMAL)
+                // Only the objective changes between iterations: the last basis stays primal feasible, so the primal simplex restarts from it.
+                if (ReoptimisingLp.Resolve(relaxation, objectiveChanged: true) != Solver.ResultStatus.OPTIMAL)
                     break;
                 var use = y.Select(v => v.SolutionValue()).ToArray();
                 var open = use.Select(u => u > 1e-6).ToImmutableArray();

@@ -64,7 +64,7 @@ internal sealed class StrongRelaxation : IDisposable
                 break;
             solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
             relaxation.Rounds++;
-            if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+            if (ReoptimisingLp.Resolve(solver) != Solver.ResultStatus.OPTIMAL)
                 break;
             relaxation.Bound = solver.Objective().Value();
             relaxation._buildValues = model.Build.ToDictionary(b => b.Key, b => b.Value.SolutionValue());
