@@ -63,6 +63,7 @@ public static class BenchmarkCommandLine
             root.Subcommands.Add(Standard(set, output, error));
         root.Subcommands.Add(Heuristics(output, error));
         root.Subcommands.Add(Root(output, error));
+        root.Subcommands.Add(Resolve(output, error));
         return root;
     }
 
@@ -288,6 +289,17 @@ public static class BenchmarkCommandLine
         command.Options.Add(time);
         command.Options.Add(data);
         command.SetAction(p => StandardCommand.Heuristics(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(time), output, error));
+        return command;
+    }
+
+    private static Command Resolve(TextWriter output, TextWriter error)
+    {
+        var command = new Command("resolve", "The heuristics' fixed-build LP re-solved in GLOP and in CLP: resolve SET NAME [NAME ...] (synthetic names too).");
+        var names = Names("The set (mcnd, cflp, dimacs or synthetic), then instance names.");
+        var data = Data();
+        command.Arguments.Add(names);
+        command.Options.Add(data);
+        command.SetAction(p => StandardCommand.Each(p.GetValue(names) ?? [], p.GetValue(data), "resolve", error, instance => ResolveTimings.Run(instance, output)));
         return command;
     }
 

@@ -57,4 +57,28 @@ public sealed class StandardSetTests
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
         Assert.Contains("--data", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_synthetic_instance_is_read_by_name_as_the_generator_builds_it_with_no_known_value()
+    {
+        const string Name = "synthetic-n30-l60-c2-o6-s5-k0.5";
+
+        var instance = StandardSetCatalogue.Load("synthetic", Name, BenchmarkFolder.Locate());
+
+        var generated = TestKit.SyntheticNetworks.Generate(TestKit.InstanceSize.Parse(Name));
+        Assert.Equal(generated.Links.Select(l => l.Id), instance.Network.Links.Select(l => l.Id));
+        Assert.Equal(generated.Options.Select(o => o.Id), instance.Network.Options.Select(o => o.Id));
+        Assert.Null(instance.Known);
+    }
+
+    [Fact]
+    public void A_per_step_verb_given_a_malformed_synthetic_name_says_what_a_name_looks_like_and_exits_1()
+    {
+        using var error = new StringWriter();
+
+        var code = StandardCommand.Each(["synthetic", "synthetic-n30"], null, "resolve", error, _ => Assert.Fail("nothing should be measured"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("is not an instance name like synthetic-n1000-l4000-c30-o700-s42", error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -67,58 +67,48 @@ public static class StandardCommand
 
     public static int Root(IReadOnlyList<string> arguments, string? data, bool quick, TextWriter output, TextWriter error)
     {
-        if (arguments.Count < 2)
+        if (arguments.Count >= 2)
+            output.WriteLine(RootBound.Header);
+        return Each(arguments, data, "root", error, instance =>
         {
-            error.WriteLine("Usage: root SET NAME [NAME ...] (for example: root mcnd c33 c37).");
-            return 2;
-        }
-
-        output.WriteLine(RootBound.Header);
-        try
-        {
-            var folder = BenchmarkFolder.Locate(data);
-            foreach (var name in arguments.Skip(1))
-            {
-                var instance = StandardSetCatalogue.Load(arguments[0], name, folder);
-                foreach (var bound in RootBoundExperiment.Measure(instance.Name, instance.Network, full: !quick))
-                    output.WriteLine(bound.Row());
-            }
-        }
-        catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
-        {
-            error.WriteLine(e.Message);
-            return 1;
-        }
-
-        return 0;
+            foreach (var bound in RootBoundExperiment.Measure(instance.Name, instance.Network, full: !quick))
+                output.WriteLine(bound.Row());
+        });
     }
 
     /// <summary>Runs the primal heuristics alone on each instance, as the MIP start would, and prints what each gave.</summary>
     public static int Heuristics(IReadOnlyList<string> arguments, string? data, double budgetSeconds, TextWriter output, TextWriter error)
     {
+        if (arguments.Count >= 2)
+            output.WriteLine("| Instance | Step | Cost | LPs | Seconds | vs known |\n|---|---|---:|---:|---:|---:|");
+        return Each(arguments, data, "heuristics", error, instance =>
+        {
+            var search = Optimisation.Solving.Heuristics.PlanSearch.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System);
+            foreach (var step in search.Outcomes)
+            {
+                var versus = step.Cost is { } c && instance.Known is { } k ? ((c - k.Value) / k.Value).ToString("P2", System.Globalization.CultureInfo.InvariantCulture) : "";
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"| {instance.Name} | {step.Heuristic} | {step.Cost:N0} | {step.Evaluations} | {step.Time.TotalSeconds:F1} | {versus} |"));
+            }
+        });
+    }
+
+    /// <summary>Loads each named instance of a set and hands it to <paramref name="measure"/>; 1 with the message when one cannot be read.</summary>
+    public static int Each(IReadOnlyList<string> arguments, string? data, string verb, TextWriter error, Action<StandardInstance> measure)
+    {
         if (arguments.Count < 2)
         {
-            error.WriteLine("Usage: heuristics SET NAME [NAME ...] [--time-limit S] (for example: heuristics mcnd c37).");
+            error.WriteLine($"Usage: {verb} SET NAME [NAME ...] (for example: {verb} mcnd c37).");
             return 2;
         }
 
-        output.WriteLine("| Instance | Step | Cost | LPs | Seconds | vs known |\n|---|---|---:|---:|---:|---:|");
         try
         {
             var folder = BenchmarkFolder.Locate(data);
             foreach (var name in arguments.Skip(1))
-            {
-                var instance = StandardSetCatalogue.Load(arguments[0], name, folder);
-                var search = Optimisation.Solving.Heuristics.PlanSearch.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System);
-                foreach (var step in search.Outcomes)
-                {
-                    var versus = step.Cost is { } c && instance.Known is { } k ? ((c - k.Value) / k.Value).ToString("P2", System.Globalization.CultureInfo.InvariantCulture) : "";
-                    output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"| {instance.Name} | {step.Heuristic} | {step.Cost:N0} | {step.Evaluations} | {step.Time.TotalSeconds:F1} | {versus} |"));
-                }
-            }
+                measure(StandardSetCatalogue.Load(arguments[0], name, folder));
         }
-        catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+        catch (Exception e) when (e is BenchmarkFileException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or FormatException)
         {
             error.WriteLine(e.Message);
             return 1;

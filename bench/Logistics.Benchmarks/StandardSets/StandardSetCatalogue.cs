@@ -1,9 +1,11 @@
+using Logistics.TestKit;
+
 namespace Logistics.Benchmarks.StandardSets;
 
 /// <summary>Finds an instance of a standard set by name in the benchmark folder and reads it.</summary>
 public static class StandardSetCatalogue
 {
-    public static readonly string[] Sets = ["mcnd", "cflp", "dimacs"];
+    public static readonly string[] Sets = ["mcnd", "cflp", "dimacs", "synthetic"];
 
     /// <param name="set">mcnd (name like c33), cflp (name like cap41) or dimacs (a path to a .min file, or a path under mincost/ such as netgen/netgen_8_08a).</param>
     public static StandardInstance Load(string set, string name, string folder)
@@ -32,6 +34,11 @@ public static class StandardSetCatalogue
                 var known = optimum is { } v ? new KnownValue(v, true, "the instance's .sol file (pdegenhardt/MinCostFlow; a second party's solver result, not a literature table)") : null;
                 return new StandardInstance(set, Path.GetFileNameWithoutExtension(path), network, known, negative);
             }
+
+            case "synthetic":
+                // Not a standard set: the seeded generator's instances (names as the instance verb takes them), so the
+                // per-step verbs (heuristics, root) can look inside the synthetic design instances too. No known value.
+                return new StandardInstance(set, name, SyntheticNetworks.Generate(InstanceSize.Parse(name)), null);
 
             default:
                 throw new ArgumentException($"Unknown standard set '{set}'; use one of {string.Join(", ", Sets)}.", nameof(set));
