@@ -7,8 +7,8 @@ namespace Logistics.Optimisation.Solving.Heuristics;
 /// from the last basis when rows are added (cuts) or bounds change (a new build plan), both of which leave the old
 /// basis dual feasible; the primal simplex restarts from it when only the objective changed (slope scaling). Presolve
 /// is off, so the basis is kept. CLP rather than GLOP, by measurement (docs/model.md, "Good plans early"): on the
-/// 1,000-node design instance GLOP took 4–6 s for every re-solve, even after one option changed, and up to 80 s after
-/// many, where CLP took 0.15–2.4 s; the strong relaxation of c37 converged in 9 s against GLOP's 40 s, unfinished.
+/// 1,000-node design instance GLOP took 6–7 s to re-solve after one option closed, where CLP took 0.01–0.02 s
+/// (`Logistics.Benchmarks resolve`); the strong relaxation of c37 converged in 9 s against GLOP's 40 s, unfinished.
 /// CLP cannot be interrupted: a cancel takes effect when the LP it is in ends.
 /// </summary>
 internal static class ReoptimisingLp
