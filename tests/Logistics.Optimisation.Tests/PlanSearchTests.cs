@@ -55,10 +55,7 @@ public sealed class PlanSearchTests
     [Fact]
     public void Local_search_closes_an_option_that_carries_nothing_useful()
     {
-        // Two parallel options; the cheap one alone carries everything, so building both is one option too many.
-        var network = TestNetwork.Create().Mine("m", "ore", 50).Market("k", "ore", min: 50)
-            .Link("a", "m", "k", perTonne: 1, capacity: 100, builtBy: "cheap").Option("cheap", 1000, lifetime: 10)
-            .Link("b", "m", "k", perTonne: 1, capacity: 100, builtBy: "dear").Option("dear", 5000, lifetime: 10).Build();
+        var network = TwoParallelOptions();
         using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
         var both = evaluator.Cost([true, true])!.Value;
         var start = new BuildPlan([true, true], both, "test");
@@ -72,9 +69,7 @@ public sealed class PlanSearchTests
     [Fact]
     public void A_local_search_whose_share_is_spent_returns_its_start_without_pricing_a_move()
     {
-        var network = TestNetwork.Create().Mine("m", "ore", 50).Market("k", "ore", min: 50)
-            .Link("a", "m", "k", perTonne: 1, capacity: 100, builtBy: "cheap").Option("cheap", 1000, lifetime: 10)
-            .Link("b", "m", "k", perTonne: 1, capacity: 100, builtBy: "dear").Option("dear", 5000, lifetime: 10).Build();
+        var network = TwoParallelOptions();
         using var evaluator = new FixedBuildEvaluator(network, ModelOptions.Default, TimeProvider.System, Budget);
         var start = new BuildPlan([true, true], evaluator.Cost([true, true])!.Value, "test");
         var priced = evaluator.Evaluations;
@@ -119,4 +114,9 @@ public sealed class PlanSearchTests
         var steps = search.Outcomes.Select(o => o.Heuristic).SkipWhile(h => h != "slope scaling").Skip(1).ToArray();
         Assert.Equal(["local search", "MIP neighbourhood", "local search"], steps);
     }
+
+    /// <summary>Two parallel options; the cheap one alone carries everything, so building both is one option too many.</summary>
+    private static NetworkSnapshot TwoParallelOptions() => TestNetwork.Create().Mine("m", "ore", 50).Market("k", "ore", min: 50)
+            .Link("a", "m", "k", perTonne: 1, capacity: 100, builtBy: "cheap").Option("cheap", 1000, lifetime: 10)
+            .Link("b", "m", "k", perTonne: 1, capacity: 100, builtBy: "dear").Option("dear", 5000, lifetime: 10).Build();
 }
