@@ -87,10 +87,8 @@ internal static class TimelineStart
         }
 
         solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
-        Solver.ResultStatus status;
-        using (cancellationToken.Register(() => solver.InterruptSolve()))
-            status = Solving.Heuristics.ReoptimisingLp.Resolve(solver);
-        if (status != Solver.ResultStatus.OPTIMAL || cancellationToken.IsCancellationRequested)
+        // CLP cannot be interrupted (ReoptimisingLp), so a cancel is seen when the LP ends.
+        if (Solving.Heuristics.ReoptimisingLp.Resolve(solver) != Solver.ResultStatus.OPTIMAL || cancellationToken.IsCancellationRequested)
             return false;
         var variables = solver.variables();
         for (var i = 0; i < variables.Count; i++)

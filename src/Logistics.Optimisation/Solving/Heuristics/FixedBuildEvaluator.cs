@@ -61,9 +61,8 @@ internal sealed class FixedBuildEvaluator : IDisposable
         var left = (_deadline - _time.GetTimestamp()) * 1000.0 / _time.TimestampFrequency;
         _solver.SetTimeLimit((long)Math.Max(1, left));
         Evaluations++;
-        double? cost;
-        using (_cancellation.Register(() => _solver.InterruptSolve()))
-            cost = ReoptimisingLp.Resolve(_solver) == Solver.ResultStatus.OPTIMAL && !_cancellation.IsCancellationRequested ? _solver.Objective().Value() : null;
+        // CLP cannot be interrupted (ReoptimisingLp), so a cancel is seen when the LP ends.
+        var cost = ReoptimisingLp.Resolve(_solver) == Solver.ResultStatus.OPTIMAL && !_cancellation.IsCancellationRequested ? _solver.Objective().Value() : (double?)null;
         _seen[key] = cost;
         return cost;
     }
