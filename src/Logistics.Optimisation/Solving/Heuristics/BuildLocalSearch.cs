@@ -14,8 +14,7 @@ internal static class BuildLocalSearch
 
     public static BuildPlan Run(BuildPlan start, FixedBuildEvaluator evaluator, double[] guide, TimeSpan? cap = null)
     {
-        // The evaluator's clock is the one deadline; the cap is kept as the time that must still be left when it is spent.
-        var keep = cap is { } c ? evaluator.TimeLeft - c : TimeSpan.Zero;
+        var keep = evaluator.LeftWhenSpent(cap);
         bool Stop() => evaluator.OutOfTime || evaluator.TimeLeft <= keep;
         var best = start;
         var improved = true;

@@ -49,6 +49,12 @@ internal sealed class FixedBuildEvaluator : IDisposable
 
     public TimeSpan TimeLeft => _cancellation.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds((_deadline - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
 
+    /// <summary>
+    /// What must still be left on this clock once a step capped at <paramref name="cap"/> has spent its share (zero
+    /// without a cap): the evaluator's deadline stays the one clock, and a cap only ends a step earlier.
+    /// </summary>
+    public TimeSpan LeftWhenSpent(TimeSpan? cap) => cap is { } c ? TimeLeft - c : TimeSpan.Zero;
+
     /// <summary>The plan's cost, or null when the plan is infeasible (or the LP did not finish in the time left).</summary>
     public double? Cost(IReadOnlyList<bool> open)
     {

@@ -24,8 +24,7 @@ internal static class SlopeScaling
 
     public static BuildPlan? Run(Solver relaxation, IReadOnlyDictionary<OptionId, Variable> build, ImmutableArray<OptionId> freeOptions, FixedBuildEvaluator evaluator, TimeSpan? cap = null)
     {
-        // The evaluator's clock is the one deadline; the cap is kept as the time that must still be left when it is spent.
-        var keep = cap is { } c ? evaluator.TimeLeft - c : TimeSpan.Zero;
+        var keep = evaluator.LeftWhenSpent(cap);
         var objective = relaxation.Objective();
         var y = freeOptions.Select(id => build[id]).ToArray();
         var fixedCost = y.Select(v => objective.GetCoefficient(v)).ToArray();
