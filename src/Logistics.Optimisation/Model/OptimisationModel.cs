@@ -174,6 +174,22 @@ internal sealed class OptimisationModel
 
     public SortedDictionary<OptionId, Variable> Build { get; } = [];
 
+    /// <summary>
+    /// Fixes every free option's build variable at <paramref name="built"/>'s choice (1 or 0): the very model a copy of
+    /// the network with those options forced in or out would give (a decision only sets the build variable's bounds),
+    /// without copying the network.
+    /// </summary>
+    public void FixFreeBuilds(Func<OptionId, bool> built)
+    {
+        foreach (var option in Network.Options)
+        {
+            if (option.Decision != BuildDecision.Free)
+                continue;
+            var value = built(option.Id) ? 1.0 : 0.0;
+            Build[option.Id].SetBounds(value, value);
+        }
+    }
+
     /// <summary>Number of rows each constraint family added, for the run record and the docs.</summary>
     public SortedDictionary<string, int> RowsByFamily { get; } = new(StringComparer.Ordinal);
 

@@ -58,14 +58,11 @@ internal static class IncumbentStart
     /// <summary>Every variable's value, in creation order, of the LP with each free option fixed at <paramref name="build"/>; null unless optimal.</summary>
     private static double[]? SolveFixed(NetworkSnapshot network, bool build, ModelOptions options, TimeSpan limit)
     {
-        var builder = NetworkBuilder.From(network);
-        foreach (var option in network.Options.Where(o => o.Decision == BuildDecision.Free))
-            builder.SetDecision(option.Id, build ? BuildDecision.ForcedIn : BuildDecision.ForcedOut);
         using var solver = Solver.CreateSolver("GLOP");
         if (solver is null)
             return null;
         // The same families in the same order as the MIP, so variable i here is variable i there.
-        ModelBuilder.Build(builder.Build(), solver, integerBuilds: false, options);
+        ModelBuilder.Build(network, solver, integerBuilds: false, options).FixFreeBuilds(_ => build);
         solver.SetTimeLimit((long)Math.Max(1, limit.TotalMilliseconds));
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
             return null;

@@ -30,15 +30,7 @@ internal static class PriceCalculator
         var model = solved is not null && ReferenceEquals(solved.Network, network)
             ? ModelBuilder.Build(solved, solver, integerBuilds: false, priceOptions)
             : ModelBuilder.Build(network, solver, integerBuilds: false, priceOptions);
-        // Every free option fixed at its chosen value: the very LP a copy of the network with those options forced in
-        // or out would give (the decision only sets the build variable's bounds), without copying the network.
-        foreach (var option in network.Options)
-        {
-            if (option.Decision != BuildDecision.Free)
-                continue;
-            var value = built.GetValueOrDefault(option.Id) ? 1.0 : 0.0;
-            model.Build[option.Id].SetBounds(value, value);
-        }
+        model.FixFreeBuilds(id => built.GetValueOrDefault(id));
 
         // The user's time limit applies to the price LP too (on national-scale networks it can take as long as the MIP).
         if (timeLimit is { } limit)
