@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>
 /// The benchmark program's verbs and options (System.CommandLine, as the CLI): synthetic instances (sizes, instance,
-/// build, periods), network files (backends, network, variants, inputs, loading) and the standard sets (mcnd, cflp, cflp-e2e, dimacs, heuristics, root).
+/// build, periods), network files (backends, network, variants, inputs, loading) and the standard sets (mcnd, cflp, cflp-e2e, dimacs, heuristics, root, resolve, benders).
 /// Exit codes: 0 done, 1 a file or name was bad, 2 usage, 3 a plan failed its check or contradicts a published optimum,
 /// 4 a program the side-by-side run needs (cbc, PuLP) is missing.
 /// </summary>
@@ -64,6 +64,7 @@ public static class BenchmarkCommandLine
         root.Subcommands.Add(Heuristics(output, error));
         root.Subcommands.Add(Root(output, error));
         root.Subcommands.Add(Resolve(output, error));
+        root.Subcommands.Add(Benders(output, error));
         return root;
     }
 
@@ -300,6 +301,20 @@ public static class BenchmarkCommandLine
         command.Arguments.Add(names);
         command.Options.Add(data);
         command.SetAction(p => StandardCommand.Each(p.GetValue(names) ?? [], p.GetValue(data), "resolve", error, instance => ResolveTimings.Run(instance, output)));
+        return command;
+    }
+
+    private static Command Benders(TextWriter output, TextWriter error)
+    {
+        var command = new Command("benders", "A Benders decomposition against the optimiser's monolithic MIP, same limit: benders SET NAME [NAME ...] (synthetic names too).");
+        var names = Names("The set (mcnd, cflp, dimacs or synthetic), then instance names.");
+        var trace = Flag("--trace", "Also print every master solve of the decomposition.");
+        var noMip = Flag("--no-mip", "Skip the monolithic MIP (the peer).");
+        var (time, data) = (TimeLimit(120), Data());
+        command.Arguments.Add(names);
+        foreach (var o in new Option[] { trace, noMip, time, data })
+            command.Options.Add(o);
+        command.SetAction(p => StandardCommand.Benders(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(time), !p.GetValue(noMip), p.GetValue(trace), output, error));
         return command;
     }
 

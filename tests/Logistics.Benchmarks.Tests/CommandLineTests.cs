@@ -20,6 +20,8 @@ public class CommandLineTests
         "dimacs netgen/netgen_8_08a transport/transport_40x30",
         "heuristics mcnd c37 --time-limit 60",
         "root mcnd c33 --quick",
+        "resolve mcnd c39",
+        "benders mcnd c33 c41 --time-limit 30 --trace --no-mip",
     ];
 
     [Theory]

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Logistics.Optimisation;
 using Logistics.Optimisation.Model;
 
@@ -91,6 +93,41 @@ public static class StandardCommand
                     $"| {instance.Name} | {step.Heuristic} | {step.Cost:N0} | {step.Evaluations} | {step.Time.TotalSeconds:F1} | {versus} |"));
             }
         });
+    }
+
+    /// <summary>
+    /// Runs the Benders decomposition (docs/model.md, "Decomposition") on each instance under the budget, then, unless
+    /// <paramref name="mip"/> is false, the optimiser's own solve (the monolithic MIP with its start) under the same limit
+    /// as the peer, and prints both; with <paramref name="trace"/>, every master solve of the decomposition too.
+    /// </summary>
+    public static int Benders(IReadOnlyList<string> arguments, string? data, double budgetSeconds, bool mip, bool trace, TextWriter output, TextWriter error)
+    {
+        output.WriteLine("| Instance | LP iterations | LP bound | LP s | MIP iterations | Bound | Plan | Gap | Subproblem LPs | Wall s | Plan vs known | Monolithic plan | Monolithic bound | Monolithic s |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var steps = new List<string>();
+        var settings = new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(budgetSeconds), 1e-4);
+        var code = Each(arguments, data, "benders", error, instance =>
+        {
+            var result = Decomposition.BendersDecomposition.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System);
+            var peer = mip ? StandardRunner.Run(instance, settings) : null;
+            var lpEnd = result.Trace.LastOrDefault(s => s.Phase == "LP");
+            var end = result.Trace[^1];
+            var plan = result.Best?.Cost;
+            var versus = plan is { } c && instance.Known is { } k ? ((c - k.Value) / k.Value).ToString("P2", CultureInfo.InvariantCulture) : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {instance.Name} | {result.LpIterations} | {result.LpBound:N0} | {lpEnd?.Elapsed.TotalSeconds:F1} | {result.MipIterations} | {result.LowerBound:N0} | {plan:N0} | {result.Gap:P2} | {result.SubproblemSolves} | {end.Elapsed.TotalSeconds:F1} | {versus} | {peer?.Objective:N0} | {peer?.Bound:N0} | {peer?.Seconds:F1} |"));
+            steps.AddRange(result.Trace.Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"| {instance.Name} | {s.Phase} | {s.Iteration} | {s.LowerBound:N0} | {s.UpperBound:N0} | {s.Elapsed.TotalSeconds:F1} |")));
+        });
+        if (trace && steps.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("| Instance | Phase | Master solve | Bound | Best (LP value in phase 1, plan in phase 2) | s |");
+            output.WriteLine("|---|---|---:|---:|---:|---:|");
+            steps.ForEach(output.WriteLine);
+        }
+
+        return code;
     }
 
     /// <summary>Loads each named instance of a set and hands it to <paramref name="measure"/>; 1 with the message when one cannot be read.</summary>
