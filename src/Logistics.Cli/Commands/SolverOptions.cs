@@ -32,7 +32,7 @@ internal sealed class SolverOptions
 
     public Option<string?> BackendParameters { get; } = new("--backend-params") { Description = "Parameters in the backend's own syntax, e.g. \"limits/solutions = 1\" for SCIP (tuning and stopping rules OR-Tools does not wrap)." };
 
-    public Option<bool> NoNeighbourhood { get; } = new("--no-neighbourhood") { Description = "Do not improve the starting plan of a large design model by MIP neighbourhoods under a time limit (the start then takes up to 85% of the limit; docs/model.md)." };
+    public Option<bool> NoNeighbourhood { get; } = new("--no-neighbourhood") { Description = "Do not improve the starting plan of a large design model by MIP neighbourhoods under a time limit (the start then takes at most half of the limit instead of 95%; docs/model.md)." };
 
     public void AddTo(Command command)
     {
