@@ -98,13 +98,19 @@ public static class StandardCommand
     /// <summary>
     /// Runs the Benders decomposition (docs/model.md, "Decomposition") on each instance under the budget, then, unless
     /// <paramref name="mip"/> is false, the optimiser's own solve (the monolithic MIP with its start) under the same limit
-    /// as the peer, and prints both; with <paramref name="trace"/>, every master solve of the decomposition too.
+    /// as the peer, and prints both; with <paramref name="trace"/>, every master solve of the decomposition too. Exit 3
+    /// when either proves an optimum other than the published one, or the peer's plan fails its cost check.
     /// </summary>
     public static int Benders(IReadOnlyList<string> arguments, string? data, double budgetSeconds, bool mip, bool trace, TextWriter output, TextWriter error)
     {
-        output.WriteLine("| Instance | LP iterations | LP bound | LP s | MIP iterations | Bound | Plan | Gap | Subproblem LPs | Wall s | Plan vs known | Monolithic plan | Monolithic bound | Monolithic s |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        if (arguments.Count >= 2)
+        {
+            output.WriteLine("| Instance | LP iterations | LP bound | LP s | MIP iterations | Bound | Plan | Gap | Subproblem LPs | Wall s | Plan vs known | Monolithic plan | Monolithic bound | Monolithic s |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        }
+
         var steps = new List<string>();
+        var failed = false;
         var settings = new SolverSettings(SolverBackend.Scip, TimeSpan.FromSeconds(budgetSeconds), 1e-4);
         var code = Each(arguments, data, "benders", error, instance =>
         {
@@ -118,6 +124,18 @@ public static class StandardCommand
                 $"| {instance.Name} | {result.LpIterations} | {result.LpBound:N0} | {lpEnd?.Elapsed.TotalSeconds:F1} | {result.MipIterations} | {result.LowerBound:N0} | {plan:N0} | {result.Gap:P2} | {result.SubproblemSolves} | {end.Elapsed.TotalSeconds:F1} | {versus} | {peer?.Objective:N0} | {peer?.Bound:N0} | {peer?.Seconds:F1} |"));
             steps.AddRange(result.Trace.Select(s => string.Create(CultureInfo.InvariantCulture,
                 $"| {instance.Name} | {s.Phase} | {s.Iteration} | {s.LowerBound:N0} | {s.UpperBound:N0} | {s.Elapsed.TotalSeconds:F1} |")));
+            // Both answers are checked as the mcnd verb checks its own: an optimum proved by either must be the published one.
+            if (result.Gap <= 1e-4 && plan is { } proved && instance.Known is { ProvenOptimal: true } known && Math.Abs(proved - known.Value) > 1e-4 * Math.Abs(known.Value))
+            {
+                error.WriteLine($"{instance.Name}: the decomposition proved {proved} optimal but the published optimum is {known.Value}: its cuts are wrong.");
+                failed = true;
+            }
+
+            if (peer is not null && (peer.ContradictsKnownOptimum(1e-4) || (peer.Objective is { } o && peer.PlanCost is { } pc && Math.Abs(o - pc) > 1e-6 * Math.Max(1, Math.Abs(o)))))
+            {
+                error.WriteLine($"{instance.Name}: the monolithic solve's plan failed its check (objective {peer.Objective}, recomputed {peer.PlanCost}, published {peer.Known?.Value}).");
+                failed = true;
+            }
         });
         if (trace && steps.Count > 0)
         {
@@ -127,7 +145,7 @@ public static class StandardCommand
             steps.ForEach(output.WriteLine);
         }
 
-        return code;
+        return code != 0 ? code : failed ? 3 : 0;
     }
 
     /// <summary>Loads each named instance of a set and hands it to <paramref name="measure"/>; 1 with the message when one cannot be read.</summary>
