@@ -10,7 +10,11 @@ public sealed record KnownValue(double Value, bool ProvenOptimal, string Source)
 /// <summary>One instance of a standard set, built as a network in memory, with the value the literature gives for it (if found).</summary>
 /// <param name="NegativeCosts">Some arc costs are negative: the flow bounds implied by the layer volume are then not valid (a
 /// negative-cost cycle may carry more than is supplied), so the benchmark solves with the real bounds only.</param>
-public sealed record StandardInstance(string Set, string Name, NetworkSnapshot Network, KnownValue? Known, bool NegativeCosts = false);
+public sealed record StandardInstance(string Set, string Name, NetworkSnapshot Network, KnownValue? Known, bool NegativeCosts = false)
+{
+    /// <summary>(cost − known) / |known|; null without a cost or a known value.</summary>
+    public double? DifferenceFromKnown(double? cost) => cost is { } c && Known is { } k ? (c - k.Value) / Math.Max(1e-9, Math.Abs(k.Value)) : null;
+}
 
 /// <summary>Shared pieces of the networks the readers build: neutral finance (no discounting, one-year options) and plain links.</summary>
 internal static class StandardNetworks

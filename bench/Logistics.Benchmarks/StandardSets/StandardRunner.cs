@@ -25,6 +25,9 @@ public sealed record StandardResult(
     /// </summary>
     public bool ContradictsKnownOptimum(double gap) =>
         Status == nameof(SolveStatus.Optimal) && Known is { ProvenOptimal: true } && Difference is { } d && Math.Abs(d) > gap + 1e-6;
+
+    /// <summary>The plan's cost recomputed in the benchmark's own terms differs from the solver's objective (by more than 1e-6 relative).</summary>
+    public bool PlanCostDiffers => Objective is { } o && PlanCost is { } cost && Math.Abs(o - cost) > 1e-6 * Math.Max(1, Math.Abs(o));
 }
 
 public static class StandardRunner
@@ -38,7 +41,7 @@ public static class StandardRunner
         var result = new NetworkOptimiser().Solve(instance.Network, settings, options);
         watch.Stop();
         var planCost = result.Objective is null ? (double?)null : PlanCost(instance.Network, result);
-        var difference = result.Objective is { } o && instance.Known is { } k ? (o - k.Value) / Math.Max(1e-9, Math.Abs(k.Value)) : (double?)null;
+        var difference = instance.DifferenceFromKnown(result.Objective);
         return new StandardResult(instance.Set, instance.Name, result.Status.ToString(), result.Objective, result.BestBound, result.RelativeGap, watch.Elapsed.TotalSeconds,
             planCost, instance.Known, difference, result.Builds.Count(b => b.Built && b.Decision == BuildDecision.Free), result.Solver.Variables, result.Solver.Constraints);
     }
