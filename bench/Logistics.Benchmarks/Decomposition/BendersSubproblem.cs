@@ -50,7 +50,7 @@ internal sealed class BendersSubproblem : IDisposable
     {
         _solver = ReoptimisingLp.Create();
         Model = ModelBuilder.Build(network, _solver, integerBuilds: false, options with { TightenBuiltLinks = false });
-        FreeOptions = [.. Model.Network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id)];
+        FreeOptions = Model.FreeOptions;
         _free = [.. FreeOptions.Select(id => Model.Build[id])];
         var index = new Dictionary<Variable, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < _free.Length; i++)

@@ -181,14 +181,15 @@ internal sealed class OptimisationModel
     /// </summary>
     public void FixFreeBuilds(Func<OptionId, bool> built)
     {
-        foreach (var option in Network.Options)
+        foreach (var option in FreeOptions)
         {
-            if (option.Decision != BuildDecision.Free)
-                continue;
-            var value = built(option.Id) ? 1.0 : 0.0;
-            Build[option.Id].SetBounds(value, value);
+            var value = built(option) ? 1.0 : 0.0;
+            Build[option].SetBounds(value, value);
         }
     }
+
+    /// <summary>The options the solve decides (decision free), in the network's order: what a plan of the heuristics indexes.</summary>
+    public ImmutableArray<OptionId> FreeOptions => [.. Network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id)];
 
     /// <summary>Number of rows each constraint family added, for the run record and the docs.</summary>
     public SortedDictionary<string, int> RowsByFamily { get; } = new(StringComparer.Ordinal);

@@ -29,9 +29,8 @@ internal sealed class FixedBuildEvaluator : IDisposable
         _deadline = time.GetTimestamp() + (long)(budget.TotalSeconds * time.TimestampFrequency);
         _solver = ReoptimisingLp.Create();
         Model = ModelBuilder.Build(network, _solver, integerBuilds: false, options);
-        var free = Model.Network.Options.Where(o => o.Decision == BuildDecision.Free).Select(o => o.Id).ToImmutableArray();
-        FreeOptions = free;
-        _free = [.. free.Select(id => Model.Build[id])];
+        FreeOptions = Model.FreeOptions;
+        _free = [.. FreeOptions.Select(id => Model.Build[id])];
     }
 
     public OptimisationModel Model { get; }
