@@ -107,12 +107,25 @@ public sealed class PlanSearchTests
     }
 
     [Fact]
-    public void With_MIP_neighbourhoods_the_local_search_runs_before_them_and_again_after()
+    public void With_MIP_neighbourhoods_each_constructed_plan_gets_its_own_local_search_and_the_best_one_more_after_them()
     {
         var search = PlanSearch.Run(RestrictedMipTests.DesignInstance(1), ModelOptions.Default with { MipNeighbourhood = true }, Budget, TimeProvider.System);
 
-        var steps = search.Outcomes.Select(o => o.Heuristic).SkipWhile(h => h != "slope scaling").Skip(1).ToArray();
-        Assert.Equal(["local search", "MIP neighbourhood", "local search"], steps);
+        var steps = search.Outcomes.Select(o => o.Heuristic).SkipWhile(h => h != "LP rounding").ToArray();
+        Assert.Equal(["LP rounding", "local search from LP rounding", "slope scaling", "local search from slope scaling", "MIP neighbourhood", "local search"], steps);
+    }
+
+    [Fact]
+    public void The_best_plan_is_the_cheapest_any_step_found_and_each_local_search_ends_no_dearer_than_its_start()
+    {
+        var search = PlanSearch.Run(RestrictedMipTests.DesignInstance(2), ModelOptions.Default with { MipNeighbourhood = true }, Budget, TimeProvider.System);
+
+        // Every step but the relaxation, whose cost is its bound.
+        var costs = search.Outcomes.Where(o => o.Cost is not null && !o.Heuristic.StartsWith("strong relaxation", StringComparison.Ordinal))
+            .GroupBy(o => o.Heuristic).ToDictionary(g => g.Key, g => g.Min(o => o.Cost!.Value));
+        Assert.True(costs["local search from LP rounding"] <= costs["LP rounding"]);
+        Assert.True(costs["local search from slope scaling"] <= costs["slope scaling"]);
+        Assert.Equal(costs.Values.Min(), search.Best!.Cost);
     }
 
     /// <summary>Two parallel options; the cheap one alone carries everything, so building both is one option too many.</summary>

@@ -10,9 +10,11 @@ internal sealed record PlanSearchResult(BuildPlan? Best, double[]? Values, doubl
 
 /// <summary>
 /// Good plans early (docs/model.md, "Good plans early"): a first plan (nothing built, or everything), the strong
-/// relaxation (linking rows as cuts), LP rounding of its builds, slope scaling, with <see cref="ModelOptions.MipNeighbourhood"/>
-/// MIP neighbourhoods around the best of them (<see cref="RestrictedMip"/>), then a local search over the builds, all
-/// priced by the fixed-build LP. Used to start the MIP; each step can be switched off to measure it.
+/// relaxation (linking rows as cuts), LP rounding of its builds, slope scaling, then a local search over the builds from
+/// the best of them, all priced by the fixed-build LP. With <see cref="ModelOptions.MipNeighbourhood"/> (a large model)
+/// LP rounding's and slope scaling's plans each get a local search of their own, and MIP neighbourhoods
+/// (<see cref="RestrictedMip"/>) search around the best before the last local search. Used to start the MIP; each step
+/// can be switched off to measure it.
 /// </summary>
 internal static class PlanSearch
 {
@@ -20,15 +22,19 @@ internal static class PlanSearch
     public const double RelaxationShare = 0.4;
 
     /// <summary>
-    /// With the MIP neighbourhoods, the most of the time left that slope scaling may take, so they get the rest: on c37
-    /// under load its first re-solve alone took 16 s and priced no plan, while one restricted MIP cut the plan by 5%.
+    /// With the MIP neighbourhoods, the most slope scaling may take, as a share of the time the heuristics had after the
+    /// relaxation, so the steps after it get the rest: on c37 under load its first re-solve alone took 16 s and priced no
+    /// plan. A share of that time rather than of the time left when it starts, because the local search from LP rounding's
+    /// plan now runs first: on the 1,000-node instance a quarter of what that search left was 2.5 s, two iterations, and
+    /// a plan 14% dearer than the 4.5 s run that led to the best plan (docs/benchmarks.md, "A local search from each plan").
     /// </summary>
     public const double SlopeScalingShare = 0.25;
 
     /// <summary>
-    /// With the MIP neighbourhoods, the most of the time left that the first local search may take before them; a second
-    /// local search gets whatever they leave. On c37 the local search is what reached the best plans (95,136), and when
-    /// it came last the neighbourhoods often left it no time (docs/model.md, "Good plans early").
+    /// With the MIP neighbourhoods, the most of the time left that the local search from LP rounding's plan, and then the
+    /// one from slope scaling's, may take; the last local search gets whatever the neighbourhoods leave. On c37 the local
+    /// search is what reached the best plans (95,136), and when it came last the neighbourhoods often left it no time
+    /// (docs/model.md, "Good plans early").
     /// </summary>
     public const double LocalSearchShare = 0.5;
 
@@ -70,19 +76,26 @@ internal static class PlanSearch
         useRelaxation?.Invoke(relaxation);
         var relaxed = relaxation.BuildValues(evaluator.FreeOptions);
 
+        // With the MIP neighbourhoods (a large model), each constructed plan is polished by its own local search before
+        // the next step: the descent's end depends on where it starts, and the better start is not always the better end.
+        var heuristicsTime = evaluator.TimeLeft;
+        var polish = localSearch && options.MipNeighbourhood;
+        void Polish(BuildPlan? plan, string from)
+        {
+            if (polish && plan is not null)
+                Step($"local search from {from}", () => BuildLocalSearch.Run(plan, evaluator, relaxed, evaluator.TimeLeft * LocalSearchShare));
+        }
+
+        BuildPlan? rounded = null, scaled = null;
         if (rounding)
-            Step("LP rounding", () => LpRounding.Run(evaluator, relaxed));
+            Step("LP rounding", () => rounded = LpRounding.Run(evaluator, relaxed));
+        Polish(rounded, "LP rounding");
         if (slopeScaling)
-            Step("slope scaling", () => SlopeScaling.Run(relaxation.Solver, relaxation.Model.Build, evaluator.FreeOptions, evaluator, options.MipNeighbourhood ? evaluator.TimeLeft * SlopeScalingShare : null));
+            Step("slope scaling", () => scaled = SlopeScaling.Run(relaxation.Solver, relaxation.Model.Build, evaluator.FreeOptions, evaluator, options.MipNeighbourhood ? heuristicsTime * SlopeScalingShare : null));
+        Polish(scaled, "slope scaling");
         if (options.MipNeighbourhood && best is not null)
         {
-            if (localSearch)
-            {
-                var first = best;
-                Step("local search", () => BuildLocalSearch.Run(first, evaluator, relaxed, evaluator.TimeLeft * LocalSearchShare));
-            }
-
-            var start = best!;
+            var start = best;
             Step("MIP neighbourhood", () => RestrictedMip.Run(start, relaxed, evaluator, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo));
         }
 
