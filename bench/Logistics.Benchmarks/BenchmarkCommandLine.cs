@@ -286,10 +286,13 @@ public static class BenchmarkCommandLine
         var command = new Command("heuristics", "Each primal heuristic alone on standard instances: heuristics SET NAME [NAME ...].");
         var names = Names("The set (mcnd, cflp or dimacs), then instance names.");
         var (time, data) = (TimeLimit(), Data());
+        var noRounding = Flag("--no-rounding", "Without LP rounding (and the local search from its plan).");
+        var noSlope = Flag("--no-slope-scaling", "Without slope scaling (and the local search from its plan).");
         command.Arguments.Add(names);
-        command.Options.Add(time);
-        command.Options.Add(data);
-        command.SetAction(p => StandardCommand.Heuristics(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(time), output, error));
+        foreach (var o in new Option[] { time, data, noRounding, noSlope })
+            command.Options.Add(o);
+        command.SetAction(p => StandardCommand.Heuristics(p.GetValue(names) ?? [], p.GetValue(data), p.GetValue(time), output, error,
+            rounding: !p.GetValue(noRounding), slopeScaling: !p.GetValue(noSlope)));
         return command;
     }
 

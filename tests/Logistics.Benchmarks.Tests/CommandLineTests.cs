@@ -19,6 +19,7 @@ public class CommandLineTests
         "cflp cap41 cap131",
         "dimacs netgen/netgen_8_08a transport/transport_40x30",
         "heuristics mcnd c37 --time-limit 60",
+        "heuristics mcnd c33 --no-rounding --no-slope-scaling",
         "root mcnd c33 --quick",
         "resolve mcnd c39",
         "benders mcnd c33 c41 --time-limit 30 --trace --no-mip",

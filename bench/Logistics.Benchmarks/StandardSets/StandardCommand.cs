@@ -78,14 +78,19 @@ public static class StandardCommand
         });
     }
 
-    /// <summary>Runs the primal heuristics alone on each instance, as the MIP start would, and prints what each gave.</summary>
-    public static int Heuristics(IReadOnlyList<string> arguments, string? data, double budgetSeconds, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the primal heuristics alone on each instance, as the MIP start would, and prints what each gave; without
+    /// <paramref name="rounding"/> or <paramref name="slopeScaling"/>, that step and the local search from its plan are left out.
+    /// </summary>
+    public static int Heuristics(IReadOnlyList<string> arguments, string? data, double budgetSeconds, TextWriter output, TextWriter error,
+        bool rounding = true, bool slopeScaling = true)
     {
         if (arguments.Count >= 2)
             output.WriteLine("| Instance | Step | Cost | LPs | Seconds | vs known |\n|---|---|---:|---:|---:|---:|");
         return Each(arguments, data, "heuristics", error, instance =>
         {
-            var search = Optimisation.Solving.Heuristics.PlanSearch.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System);
+            var search = Optimisation.Solving.Heuristics.PlanSearch.Run(instance.Network, ModelOptions.Default, TimeSpan.FromSeconds(budgetSeconds), TimeProvider.System,
+                rounding: rounding, slopeScaling: slopeScaling);
             foreach (var step in search.Outcomes)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
