@@ -6,6 +6,9 @@ namespace Logistics.Optimisation.Solving.Heuristics;
 internal sealed record BuildPlan(ImmutableArray<bool> Open, double Cost, string FoundBy)
 {
     public int Built => Open.Count(o => o);
+
+    /// <summary>A plan's builds as a string of 0s and 1s: the key plans are remembered and compared by.</summary>
+    public static string KeyOf(IReadOnlyList<bool> open) => string.Concat(open.Select(o => o ? '1' : '0'));
 }
 
 /// <summary>What one heuristic found and how long it took (docs/model.md, "Good plans early").</summary>

@@ -57,7 +57,7 @@ internal sealed class FixedBuildEvaluator : IDisposable
     /// <summary>The plan's cost, or null when the plan is infeasible (or the LP did not finish in the time left).</summary>
     public double? Cost(IReadOnlyList<bool> open)
     {
-        var key = string.Concat(open.Select(o => o ? '1' : '0'));
+        var key = BuildPlan.KeyOf(open);
         if (_seen.TryGetValue(key, out var known))
             return known;
         if (OutOfTime)

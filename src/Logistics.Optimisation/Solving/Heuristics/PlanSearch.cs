@@ -104,11 +104,13 @@ internal static class PlanSearch
         if (options.MipNeighbourhood && best is not null)
         {
             var start = best;
-            Step("MIP neighbourhood", () => RestrictedMip.Run(start, relaxed, evaluator, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo));
+            Action<OptimisationModel>? addRows = options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo;
+            Step("MIP neighbourhood", () => RestrictedMip.Run(start, relaxed, evaluator, addRows));
             // Then around the other local optima: on c33 the neighbourhoods around the dearer one reach the optimum
             // (423,848) where those around the cheaper one stop at 424,385.
-            foreach (var other in polished.Where(p => !p.Open.SequenceEqual(start.Open)).DistinctBy(p => string.Concat(p.Open.Select(o => o ? '1' : '0'))).ToList())
-                Step("MIP neighbourhood from another local optimum", () => RestrictedMip.Run(other, relaxed, evaluator, options.TightenBuiltLinks ? null : relaxation.AddSeparatedRowsTo));
+            var startKey = BuildPlan.KeyOf(start.Open);
+            foreach (var other in polished.DistinctBy(p => BuildPlan.KeyOf(p.Open)).Where(p => BuildPlan.KeyOf(p.Open) != startKey).ToList())
+                Step("MIP neighbourhood from another local optimum", () => RestrictedMip.Run(other, relaxed, evaluator, addRows));
         }
 
         if (localSearch && best is not null)

@@ -43,7 +43,7 @@ internal static class SlopeScaling
                     break;
                 var use = y.Select(v => v.SolutionValue()).ToArray();
                 var open = use.Select(u => u > 1e-6).ToImmutableArray();
-                var key = string.Concat(open.Select(o => o ? '1' : '0'));
+                var key = BuildPlan.KeyOf(open);
                 if (key == last)
                     break;
                 last = key;
